@@ -1,0 +1,15 @@
+"""The event store: an embedded DuckDB file holding documents, actor mentions, propositions, claims,
+loss claims, stories across articles and ingestion failures.
+
+>>> from thucydides.store import open_store
+>>> with open_store(":memory:") as store:
+...     store.count("propositions")
+0
+"""
+
+from .connection import DEFAULT_DB, Store, open_store
+from .schema import SCHEMA_VERSION
+from .writes import Failure, record_failures, write_documents
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Failure", "Store", "open_store", "record_failures",
+           "write_documents"]

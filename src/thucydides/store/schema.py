@@ -1,0 +1,55 @@
+"""The store's tables, as an ordered list of migrations.
+
+Each migration is a list of SQL statements; :data:`MIGRATIONS` ``[i]`` moves the schema from version ``i``
+to ``i + 1``. Never edit a released migration: append a new one. The ``schema_version`` table records
+every version applied. Tables of other features live in the same file with their own prefix
+(the equipment-loss ledger uses ``ledger_``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES"]
+
+_V1: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY, published DATE, outlet VARCHAR, outlets VARCHAR[], url VARCHAR,
+        title VARCHAR, text VARCHAR, source VARCHAR, n_propositions INTEGER, n_claims INTEGER,
+        n_loss_claims INTEGER, ingested_at TIMESTAMP, record JSON)""",
+    """CREATE TABLE IF NOT EXISTS actor_mentions (
+        doc_id VARCHAR, idx INTEGER, text VARCHAR, code VARCHAR, sector VARCHAR, name VARCHAR,
+        kind VARCHAR, start INTEGER, "end" INTEGER, extractor VARCHAR, version VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS propositions (
+        doc_id VARCHAR, idx INTEGER, id VARCHAR, type VARCHAR, mode VARCHAR, actor VARCHAR[],
+        recipient VARCHAR[], date VARCHAR, date_precision VARCHAR, event_date DATE, location VARCHAR,
+        cameo VARCHAR, plover_score DOUBLE, quad_class TINYINT, optional BOOLEAN, verdict VARCHAR,
+        n_claims INTEGER, published DATE, outlet VARCHAR, start INTEGER, "end" INTEGER,
+        extractor VARCHAR, version VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS claims (
+        doc_id VARCHAR, prop_idx INTEGER, prop_id VARCHAR, idx INTEGER, status VARCHAR, "by" VARCHAR[],
+        via VARCHAR, speaker VARCHAR, quote VARCHAR, evidence VARCHAR, sentence VARCHAR, start INTEGER,
+        "end" INTEGER, extractor VARCHAR, version VARCHAR, confidence DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS loss_claims (
+        doc_id VARCHAR, idx INTEGER, published DATE, outlet VARCHAR, url VARCHAR, side VARCHAR,
+        value BIGINT, qualifier VARCHAR, unit VARCHAR, categories VARCHAR[], period VARCHAR,
+        period_end VARCHAR, status VARCHAR, "by" VARCHAR[], via VARCHAR, evidence VARCHAR,
+        start INTEGER, "end" INTEGER, extractor VARCHAR, version VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS stories (
+        id VARCHAR PRIMARY KEY, type VARCHAR, actor VARCHAR[], recipient VARCHAR[], first_date DATE,
+        last_date DATE, n_propositions INTEGER, n_documents INTEGER, n_claims INTEGER, n_outlets INTEGER,
+        n_claimants INTEGER, verdict VARCHAR, cameo VARCHAR, plover_score DOUBLE, quad_class TINYINT,
+        location VARCHAR, url VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS story_members (story_id VARCHAR, doc_id VARCHAR, prop_idx INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS ingest_failures (
+        source VARCHAR PRIMARY KEY, doc_id VARCHAR, code VARCHAR, reason VARCHAR, failed_at TIMESTAMP)""",
+    "CREATE INDEX IF NOT EXISTS actor_mentions_doc ON actor_mentions (doc_id)",
+    "CREATE INDEX IF NOT EXISTS propositions_doc ON propositions (doc_id)",
+    "CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc_id)",
+    "CREATE INDEX IF NOT EXISTS loss_claims_doc ON loss_claims (doc_id)",
+)
+
+#: Migrations in order; the schema version is the number applied.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).
+STORE_TABLES: tuple[str, ...] = ("actor_mentions", "propositions", "claims", "loss_claims")
