@@ -15,6 +15,7 @@ Codes (stable; add new ones at the end of their block, never renumber):
 - ``E011`` a data file shipped with the package is broken
 - ``E012`` a network resource could not be fetched
 - ``E013`` the store is unusable (wrong schema version, locked, corrupt)
+- ``E014`` extraction failed on one document (the extractor raised an unexpected error)
 """
 
 from __future__ import annotations
