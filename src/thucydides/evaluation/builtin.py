@@ -1,0 +1,33 @@
+"""The built-in evaluation datasets, registered through the same hook a plugin would use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..plugins import hookimpl
+from .actor_resolution import ActorResolution
+from .factuality import FactualityDev
+from .gold import GoldDocuments
+from .hedge import HedgeWiki
+from .petrarch import Petrarch2Suite
+from .plover_gsr import PloverGSR
+from .polnear import PolNeAR
+
+__all__ = ["builtin_datasets", "register_eval_datasets"]
+
+
+def builtin_datasets() -> list[Any]:
+    """Fresh instances of every built-in dataset, in table order."""
+    return [
+        GoldDocuments(), PloverGSR(), Petrarch2Suite(), ActorResolution(), PolNeAR(),
+        FactualityDev("factuality_uw_dev", "factuality/uw/dev.conll",
+                      "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
+        FactualityDev("factuality_meantime_dev", "factuality/meantime/dev.conll",
+                      "MEANTIME event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
+        HedgeWiki(),
+    ]
+
+
+@hookimpl
+def register_eval_datasets() -> list[Any]:
+    return builtin_datasets()

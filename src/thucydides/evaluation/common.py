@@ -1,0 +1,52 @@
+"""Helpers the dataset modules share: lazy access to library parts and batched extraction."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..model import Article, Document
+from .registry import SkipDataset
+
+__all__ = ["BATCH", "extract_parsed", "library_function", "parse_texts"]
+
+#: How many texts spaCy parses at a time.
+BATCH = 64
+
+
+def library_function(module: str, name: str) -> Callable[..., Any]:
+    """``thucydides.<module>.<name>``, or :class:`SkipDataset` when that part of the library is missing."""
+    try:
+        found = getattr(importlib.import_module(f"thucydides.{module}"), name)
+    except (ImportError, AttributeError) as exc:
+        raise SkipDataset(f"needs thucydides.{module}.{name}, which is not available ({exc})") from None
+    if not callable(found):
+        raise SkipDataset(f"thucydides.{module}.{name} is not callable")
+    return found  # type: ignore[no-any-return]
+
+
+def parse_texts(texts: Sequence[str]) -> list[Any]:
+    """spaCy ``Doc``s of the texts, parsed in batches."""
+    from ..nlp import parse_many
+
+    return list(parse_many(texts, batch_size=BATCH))
+
+
+def default_stages_or_skip() -> list[Any]:
+    """The pipeline's default stages, or :class:`SkipDataset` while a stage module is missing."""
+    try:
+        from ..pipeline import default_stages
+
+        return default_stages()
+    except ImportError as exc:
+        raise SkipDataset(f"the extraction pipeline is not complete yet ({exc})") from None
+
+
+def extract_parsed(articles: Sequence[Article], stages: Sequence[Any] | None = None) -> list[tuple[Document, Any]]:
+    """Extract each article with the given stages (default: the pipeline's), returning ``(Document, Doc)``."""
+    from ..pipeline import extract_article
+
+    chosen = list(stages) if stages is not None else default_stages_or_skip()
+    docs = parse_texts([a.text for a in articles])
+    return [(extract_article(a, d, chosen), d) for a, d in zip(articles, docs, strict=True)]

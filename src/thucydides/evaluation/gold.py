@@ -1,0 +1,47 @@
+"""Whole-document gold files (``*.gold.jsonl``) scored as ``eval/FORMAT.md`` says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Article
+from .common import extract_parsed
+from .io import read_jsonl
+from .registry import SkipDataset
+from .result import EvalResult
+from .scoring import GoldTally
+
+__all__ = ["GoldDocuments"]
+
+
+def _article(d: dict[str, object]) -> Article:
+    import datetime as dt
+
+    published = d.get("published")
+    date = dt.date.fromisoformat(published) if isinstance(published, str) and published else None
+    outlet = d.get("outlet")
+    return Article(text=str(d.get("text") or ""), published=date,
+                   outlet=outlet if isinstance(outlet, str) else None, id=str(d.get("id") or ""))
+
+
+class GoldDocuments:
+    """Every ``*.gold.jsonl`` file of the eval folder, pooled (micro-averaged over documents)."""
+
+    name = "gold"
+    description = "*.gold.jsonl documents: propositions, claims, verdict, date and loss-claim scores (FORMAT.md)"
+
+    def available(self, root: Path) -> bool:
+        return any(root.glob("*.gold.jsonl"))
+
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        files = sorted(root.glob("*.gold.jsonl"))
+        gold = [d for f in files for d in read_jsonl(f)][:limit]
+        gold = [d for d in gold if str(d.get("text") or "").strip()]
+        if not gold:
+            raise SkipDataset("the gold files hold no documents with text")
+        tally = GoldTally()
+        for g, (doc, _) in zip(gold, extract_parsed([_article(d) for d in gold]), strict=True):
+            tally.add_document(g, doc.to_dict())
+        notes = [f"{len(gold)} documents from {', '.join(f.name for f in files)}",
+                 "type:X lines are proposition P/R/F1 by PLOVER type (gold type for misses, predicted for extras)"]
+        return EvalResult(self.name, tally.scores(), notes)

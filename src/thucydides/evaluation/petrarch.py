@@ -1,0 +1,185 @@
+"""PETRARCH-2 unit suite (``petrarch2_unittest/``): (source, target, CAMEO root) F1 with the suite's actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..model import Actor, ActorMention, Article, Document, Provenance
+from .common import default_stages_or_skip, extract_parsed
+from .io import read_jsonl
+from .petrarch_dict import ActorDictionary, load_dictionary
+from .result import Counts, EvalResult, Score
+
+__all__ = ["DictionaryActorStage", "Petrarch2Suite", "predicted_triples"]
+
+FOLDER = "petrarch2_unittest"
+SUITE = "petr_unittest.jsonl"
+EXTRACTOR = "eval.petrarch_dictionary.v1"
+#: Words that may stand between an agent and its country ("lawmakers in Fornost", "Gondor's government").
+LINKS = frozenset({"'s", "’s", "in", "of", "from", "the", "'"})
+
+Span = tuple[int, int, str]  # first token, one past the last token, code or code template
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    code: str
+    agent: bool
+
+
+class DictionaryActorStage:
+    """A pipeline stage (``annotate(state)``) that fills ``state.mentions`` from an :class:`ActorDictionary`."""
+
+    name = "actors.petrarch_dictionary.v1"
+
+    def __init__(self, dictionary: ActorDictionary, tokenizer: Any) -> None:
+        def key(words: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(t.lower_ for t in tokenizer(" ".join(words)))
+
+        self.actors = {key(k): k for k in dictionary.actors}
+        self.agents = {key(k): v for k, v in dictionary.agents.items()}
+        self.dictionary = dictionary
+        self.longest = max((len(k) for k in [*self.actors, *self.agents]), default=1)
+
+    def _hits(self, words: list[str], day: dt.date | None) -> list[_Hit]:
+        hits: list[_Hit] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                phrase = tuple(words[i:i + n])
+                if phrase in self.actors:
+                    hits.append(_Hit(i, i + n, self.dictionary.code_for(self.actors[phrase], day), False))
+                    break
+                if phrase in self.agents:
+                    hits.append(_Hit(i, i + n, self.agents[phrase], True))
+                    break
+            else:
+                n = 1
+            i += n
+        return hits
+
+    def __call__(self, state: Any) -> None:
+        words = [t.lower_ for t in state.doc]
+        spans = _combine(self._hits(words, state.article.published), words)
+        state.mentions = [m for s in spans for m in self._mentions(state, s)]
+
+    def _mentions(self, state: Any, span: Span) -> list[ActorMention]:
+        start, end, code = span
+        chars = state.doc[start:end]
+        prov = Provenance(state.article.id, chars.start_char, chars.end_char, EXTRACTOR, __version__)
+        return [ActorMention(Actor(c, None, chars.text, "state"), chars.text, prov) for c in code.split("/") if c]
+
+
+def _apply(template: str, country: str) -> str:
+    if template.startswith("~"):
+        return country + template[1:]
+    if template.endswith("~"):
+        return template[:-1] + country
+    return template
+
+
+def _linked(words: list[str], a: _Hit, b: _Hit) -> bool:
+    """True when only link words separate hit ``a`` from the following hit ``b``."""
+    between = words[a.end:b.start]
+    return len(between) <= 2 and all(w in LINKS for w in between)
+
+
+def _combine(hits: list[_Hit], words: list[str]) -> list[Span]:
+    """Join each agent with an adjacent country (before it, else after it); lone agents get ``---``."""
+    used: set[int] = set()
+    spans: list[Span] = []
+    for i, h in enumerate(hits):
+        if not h.agent or i in used:
+            continue
+        partner = next((j for j in (i - 1, i + 1) if 0 <= j < len(hits) and j not in used and not hits[j].agent
+                        and _linked(words, *((hits[j], h) if j < i else (h, hits[j])))), None)
+        country = "---" if partner is None else hits[partner].code.split("/")[0]
+        if partner is not None:
+            used.add(partner)
+        lo, hi = (h.start, h.end) if partner is None else (min(h.start, hits[partner].start),
+                                                           max(h.end, hits[partner].end))
+        spans.append((lo, hi, _apply(h.code.lstrip() if h.code else "~", country)))
+        used.add(i)
+    spans += [(h.start, h.end, h.code) for i, h in enumerate(hits) if i not in used]
+    return sorted(spans)
+
+
+Triple = tuple[str, str, str]
+
+
+def _root(p: Any) -> str:
+    if p.cameo:
+        return str(p.cameo)[:2]
+    from ..plover import cameo_code
+
+    return cameo_code(p.type, p.mode)[:2]
+
+
+def predicted_triples(document: Document) -> list[Triple]:
+    """``(source, target, CAMEO root)`` per actor × recipient; reciprocal events yield both directions."""
+    out: list[Triple] = []
+    for p in document.propositions:
+        actors, recipients, root = list(p.actor) or ["---"], list(p.recipient), _root(p)
+        if not recipients and len(actors) > 1:
+            out += [(a, b, root) for a in actors for b in actors if a != b]
+        else:
+            out += [(a, r, root) for a in actors for r in (recipients or ["---"])]
+    return out
+
+
+def _gold(record: dict[str, Any]) -> list[Triple]:
+    return [(str(e.get("source") or "---"), str(e.get("target") or "---"), str(e.get("code") or "")[:2])
+            for e in record.get("expected") or ()]
+
+
+def _country_only(triples: Iterable[Triple]) -> list[Triple]:
+    return [(s[:3], t[:3], r) for s, t, r in triples]
+
+
+def _record_date(record: dict[str, Any]) -> dt.date | None:
+    raw = str(record.get("date") or "")
+    try:
+        return dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
+    except ValueError:
+        return None
+
+
+class Petrarch2Suite:
+    """The PETRARCH-2 unit-test sentences, coded with the suite's own actor dictionary."""
+
+    name = "petrarch2_unittest"
+    description = "PETRARCH-2 unit suite: (source, target, CAMEO root) P/R/F1 and exact-set accuracy"
+
+    def available(self, root: Path) -> bool:
+        return (root / FOLDER / SUITE).is_file()
+
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        from ..nlp import load_nlp
+
+        rows = [r for r in read_jsonl(root / FOLDER / SUITE) if not r.get("error") and str(r.get("text") or "")]
+        rows = rows[:limit]
+        stage = DictionaryActorStage(load_dictionary(root / FOLDER), load_nlp().tokenizer)
+        from ..pipeline import Stage
+
+        stages = [Stage(stage.name, stage, ("doc",), ("mentions",))]
+        stages += [s for s in default_stages_or_skip() if not s.name.startswith("actors.")]
+        articles = [Article(text=str(r["text"]), published=_record_date(r), id=str(r.get("id") or ""))
+                    for r in rows]
+        root_c, country_c, exact = Counts(), Counts(), []
+        for r, (document, _) in zip(rows, extract_parsed(articles, stages), strict=True):
+            gold, pred = _gold(r), predicted_triples(document)
+            root_c.add_multisets(gold, pred)
+            country_c.add_multisets(_country_only(gold), _country_only(pred))
+            exact.append(sorted(gold) == sorted(pred))
+        scores = [root_c.score("source+target+root"), country_c.score("country+root"),
+                  Score("exact_set", len(exact), {"accuracy": sum(exact) / len(exact) if exact else 0.0})]
+        notes = [f"{len(rows)} records (error records skipped); codes compared on their first two digits",
+                 "actors from PETR.Validate.actors/agents.txt via an eval-only dictionary stage"]
+        return EvalResult(self.name, scores, notes)

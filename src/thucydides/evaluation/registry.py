@@ -1,0 +1,103 @@
+"""The dataset registry (fed by the ``register_eval_datasets`` plugin hook) and the evaluation run.
+
+A dataset is any object with::
+
+    name: str                      # what --dataset selects
+    description: str               # one line for --help and docs
+    def available(self, root: Path) -> bool: ...
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult: ...
+
+``root`` is the eval data folder (``../shared/eval`` or ``--data``). ``evaluate`` may raise
+:class:`SkipDataset` when something it needs is missing; the run then notes it and goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ..errors import InvalidValue
+from .result import EvalResult
+
+__all__ = ["EvalDataset", "EvalReport", "SkipDataset", "default_data_dir", "get_datasets", "run_evaluation"]
+
+
+class SkipDataset(Exception):
+    """Raised by a dataset's ``evaluate`` when it cannot run here (a file or a library part is missing)."""
+
+
+@runtime_checkable
+class EvalDataset(Protocol):
+    """What the ``register_eval_datasets`` hook returns a list of."""
+
+    name: str
+    description: str
+
+    def available(self, root: Path) -> bool: ...
+
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult: ...
+
+
+@dataclass
+class EvalReport:
+    """The results of one run, in registry order, and notes on what was skipped."""
+
+    root: Path
+    results: list[EvalResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for r in self.results:
+            out.update(r.figures())
+        return out
+
+
+def get_datasets() -> dict[str, EvalDataset]:
+    """Every registered dataset by name, built-ins first, then plugins in registration order."""
+    from ..plugins import get_plugin_manager
+
+    found: dict[str, EvalDataset] = {}
+    for batch in reversed(get_plugin_manager().hook.register_eval_datasets()):
+        for ds in batch or ():
+            found.setdefault(ds.name, ds)
+    return found
+
+
+def default_data_dir() -> Path:
+    """``$THUCYDIDES_SHARED/eval``, else ``../shared/eval`` from the working directory or the checkout."""
+    env = os.environ.get("THUCYDIDES_SHARED")
+    candidates = [Path(env) / "eval"] if env else []
+    candidates.append(Path.cwd().parent / "shared" / "eval")
+    candidates.append(Path(__file__).resolve().parents[4] / "shared" / "eval")
+    for c in candidates:
+        if c.is_dir():
+            return c
+    return candidates[0]
+
+
+def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: int | None = None) -> EvalReport:
+    """Evaluate the selected datasets (all when ``names`` is empty) found under ``root``.
+
+    Raises:
+        InvalidValue: (E001) an unknown dataset name.
+    """
+    registry = get_datasets()
+    for n in names:
+        if n not in registry:
+            raise InvalidValue("E001", "dataset", n, sorted(registry))
+    report = EvalReport(root if root is not None else default_data_dir())
+    for name, ds in registry.items():
+        if names and name not in names:
+            continue
+        if not ds.available(report.root):
+            report.skipped.append(f"{name}: not found under {report.root}")
+            continue
+        try:
+            report.results.append(ds.evaluate(report.root, limit=limit))
+        except SkipDataset as exc:
+            report.skipped.append(f"{name}: {exc}")
+    return report
