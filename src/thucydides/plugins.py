@@ -22,6 +22,8 @@ hookimpl = pluggy.HookimplMarker("thucydides")
 
 #: Modules of the built-in features, each registering through the hooks below.
 BUILTIN_PLUGINS: tuple[str, ...] = (
+    "thucydides.commands.evaluate",
+    "thucydides.evaluation.builtin",
     "thucydides.commands.extract",
 )
 
