@@ -25,6 +25,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "thucydides.commands.evaluate",
     "thucydides.evaluation.builtin",
     "thucydides.commands.extract",
+    "thucydides.commands.store",
 )
 
 

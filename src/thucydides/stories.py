@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -67,7 +68,7 @@ def story_groups(rows: Sequence[Row], window: int = DEFAULT_WINDOW_DAYS) -> list
     uf = _UnionFind(len(rows))
     for members in _buckets(rows).values():
         members.sort()
-        for (d1, k1), (d2, k2) in zip(members, members[1:], strict=False):
+        for (d1, k1), (d2, k2) in itertools.pairwise(members):
             if (d1 < 0) == (d2 < 0) and d2 - d1 <= window:
                 uf.union(k1, k2)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -60,7 +60,7 @@ def extract_safely(extractor: Extractor, articles: Sequence[Article]) -> list[Ou
         docs = extractor(articles)
         if len(docs) == len(articles):
             return [(a.id, d, "", "") for a, d in zip(articles, docs, strict=True)]
-    except Exception:  # noqa: BLE001 - retried one by one below, each error is then recorded
+    except Exception:  # noqa: BLE001, S110 - retried one by one below, each error is then recorded
         pass
     if len(articles) == 1:
         return [_extract_one(extractor, articles[0])]
@@ -153,7 +153,7 @@ def ingest(sources: Iterable[str], store: Store, *, options: ReadOptions | None 
     """
     from ..pipeline import extract_batch
 
-    report, read_failures = IngestReport(), []
+    report, read_failures = IngestReport(), list[Failure]()
     writer = _Writer(store, report, progress)
     batches = _batches(read_sources(sources, options), store.document_ids(), report, read_failures,
                        max(1, batch_size))

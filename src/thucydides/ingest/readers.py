@@ -51,13 +51,13 @@ def read_text(data: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
 
 
 _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^```.*$", re.M), ""),
+    (re.compile(r"^```.*$", re.MULTILINE), ""),
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.M), r"\1"),
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),
-    (re.compile(r"^\s*[-*+]\s+", re.M), ""),
-    (re.compile(r"^\s*([-*_]\s*){3,}$", re.M), ""),
+    (re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),
+    (re.compile(r"^\s*[-*+]\s+", re.MULTILINE), ""),
+    (re.compile(r"^\s*([-*_]\s*){3,}$", re.MULTILINE), ""),
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
@@ -97,7 +97,7 @@ def html_item(data: bytes | str, source: str, options: ReadOptions, **meta: Any)
         if value and not meta.get(key):
             meta[key] = str(value)
     if not meta.get("published") and getattr(extracted, "date", None):
-        meta["published"] = _lenient_date(extracted.date)
+        meta["published"] = _lenient_date(getattr(extracted, "date", None))
     return article_item(source, text, options, **meta)
 
 
@@ -184,7 +184,7 @@ def read_csv(data: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
         return
     csv.field_size_limit(max(options.max_bytes * 2, 131072))
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if source.endswith(".tsv") else ",")
-    header = reader.fieldnames or []
+    header = list(reader.fieldnames or [])
     if options.fields.pick("text", header) not in header:
         wanted = options.fields.text or "/".join(options.fields.CANDIDATES["text"])
         yield Item.failed(source, "E010", f"{source}: no text column {wanted!r} among {header}; "

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 
@@ -54,7 +54,7 @@ class Store:
             self.con.close()
             raise
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
@@ -110,6 +110,12 @@ class Store:
     def document_ids(self) -> set[str]:
         """Ids of every stored document."""
         return {str(r[0]) for r in self.con.execute("SELECT id FROM documents").fetchall()}
+
+    def merge(self, paths: list[Path | str] | tuple[Path | str, ...], batch_size: int = 500) -> int:
+        """Load JSON Lines shards of document records idempotently (see :func:`~.merge.merge_shards`)."""
+        from .merge import merge_shards
+
+        return merge_shards(self, paths, batch_size)
 
     def count(self, table: str) -> int:
         """Number of rows in one of the store's tables."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Self
 
 import pyarrow as pa
 
@@ -64,7 +64,7 @@ class Failure(tuple[str, str, str, str]):
 
     __slots__ = ()
 
-    def __new__(cls, source: str, doc_id: str, code: str, reason: str) -> Failure:
+    def __new__(cls, source: str, doc_id: str, code: str, reason: str) -> Self:
         return super().__new__(cls, (source, doc_id, code, reason))
 
     @property

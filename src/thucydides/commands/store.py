@@ -1,0 +1,231 @@
+"""Store commands: ``ingest``, ``query``, ``disputes``, ``dyad`` and ``export``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import InputError, InvalidValue
+from ..plugins import hookimpl
+
+__all__ = ["register_commands"]
+
+_DB = click.option("--db", default="thucydides.duckdb", show_default=True, metavar="PATH",
+                   help="The store (a DuckDB file).")
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                       show_default=True, help="Output format.")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError("E006", f"malformed date {value!r} for --{param.name}; expected YYYY-MM-DD") from None
+
+
+def _extractor(spec: str | None) -> Any:
+    if spec is None:
+        return None
+    module, _, name = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError):
+        raise InvalidValue("E001", "extractor", spec, ["module:function, e.g. thucydides.pipeline:extract_batch"])
+
+
+class _Progress:
+    """One self-rewriting stderr line: documents read, documents/s, added, failed."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.last = enabled, 0.0
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, report: Any, final: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not final and now - self.last < (0.5 if self.tty else 5.0)):
+            return
+        self.last = now
+        line = (f"{report.read} documents  {report.docs_per_second:.1f} docs/s  {report.added} added  "
+                f"{report.skipped} already stored  {len(report.failures)} failed")
+        click.echo(f"\r{line}" if self.tty else line, err=True, nl=final or not self.tty)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@_DB
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Documents per batch (and per write).")
+@click.option("--format", "fmt", default=None, help="Read every input as this format "
+              "(text, markdown, html, jsonl, csv, feed); default: by file suffix.")
+@click.option("--text-field", help="Field/column holding the text (default: text, body, content).")
+@click.option("--date-field", help="Field/column holding the publication date (default: published, date).")
+@click.option("--outlet-field", help="Field/column holding the outlet(s) (default: outlet, cited_outlets).")
+@click.option("--url-field", help="Field/column holding the URL (default: url, link, source_page).")
+@click.option("--title-field", help="Field/column holding the title (default: title, headline).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Largest document accepted.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--extractor", metavar="MODULE:FUNCTION", help="Batch extractor to use instead of the pipeline.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress line.")
+def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, fmt: str | None,
+                   text_field: str | None, date_field: str | None, outlet_field: str | None,
+                   url_field: str | None, title_field: str | None, max_bytes: int, timeout: float,
+                   extractor: str | None, no_progress: bool) -> None:
+    """Read files, folders, '-' (stdin), URLs and feeds; extract; store. Reruns add only new documents."""
+    from ..ingest import Fields, ReadOptions, ingest
+    from ..store import open_store
+
+    options = ReadOptions(Fields(text_field, date_field, outlet_field, url_field, title_field), max_bytes,
+                          fmt, timeout)
+    progress = _Progress(not no_progress)
+    with open_store(db) as store:
+        report = ingest(paths, store, options=options, extractor=_extractor(extractor), workers=workers,
+                        batch_size=batch_size, progress=progress)
+    progress(report, final=True)
+    click.echo(f"{report.added} documents added, {report.skipped} already stored, {len(report.failures)} "
+               f"failed, {report.stories} stories; {report.read} read in {report.seconds:.1f}s "
+               f"({report.docs_per_second:.1f} docs/s)")
+    for code, count in report.failure_summary().items():
+        click.echo(f"  {code}: {count} failed", err=True)
+    for failure in report.failures[:20]:
+        click.echo(f"  {failure.source}: {failure.reason}", err=True)
+    if len(report.failures) > 20:
+        click.echo(f"  ... and {len(report.failures) - 20} more (table ingest_failures in {db})", err=True)
+
+
+def _filters(f: Any) -> Any:
+    """The shared filter options of ``query`` and ``disputes``."""
+    options = [
+        click.option("--actor", help="Actor code the proposition's actors include (RUS)."),
+        click.option("--recipient", help="Recipient code its recipients include (UKR)."),
+        click.option("--type", "ptype", help="PLOVER event type (ASSAULT)."),
+        click.option("--since", callback=_date, help="First event date, YYYY-MM-DD."),
+        click.option("--until", callback=_date, help="Last event date, YYYY-MM-DD."),
+        click.option("--outlet", help="Outlet that published the document (case-insensitive)."),
+        click.option("--text", help="Words that must occur in the evidence of a claim."),
+        click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+                     help="Most results; 0 for all."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+_QUERY_COLUMNS = ("event_date", "type", "actor", "recipient", "verdict", "story_verdict", "n_outlets",
+                  "outlets", "claims")
+
+
+@click.command("query")
+@_DB
+@_filters
+@click.option("--dyad", nargs=2, metavar="ACTOR RECIPIENT", help="Shorthand for --actor A --recipient B.")
+@click.option("--verdict", help="Corpus-level verdict: asserted, alleged, denied, disputed, hypothetical.")
+@click.option("--status", help="A claim status: asserted, alleged, denied, hypothetical.")
+@_FORMAT
+def query_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
+                  since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
+                  limit: int, dyad: tuple[str, str] | None, verdict: str | None, status: str | None,
+                  fmt: str) -> None:
+    """List stored propositions with their claims, filtered."""
+    from ..store import Filter, open_store, query_propositions
+    from ..store.render import render
+
+    if dyad:
+        actor, recipient = dyad
+    where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, verdict, status, since,
+                   until, outlet, text, limit)
+    with open_store(db, read_only=True) as store:
+        rows = query_propositions(store, where)
+    for row in rows:
+        row["claims"] = [f"{c['status']}:{','.join(c['by']) or '-'} {c['evidence']}" for c in row["claims"] or []]
+    click.echo(render(rows, fmt, _QUERY_COLUMNS, {"outlets": 24, "claims": 70}))
+
+
+@click.command("disputes")
+@_DB
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
+                     since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
+                     limit: int, fmt: str) -> None:
+    """Contested stories: who affirms, who denies, and where they said it."""
+    from ..store import Filter, disputes, open_store
+    from ..store.render import render, table
+
+    where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, None, None, since, until,
+                   outlet, text, limit)
+    with open_store(db, read_only=True) as store:
+        stories = disputes(store, where)
+    if fmt == "json":
+        click.echo(render(stories, "json", ()))
+        return
+    for story in stories:
+        click.echo(f"{story['type']} {','.join(story['actor']) or '?'} -> {','.join(story['recipient']) or '?'}"
+                   f"  {story['first_date']}..{story['last_date']}  {story['n_documents']} documents, "
+                   f"{story['n_outlets']} outlets, {story['n_claimants']} claimants  [story {story['id']}]")
+        click.echo(table(story["claims"], ("side", "status", "by", "via", "outlet", "published", "evidence"),
+                         {"evidence": 80, "outlet": 20, "via": 20}))
+        click.echo("")
+    click.echo(f"{len(stories)} disputed stories")
+
+
+@click.command("dyad")
+@click.argument("actor")
+@click.argument("recipient")
+@_DB
+@click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="week",
+              show_default=True, help="Time bucket.")
+@click.option("--both", is_flag=True, help="Count both directions (A to B and B to A).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also draw a chart to this PNG.")
+@_FORMAT
+def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: Path | None, fmt: str) -> None:
+    """Counts by quad class and mean PLOVER score over time for one dyad (e.g. RUS CHN)."""
+    from ..store import dyad_series, open_store
+    from ..store.render import render
+
+    with open_store(db, read_only=True) as store:
+        rows = dyad_series(store, actor, recipient, by, both)
+    click.echo(render(rows, fmt, ("period", "verbal_coop", "material_coop", "verbal_conflict",
+                                  "material_conflict", "total", "mean_score")))
+    if png is not None:
+        from ..store.charts import dyad_chart
+
+        arrow = "<->" if both else "->"
+        dyad_chart(rows, png, f"{actor.upper()} {arrow} {recipient.upper()} by {by}")
+        click.echo(f"chart written to {png}", err=True)
+
+
+@click.command("export")
+@_DB
+@click.option("--format", "fmt", required=True, help="parquet, csv, jsonl, gdelt or plover.")
+@click.option("--output", "-o", required=True, metavar="PATH",
+              help="Folder (parquet, csv) or file ('-' for standard output) to write.")
+@click.option("--header", is_flag=True, help="gdelt: write a header row (GDELT files have none).")
+def export_command(db: str, fmt: str, output: str, header: bool) -> None:
+    """Export the store for other tools."""
+    from ..export import export
+    from ..store import open_store
+
+    options = {"header": True} if header and fmt == "gdelt" else {}
+    with open_store(db, read_only=True) as store:
+        counts = export(store, fmt, output, **options)
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"exported {summary} as {fmt} to {output}", err=output == "-")
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    for command in (ingest_command, query_command, disputes_command, dyad_command, export_command):
+        cli.add_command(command)

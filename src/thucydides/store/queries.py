@@ -1,0 +1,168 @@
+"""Read queries over the store: filtered propositions, disputed stories, dyad time series."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InvalidValue
+from ..model import STATUSES, VERDICTS
+from .connection import Store
+
+__all__ = ["PERIODS", "Filter", "disputes", "dyad_series", "query_propositions"]
+
+#: Time buckets of :func:`dyad_series`.
+PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What :func:`query_propositions` and :func:`disputes` select. Every field is optional.
+
+    Attributes:
+        actor: an actor code the proposition's actors include.
+        recipient: a recipient code its recipients include.
+        type: PLOVER event type.
+        verdict: corpus-level verdict (of the story the proposition belongs to).
+        status: a claim status at least one of its claims has.
+        since: first event date included.
+        until: last event date included.
+        outlet: an outlet that published the document (case-insensitive).
+        text: words that must all occur in the evidence of one of its claims (case-insensitive).
+        limit: most rows returned; 0 for all.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    type: str | None = None
+    verdict: str | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+    text: str | None = None
+    limit: int = 100
+
+    def check(self) -> None:
+        """Raise InvalidValue (E001) for a verdict or status that does not exist."""
+        if self.verdict is not None and self.verdict not in VERDICTS:
+            raise InvalidValue("E001", "verdict", self.verdict, VERDICTS)
+        if self.status is not None and self.status not in STATUSES:
+            raise InvalidValue("E001", "status", self.status, STATUSES)
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition (over ``p`` propositions, ``s`` stories, ``d`` documents) and its parameters."""
+        self.check()
+        claim = "EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = p.doc_id AND c.prop_idx = p.idx AND {})"
+        parts: list[tuple[str, Any]] = [
+            ("list_contains(p.actor, ?)", self.actor), ("list_contains(p.recipient, ?)", self.recipient),
+            ("p.type = ?", self.type.upper() if self.type else None), ("s.verdict = ?", self.verdict),
+            (claim.format("c.status = ?"), self.status), ("p.event_date >= ?", self.since),
+            ("p.event_date <= ?", self.until),
+            ("list_contains(list_transform(d.outlets, x -> lower(x)), ?)", (self.outlet or "").lower() or None)]
+        conditions = [sql for sql, value in parts if value is not None]
+        params = [value for _, value in parts if value is not None]
+        words = (self.text or "").split()
+        if words:
+            conditions.append(claim.format(" AND ".join(["c.evidence ILIKE ?"] * len(words))))
+            params.extend(f"%{w}%" for w in words)
+        return (" AND ".join(conditions) or "TRUE"), params
+
+
+_SELECT = """
+SELECT p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, s.verdict AS story_verdict,
+       s.id AS story, s.n_outlets, s.n_claimants, p.cameo, p.plover_score, p.location, d.outlets, d.url,
+       d.published, p.doc_id, p.idx,
+       (SELECT list({'status': c.status, 'by': c.by, 'via': c.via, 'evidence': c.evidence} ORDER BY c.idx)
+        FROM claims c WHERE c.doc_id = p.doc_id AND c.prop_idx = p.idx) AS claims
+FROM propositions p
+JOIN documents d ON d.id = p.doc_id
+LEFT JOIN story_members sm ON sm.doc_id = p.doc_id AND sm.prop_idx = p.idx
+LEFT JOIN stories s ON s.id = sm.story_id
+"""
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = store.execute(sql, params)
+    names = [c[0] for c in cursor.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def query_propositions(store: Store, where: Filter | None = None) -> list[dict[str, Any]]:
+    """Stored propositions matching ``where``, by event date, each with its claims and its story.
+
+    Raises:
+        InvalidValue: (E001) unknown verdict or status.
+    """
+    f = where or Filter()
+    condition, params = f.where()
+    limit = f" LIMIT {int(f.limit)}" if f.limit > 0 else ""
+    return _rows(store, f"{_SELECT} WHERE {condition} ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx{limit}",
+                 params)
+
+
+_DISPUTE_CLAIMS = """
+SELECT sm.story_id, CASE WHEN c.status = 'denied' THEN 'denies'
+                         WHEN c.status = 'hypothetical' THEN 'foresees' ELSE 'affirms' END AS side,
+       c.status, c.by, c.via, c.speaker, c.evidence, d.outlet, d.published, d.url, c.doc_id
+FROM story_members sm
+JOIN claims c ON c.doc_id = sm.doc_id AND c.prop_idx = sm.prop_idx
+JOIN documents d ON d.id = c.doc_id
+WHERE sm.story_id IN (SELECT unnest(?))
+ORDER BY sm.story_id, side, d.published NULLS LAST, c.doc_id, c.prop_idx, c.idx
+"""
+
+
+def disputes(store: Store, where: Filter | None = None) -> list[dict[str, Any]]:
+    """Contested stories (verdict ``disputed``) with each side's claims and sources.
+
+    Returns:
+        One dict per story (``id``, ``type``, ``actor``, ``recipient``, dates, counts) with ``claims``:
+        each claim's ``side`` (``affirms``, ``denies``, ``foresees``), status, claimant, outlet and evidence.
+    """
+    base = where or Filter()
+    f = Filter(base.actor, base.recipient, base.type, "disputed", base.status, base.since, base.until,
+               base.outlet, base.text, 0)
+    condition, params = f.where()
+    limit = f" LIMIT {int(base.limit)}" if base.limit > 0 else ""
+    stories = _rows(store, f"""SELECT DISTINCT s.* FROM ({_SELECT} WHERE {condition}) q JOIN stories s
+                               ON s.id = q.story ORDER BY s.first_date NULLS LAST, s.id{limit}""", params)
+    claims = _rows(store, _DISPUTE_CLAIMS, [[s["id"] for s in stories]])
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        by_story.setdefault(claim.pop("story_id"), []).append(claim)
+    for story in stories:
+        story["claims"] = by_story.get(story["id"], [])
+    return stories
+
+
+def dyad_series(store: Store, actor: str, recipient: str, by: str = "week",
+                both_directions: bool = False) -> list[dict[str, Any]]:
+    """Counts of propositions by quad class and the mean PLOVER score, per period, for one dyad.
+
+    Args:
+        actor: code of the acting side (``RUS``).
+        recipient: code of the side acted upon (``CHN``).
+        by: ``day``, ``week`` (starting Monday), ``month``, ``quarter`` or ``year``.
+        both_directions: also count propositions from ``recipient`` to ``actor``.
+
+    Returns:
+        Rows ``period`` (first day), ``verbal_coop``, ``material_coop``, ``verbal_conflict``,
+        ``material_conflict``, ``total``, ``mean_score`` (None when no proposition had a score).
+    """
+    if by not in PERIODS:
+        raise InvalidValue("E001", "period", by, PERIODS)
+    dyad = "(list_contains(actor, $1) AND list_contains(recipient, $2))"
+    if both_directions:
+        dyad = f"({dyad} OR (list_contains(actor, $2) AND list_contains(recipient, $1)))"
+    sql = f"""
+        SELECT CAST(date_trunc('{by}', event_date) AS DATE) AS period,
+               count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
+               count(*) FILTER (WHERE quad_class = 2) AS material_coop,
+               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+               count(*) AS total, avg(plover_score) AS mean_score
+        FROM propositions WHERE event_date IS NOT NULL AND {dyad}
+        GROUP BY period ORDER BY period"""
+    return _rows(store, sql, [actor.upper(), recipient.upper()])
