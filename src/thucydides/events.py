@@ -1,0 +1,397 @@
+"""Stages 3 and 4: event detection and typing (PLOVER type, mode, CAMEO code) and the event's roles.
+
+Triggers come from :mod:`thucydides.lexicon` (verbs, phrasal verbs, verbs that need a certain object, and
+nominal events); roles come from :mod:`thucydides.roles`; attribution and status from
+:mod:`thucydides.attribution` and :mod:`thucydides.status`. The result is a list of :class:`EventMention`,
+one per trigger, that :mod:`thucydides.merge` turns into propositions with claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import roles
+from .attribution import Source, attribute
+from .lexicon import ACCUSING_ADJECTIVES, NOUNS, OBJECT_FRAMES, PARTICLE_VERBS, REQUEST_MODES, VERBS, Trigger
+from .pipeline import Annotated
+from .plover import quad_of
+from .roles import MentionIndex
+from .status import status_of
+
+__all__ = ["EventMention", "annotate", "detect_events", "find_triggers"]
+
+Token = Any
+NEEDS_RECIPIENT = frozenset({"SANCTION", "AID", "COOPERATE"})
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "capital", "region", "control", "center",
+                             "centre", "land", "soil"})
+FALSITY = frozenset({"disinformation", "misinformation", "propaganda", "lie", "fake", "fabrication",
+                     "slander", "smear", "provocation", "falsehood", "nonsense", "hoax"})
+DISMISS_VERBS = frozenset({"dismiss", "reject", "brand", "denounce", "call", "describe", "label"})
+RECEIVER_VERBS = frozenset({"receive", "face", "suffer", "become", "get", "come", "endure", "hit"})
+LIGHT_VERBS = frozenset({"make", "issue", "launch", "conduct", "stage", "carry", "deliver", "mount", "send",
+                         "submit", "file", "lodge", "impose", "announce", "level", "hold", "have", "pay"})
+FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_MARKERS = frozenset({"could", "may", "might", "would", "can"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside", "on"})
+LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+INTENT_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "prepare", "agree", "offer"})
+
+
+@dataclass
+class EventMention:
+    """One detected event trigger with its roles, attribution and status (before merging)."""
+
+    type: str
+    mode: str | None
+    trigger: int
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    extractor: str
+    status: str = "asserted"
+    by: tuple[str, ...] = ()
+    via: str | None = None
+    speaker: str | None = None
+    quote: str | None = None
+    confidence: float = 0.7
+    location: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    absorbs: bool = False
+    scope: tuple[int, int] = (0, 0)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def _particle(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "oprd", "attr")]
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep") and c.lower_ in ("on", "off", "out", "up", "in", "to", "for"):
+            objs.extend(x for x in c.children if x.dep_ in ("dobj", "pobj"))  # "signed on a statement"
+        if c.dep_ == "ccomp":
+            objs.extend(x for x in c.children if x.dep_ in ("attr", "acomp"))
+    return objs
+
+
+def _verb_trigger(tok: Token) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    for part in _particle(tok):
+        found = PARTICLE_VERBS.get((lemma, part))
+        if found is not None:
+            return found
+    frames = OBJECT_FRAMES.get(lemma)
+    if frames:
+        for obj in _objects(tok):
+            hit = frames.get(obj.lemma_.lower()) or frames.get(obj.lower_)
+            if hit is not None:
+                return hit
+            for sub in obj.children:  # "called Russia its strategic partner"
+                hit = frames.get(sub.lemma_.lower()) if sub.dep_ in ("appos", "attr", "oprd") else None
+                if hit is not None:
+                    return hit
+    return VERBS.get(lemma)
+
+
+def find_triggers(sent: Any) -> list[tuple[Token, Trigger, bool]]:
+    """Every (token, trigger, is_nominal) in a sentence span."""
+    found: list[tuple[Token, Trigger, bool]] = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ == "have"):
+            trig = _verb_trigger(tok)
+            if trig is not None:
+                found.append((tok, trig, False))
+        elif tok.pos_ == "NOUN":
+            ntrig = NOUNS.get(tok.lemma_.lower())
+            if ntrig is not None and not _is_light_object(tok):
+                found.append((tok, ntrig, True))
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in ACCUSING_ADJECTIVES:
+            found.append((tok.head, ACCUSING_ADJECTIVES[tok.lower_], False))
+    return found
+
+
+def _is_light_object(tok: Token) -> bool:
+    """A noun that is the object of a verb whose frame already made it an event ("signed a deal")."""
+    head = tok.head
+    return tok.dep_ == "dobj" and head.lemma_.lower() in OBJECT_FRAMES and \
+        tok.lemma_.lower() in OBJECT_FRAMES[head.lemma_.lower()]
+
+
+def _verb_roles(tok: Token, trig: Trigger, index: MentionIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    actor = roles.subject_codes(tok, index)
+    recipient: tuple[str, ...] = ()
+    if trig.obj_recipient:
+        obj = roles.object_of(tok)
+        if obj is not None and obj.dep_ != "nsubjpass" or (obj is not None and not actor):
+            recipient = roles.codes_of(obj, index) if obj is not None else ()
+    recipient = recipient or roles.pobj_codes(tok, trig.preps, index)
+    if not recipient and trig.type == "REQUEST":  # "demanded that it withdraw"
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                recipient = next((roles.codes_of(c, index) for c in child.children if c.dep_ in roles.SUBJ), ())
+    if trig.swap:
+        return recipient, actor
+    return actor, recipient
+
+
+def _noun_roles(tok: Token, trig: Trigger, index: MentionIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    actor: tuple[str, ...] = ()
+    for child in tok.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            actor = actor or index.codes_at(child.i) or roles.codes_of(child, index)
+    actor = actor or roles.pobj_codes(tok, ("by", "from"), index)
+    recipient = roles.pobj_codes(tok, trig.preps, index)
+    head = tok.head
+    while head.dep_ in ("prep", "pobj") and head.head is not head:
+        head = head.head  # "the subject of sanctions" -> "became"
+    verb = roles.clause_head(head)
+    if verb.lemma_.lower() in RECEIVER_VERBS and not recipient:
+        recipient = roles.subject_codes(verb, index)
+    elif verb.lemma_.lower() in LIGHT_VERBS and tok.dep_ in ("dobj", "nsubjpass") and not actor:
+        actor = roles.subject_codes(verb, index)
+    return actor, recipient
+
+
+def _scope(tok: Token) -> tuple[int, int]:
+    """Token range of the trigger's complement (its subtree without its subject)."""
+    subj = [c for c in tok.children if c.dep_ in roles.SUBJ | roles.PASS_SUBJ]
+    left = min([c.i for c in tok.rights] + [tok.i + 1]) if subj else tok.left_edge.i
+    return (min(left, tok.i + 1), tok.right_edge.i + 1)
+
+
+def _evidence(tok: Token, sent: Any) -> tuple[int, int]:
+    start = tok.left_edge.i
+    for child in tok.children:
+        if child.dep_ in roles.SUBJ:
+            start = min(start, child.left_edge.i)
+    end = min(tok.right_edge.i + 1, sent.end)
+    start = max(start, sent.start)
+    if end - start < 3:
+        start, end = sent.start, sent.end
+    doc = tok.doc
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _has_child(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.lower_ in words and c.dep_ in ("aux", "auxpass", "advmod") for c in tok.children)
+
+
+def _governing_verbs(tok: Token) -> list[Token]:
+    chain, cur = [], tok
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            chain.append(cur)
+    return chain
+
+
+def _is_future(tok: Token) -> bool:
+    """Future tense or announced intent: "will meet", "plans to visit"."""
+    if _has_child(tok, FUTURE_MARKERS):
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS
+
+
+def _is_modal(tok: Token) -> bool:
+    if _has_child(tok, MODAL_MARKERS) or (tok.dep_ == "conj" and _has_child(tok.head, MODAL_MARKERS)):
+        return True
+    return any(v.lemma_.lower() == "exclude" and any(c.dep_ == "neg" for c in v.children)
+               for v in _governing_verbs(tok)[:3])
+
+
+def _location(tok: Token, taken: set[int]) -> str | None:
+    for prep in [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS]:
+        for t in prep.subtree:
+            if t.i in taken or t is prep:
+                continue
+            if t.ent_type_ in LOCATION_LABELS:
+                ent = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    return str(ent.text).removeprefix("the ")
+    return None
+
+
+def _attach_date(ev: EventMention, tok: Token, dates: Sequence[Any], cue_i: int | None) -> None:
+    clause = roles.clause_head(tok)
+    anchors = [clause] + ([tok.doc[cue_i]] if cue_i is not None else [])
+    for anchor in anchors:
+        for dm in dates:
+            root = tok.doc[dm.root]
+            if anchor.left_edge.i <= root.i <= anchor.right_edge.i and \
+                    ev.sentence[0] <= root.idx < ev.sentence[1]:
+                ev.date, ev.date_precision = dm.value, dm.precision
+                return
+
+
+def _partners(tok: Token, index: MentionIndex) -> tuple[str, ...]:
+    """Codes of "with X" partners anywhere in the trigger's phrase, outside nested clauses."""
+    codes: list[str] = []
+    stack = [c for c in tok.children if c.dep_ not in roles.SUBJ | {"ccomp", "advcl", "relcl", "conj"}]
+    while stack:
+        cur = stack.pop()
+        if cur.dep_ == "prep" and cur.lower_ == "with":
+            codes.extend(c for p in cur.children if p.dep_ == "pobj" for c in roles.codes_of(p, index))
+        stack.extend(c for c in cur.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl"))
+    return tuple(dict.fromkeys(codes))
+
+
+def _refine_mode(ev: EventMention, tok: Token) -> None:
+    if ev.type not in ("REQUEST", "REJECT") or ev.mode is not None:
+        return
+    for t in tok.subtree:
+        mode = REQUEST_MODES.get(t.lemma_.lower())
+        if mode is not None and t.i != tok.i:
+            ev.mode = mode
+            return
+
+
+def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> EventMention | None:
+    actor, recipient = (_noun_roles if nominal else _verb_roles)(tok, trig, index)
+    if trig.reciprocal:
+        partners = _partners(tok, index)
+        if partners or len(actor) > 1:
+            actor, recipient = tuple(dict.fromkeys(actor + partners + recipient)), ()
+    recipient = tuple(c for c in recipient if c not in actor)
+    sent = tok.sent
+    start, end = _evidence(tok, sent)
+    return EventMention(
+        type=trig.type, mode=trig.mode, trigger=tok.i, actor=actor, recipient=recipient, start=start, end=end,
+        sentence=(sent.start_char, sent.end_char), extractor=trig.extractor, absorbs=trig.absorbs,
+        scope=_scope(tok), confidence=0.8 if actor and (recipient or trig.reciprocal) else 0.6,
+        extras={"nominal": nominal, "accusation": trig.accusation, "lemma": tok.lemma_.lower()})
+
+
+def _dismissal(tok: Token, index: MentionIndex) -> EventMention | None:
+    """"X dismissed the reports as disinformation from Y": X accuses Y (and denies the reports)."""
+    if tok.lemma_.lower() not in DISMISS_VERBS:
+        return None
+    for prep in (c for c in tok.subtree if c.lower_ == "as" and c.dep_ == "prep"):
+        falsity = [t for t in prep.subtree if t.lemma_.lower() in FALSITY]
+        if not falsity:
+            continue
+        target = roles.pobj_codes(falsity[0], ("from", "by", "of"), index) or tuple(
+            c for t in falsity[0].children if t.dep_ in ("poss", "amod", "compound") for c in index.codes_at(t.i))
+        ev = _make(tok, Trigger("ACCUSE", "allege", name="rules.accuse.dismissal.v1"), False, index)
+        if ev is not None and target:
+            ev.recipient, ev.absorbs, ev.extras["dismissal"] = target, False, True
+            return ev
+    return None
+
+
+def _speech_act(ev: EventMention, source: Source | None) -> bool:
+    """The event is the speaker's own verbal act (a threat, accusation, demand or promise made in speech)."""
+    return source is not None and bool(source.by) and quad_of(ev.type) in (1, 3) and \
+        set(ev.actor) <= set(source.by) and bool(ev.actor)
+
+
+def _retype(ev: EventMention, tok: Token, source: Source | None) -> None:
+    """Future cooperation is AGREE (PLOVER manual); an actor announcing its own possible use of force
+    or seizure of territory is a THREATEN."""
+    if ev.type in FUTURE_TO_AGREE and _is_future(tok):
+        ev.type, ev.mode, ev.extras["intent"] = "AGREE", None, True
+    elif ev.type in ("ASSAULT", "COERCE") and _is_modal(tok) and source is not None and \
+            ev.actor and set(ev.actor) <= set(source.by):
+        words = {t.lemma_.lower() for t in tok.subtree}
+        ev.type, ev.mode = "THREATEN", "territory" if words & TERRITORY_WORDS else "violence"
+        ev.extras["intent"] = True
+
+
+def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: Sequence[Any]) -> Source | None:
+    source = attribute(tok.doc, tok.i, mentions)
+    if source is not None and not ev.actor and quad_of(ev.type) in (1, 3) and source.by and \
+            not ev.extras["nominal"]:
+        ev.actor = source.by  # "..., there will be consequences," said Sullivan
+    if ev.extras.get("accusation") and source is not None and source.by:
+        ev.actor, ev.recipient = source.by, tuple(c for c in ev.actor if c not in source.by)
+    if ev.extras["nominal"] and not ev.actor and source is not None and source.by and \
+            quad_of(ev.type) == 3 and ev.type != "REQUEST":
+        ev.actor = source.by
+    _retype(ev, tok, source)
+    _refine_mode(ev, tok)
+    status, confidence = status_of(tok.doc, tok.i, source)
+    if ev.extras.get("dismissal"):
+        status, source = "asserted", None  # the text reports the dismissal itself
+    if _speech_act(ev, source) or ev.extras.get("intent"):
+        status = "asserted" if status != "denied" else status
+        ev.by = ()
+    elif source is not None:
+        ev.by = source.by
+        if status == "alleged" and ev.actor and set(ev.actor) <= set(source.by):
+            status = "asserted"  # an actor speaking of its own act
+    ev.status, ev.confidence = status, min(ev.confidence, confidence) if confidence else ev.confidence
+    if source is not None:
+        ev.via, ev.speaker, ev.quote = source.via, source.speaker, source.quote
+    return source
+
+
+def _absorbed(ev: EventMention, others: Sequence[EventMention]) -> bool:
+    """Inside the complement of an absorbing trigger (a demand to withdraw, a request for aid)."""
+    return any(o is not ev and o.absorbs and o.scope[0] <= ev.trigger < o.scope[1] and o.trigger != ev.trigger
+               for o in others)
+
+
+def _keep(ev: EventMention) -> bool:
+    if not ev.actor and not ev.recipient:
+        return False
+    if ev.type in NEEDS_RECIPIENT and not ev.recipient:
+        return False
+    return not (ev.extras["nominal"] and ev.type == "ASSAULT" and not ev.recipient and not ev.actor)
+
+
+def detect_events(doc: Any, mentions: Sequence[Any], dates: Sequence[Any] = ()) -> list[EventMention]:
+    """Detect, type and fill every event in a parsed document.
+
+    Args:
+        doc: a spaCy ``Doc``.
+        mentions: the actor stage's :class:`~thucydides.model.ActorMention` list.
+        dates: the date stage's mentions (objects with ``root``, ``value`` and ``precision``).
+    """
+    index = MentionIndex(doc, mentions)
+    found: list[EventMention] = []
+    for sent in doc.sents:
+        candidates: list[tuple[EventMention, Token]] = []
+        for tok, trig, nominal in find_triggers(sent):
+            ev = _make(tok, trig, nominal, index)
+            if ev is not None:
+                candidates.append((ev, tok))
+        for tok in sent:
+            if tok.pos_ == "VERB":
+                dismissal = _dismissal(tok, index)
+                if dismissal is not None:
+                    candidates.append((dismissal, tok))
+        found.extend(_finish(candidates, index, mentions, dates))
+    return found
+
+
+def _finish(candidates: list[tuple[EventMention, Token]], index: MentionIndex, mentions: Sequence[Any],
+            dates: Sequence[Any]) -> list[EventMention]:
+    events = [ev for ev, _ in candidates]
+    kept: list[EventMention] = []
+    for ev, tok in candidates:
+        if _absorbed(ev, events):
+            continue
+        source = _assign_claim(ev, tok, index, mentions)
+        if not _keep(ev):
+            continue
+        taken = {t.i for t in tok.subtree if index.codes_at(t.i) and t.ent_type_ not in LOCATION_LABELS}
+        ev.location = _location(tok, taken)
+        _attach_date(ev, tok, dates, source.cue_i if source is not None else None)
+        kept.append(ev)
+    return kept
+
+
+def annotate(state: Annotated) -> None:
+    """Pipeline stage ``events.rules.v1``: fills ``state.events``."""
+    state.events = detect_events(state.doc, state.mentions, state.dates)

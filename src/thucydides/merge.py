@@ -1,0 +1,118 @@
+"""Stage 7: merging. Event mentions about the same proposition within an article become one
+:class:`~thucydides.model.Proposition` carrying several claims, and so a verdict.
+
+Two mentions are about the same proposition when they have the same PLOVER type, their actor sets and their
+recipient sets are each compatible (they intersect, or one side does not say), at least one of the two sides
+actually overlaps, and their dates do not conflict. "Russia asked China for aid" and "they received no
+request" (recipient only) are then one proposition, alleged by one source and denied by another: disputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ._version import __version__
+from .errors import InvalidValue
+from .events import EventMention
+from .model import Claim, Proposition, Provenance
+from .pipeline import Annotated
+from .plover import cameo_code, plover_score
+
+__all__ = ["annotate", "compatible", "merge_events"]
+
+
+def _fits(a: Sequence[str], b: Sequence[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _overlaps(a: Sequence[str], b: Sequence[str]) -> bool:
+    return bool(set(a) & set(b))
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    """Whether two event mentions can be claims about one proposition."""
+    if a.type != b.type or (a.date and b.date and a.date != b.date):
+        return False
+    if not (_fits(a.actor, b.actor) and _fits(a.recipient, b.recipient)):
+        return False
+    if _overlaps(a.actor, b.actor) or _overlaps(a.recipient, b.recipient):
+        return True
+    return bool(a.extras.get("nominal") and b.extras.get("nominal") and
+                a.extras.get("lemma") == b.extras.get("lemma"))  # "the invasion" ... "the Russian invasion"
+
+
+@dataclass
+class _Group:
+    events: list[EventMention] = field(default_factory=list)
+
+    @property
+    def actor(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for e in self.events for c in e.actor))
+
+    @property
+    def recipient(self) -> tuple[str, ...]:
+        actor = set(self.actor)
+        return tuple(dict.fromkeys(c for e in self.events for c in e.recipient if c not in actor))
+
+    def accepts(self, ev: EventMention) -> bool:
+        return all(compatible(ev, other) for other in self.events[:1]) and compatible(ev, self._summary())
+
+    def _summary(self) -> EventMention:
+        first = self.events[0]
+        date = next((e.date for e in self.events if e.date), None)
+        return EventMention(first.type, first.mode, first.trigger, self.actor, self.recipient, 0, 0, (0, 0),
+                            first.extractor, date=date, extras=first.extras)
+
+
+def merge_events(events: Sequence[EventMention]) -> list[list[EventMention]]:
+    """Group event mentions, in document order, into propositions."""
+    groups: list[_Group] = []
+    for ev in events:
+        target = next((g for g in groups if g.accepts(ev)), None)
+        if target is None:
+            groups.append(_Group([ev]))
+        else:
+            target.events.append(ev)
+    return [g.events for g in groups]
+
+
+def _claim(ev: EventMention, text: str, doc_id: str) -> Claim:
+    prov = Provenance(doc_id, ev.start, ev.end, ev.extractor, __version__)
+    return Claim(status=ev.status, by=ev.by, via=ev.via, evidence=text[ev.start:ev.end], provenance=prov,
+                 speaker=ev.speaker, quote=ev.quote, sentence=text[ev.sentence[0]:ev.sentence[1]].strip(),
+                 confidence=ev.confidence)
+
+
+def _codes(event_type: str, mode: str | None) -> tuple[str | None, str | None, float]:
+    try:
+        return mode, cameo_code(event_type, mode), plover_score(event_type, mode)
+    except InvalidValue:
+        return None, cameo_code(event_type), plover_score(event_type)
+
+
+def to_proposition(group: Sequence[EventMention], text: str, doc_id: str) -> Proposition:
+    """Build one proposition, with one claim per mention, from a group of compatible mentions."""
+    first = group[0]
+    g = _Group(list(group))
+    mode = next((e.mode for e in group if e.mode), None)
+    mode, cameo, score = _codes(first.type, mode)
+    dated = next((e for e in group if e.date), None)
+    seen: set[tuple[str, tuple[str, ...], str | None, int, int]] = set()
+    claims = []
+    for ev in group:
+        key = (ev.status, ev.by, ev.via, ev.start, ev.end)
+        if key not in seen:
+            seen.add(key)
+            claims.append(_claim(ev, text, doc_id))
+    return Proposition(
+        type=first.type, actor=g.actor, recipient=g.recipient, claims=tuple(claims), mode=mode,
+        date=dated.date if dated else None, date_precision=dated.date_precision if dated else None,
+        location=next((e.location for e in group if e.location), None), cameo=cameo, plover_score=score,
+        provenance=Provenance(doc_id, first.start, first.end, first.extractor, __version__))
+
+
+def annotate(state: Annotated) -> None:
+    """Pipeline stage ``merge.v1``: fills ``state.propositions`` from ``state.events``."""
+    text, doc_id = state.article.text, state.article.id
+    state.propositions = [to_proposition(g, text, doc_id) for g in merge_events(state.events)]
