@@ -1,0 +1,222 @@
+"""``thucydides losses ...`` (import, totals, series, chart, problems, reconcile) and ``thucydides check-claims``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..ledger.importers import register_loss_importers  # noqa: F401  (hook implementation of this plugin)
+from ..plugins import hookimpl
+
+__all__ = ["check_claims_command", "losses", "register_commands", "register_loss_importers"]
+
+_DB = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="thucydides.duckdb",
+                   show_default=True, help="The DuckDB file (the same file as the event store).")
+_SIDE = click.option("--side", default="RUS", show_default=True, help="Whose losses: RUS or UKR.")
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@click.group("losses")
+def losses() -> None:
+    """The equipment-loss ledger: import loss lists, totals, series, charts, data problems."""
+
+
+@losses.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", required=True, help="Input format: oryx-items, oryx-daily, oryx-bytype, ua-mod, "
+              "warspotting, csv (or one a plugin adds).")
+@click.option("--source", help="Name to store the rows under (default: from the format).")
+@click.option("--map", "mapping", help="For --format csv: field=column pairs, e.g. side=country,status=status,"
+              "evidence=url,model=system,recorded=date.")
+@_SIDE
+@_DB
+def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mapping: str | None, side: str,
+                   db: Path) -> None:
+    """Import loss files (all PATHS together, as one view of the source) into the ledger."""
+    from ..ledger.api import import_losses
+
+    options = {k: v for k, v in {"source": source, "map": mapping, "side": side}.items() if v}
+    report = import_losses(list(paths), fmt, db, options)
+    click.echo(f"import {report.import_id}: {report.source} ({report.kind}): {report.rows_read} rows read, "
+               f"{report.items_in_input} items ({report.new_items} new, {report.merged_items} already known, "
+               f"{report.changed_items} reclassified), {report.daily_rows} daily figures, "
+               f"{len(report.skipped)} rows skipped")
+    for line in report.skipped[:20]:
+        click.echo(f"  skipped: {line}")
+    if len(report.skipped) > 20:
+        click.echo(f"  ... and {len(report.skipped) - 20} more skipped rows")
+
+
+@losses.command("totals")
+@_SIDE
+@click.option("--as-of", "as_of", required=True, callback=_date, help="Date YYYY-MM-DD.")
+@click.option("--by", type=click.Choice(["category", "status", "day"]), default="category", show_default=True)
+@click.option("--source", default="items", show_default=True,
+              help="items (the deduplicated item ledger) or a daily-total source such as oryx-daily.")
+@click.option("--basis", type=click.Choice(["recorded", "lost"]), default="recorded", show_default=True,
+              help="Count items by the day they were recorded or the day they were lost.")
+@_DB
+def totals_command(side: str, as_of: dt.date, by: str, source: str, basis: str, db: Path) -> None:
+    """Totals as of a date, by category, status or day."""
+    from ..ledger.db import ledger_connection
+    from ..ledger.totals import totals
+
+    with ledger_connection(db, read_only=True) as con:
+        result = totals(con, side, as_of, by, source, basis)
+    for note in result.notes:
+        click.echo(f"# {note}")
+    if result.rows:
+        click.echo(f"{by:<24}{'total':>9}{'destroyed':>11}{'damaged':>9}{'abandoned':>11}{'captured':>10}")
+    for key, *values in result.rows:
+        click.echo(f"{key:<24}" + "".join(f"{v:>{w}}" for v, w in zip(values, (9, 11, 9, 11, 10), strict=True)))
+
+
+@losses.command("series")
+@_SIDE
+@click.option("--category", default="all", show_default=True, help="A clean category slug, or all (headline).")
+@click.option("--source", default="items", show_default=True)
+@click.option("--from", "start", callback=_date, default="2022-02-24", show_default=True)
+@click.option("--to", "end", callback=_date, default=None, help="Last date (default: today).")
+@click.option("--weekly", is_flag=True, help="Weekly points (the last figure of each ISO week).")
+@_DB
+def series_command(side: str, category: str, source: str, start: dt.date, end: dt.date | None, weekly: bool,
+                   db: Path) -> None:
+    """Cumulative series with the change and the rate per day between figures."""
+    from ..ledger.db import ledger_connection
+    from ..ledger.totals import series
+
+    with ledger_connection(db, read_only=True) as con:
+        points = series(con, side, start, end or dt.date.today(), source, category,
+                        freq="week" if weekly else "day")
+    click.echo("date        cumulative  change  per_day")
+    for p in points:
+        change = "" if p.change is None else f"{p.change:+d}"
+        click.echo(f"{p.date}  {p.cumulative:>10}  {change:>6}  {'' if p.per_day is None else p.per_day:>7}")
+
+
+@losses.command("chart")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--kind", type=click.Choice(["cumulative", "claimed-vs-confirmed"]), default="cumulative",
+              show_default=True)
+@_SIDE
+@click.option("--category", "categories", multiple=True, help="Category slug (repeatable).")
+@click.option("--source", default="items", show_default=True, help="Source of the cumulative chart.")
+@click.option("--claimed", default="ua-mod-petroivaniuk", show_default=True,
+              help="Claimed source of the claimed-vs-confirmed chart.")
+@click.option("--from", "start", callback=_date, default=None)
+@click.option("--to", "end", callback=_date, default=None)
+@_DB
+def chart_command(out: Path, kind: str, side: str, categories: tuple[str, ...], source: str, claimed: str,
+                  start: dt.date | None, end: dt.date | None, db: Path) -> None:
+    """Draw a PNG or SVG chart (the type follows OUT's extension)."""
+    from ..ledger.charts import chart
+    from ..ledger.db import ledger_connection
+
+    with ledger_connection(db, read_only=True) as con:
+        path = chart(con, kind, out, side, list(categories) or None, start, end, source, claimed)
+    click.echo(f"wrote {path}")
+
+
+@losses.command("problems")
+@click.option("--kind", "kinds", multiple=True, help="Only this problem kind (repeatable).")
+@_DB
+def problems_command(kinds: tuple[str, ...], db: Path) -> None:
+    """Report data problems: negative changes, out-of-range dates, model/category mismatches, outliers."""
+    from ..ledger.db import ledger_connection
+    from ..ledger.problems import find_problems
+
+    with ledger_connection(db, read_only=True) as con:
+        found = [p for p in find_problems(con) if not kinds or p.kind in kinds]
+    for p in found:
+        click.echo(f"{p.kind}\t{p.source}\t{p.side}\t{p.category}\t{p.date}\t{p.detail}")
+    click.echo(f"{len(found)} problem(s)")
+
+
+@losses.command("reconcile")
+@_SIDE
+@click.option("--date", "date", required=True, callback=_date, help="Date YYYY-MM-DD.")
+@click.option("--source", default="oryx-daily", show_default=True, help="Daily source with a headline total.")
+@_DB
+def reconcile_command(side: str, date: dt.date, source: str, db: Path) -> None:
+    """Explain the difference between the item ledger and a daily headline on one date."""
+    from ..ledger.db import ledger_connection
+    from ..ledger.problems import reconcile
+
+    with ledger_connection(db, read_only=True) as con:
+        lines = reconcile(con, side.upper(), date, source)
+    for label, value in lines:
+        click.echo(f"{label:<78}{value:>8,}")
+
+
+def _result_dict(todo: Any, result: Any) -> dict[str, Any]:
+    comps = [{"source": c.source, "kind": c.kind, "categories": list(c.categories), "verdict": c.verdict,
+              "figure": c.nearest.value if c.nearest else None,
+              "figure_date": c.nearest.date.isoformat() if c.nearest else None,
+              "breakdown": c.nearest.breakdown if c.nearest else {},
+              "figures": [[f.date.isoformat(), f.value] for f in c.figures],
+              "missing_dates": [d.isoformat() for d in c.missing_dates], "difference": c.difference,
+              "relative": c.relative, "note": c.note} for c in result.comparisons]
+    return {"doc_id": todo.doc_id, "outlet": todo.outlet, "claim": result.claim.to_dict(),
+            "as_of": result.as_of.isoformat() if result.as_of else None, "verdict": result.verdict,
+            "notes": list(result.notes), "comparisons": comps}
+
+
+def _echo_result(todo: Any, result: Any) -> None:
+    c = result.claim
+    click.echo(f"{todo.doc_id} {todo.outlet or ''}: {c.side} {c.qualifier} {c.value:,} {c.unit} "
+               f"(as of {result.as_of}) -> {result.verdict.upper()}")
+    for note in result.notes:
+        click.echo(f"  note: {note}")
+    for comp in result.comparisons:
+        label = "CONFIRMED" if comp.kind == "confirmed" else "CLAIMED  "
+        if comp.nearest is None:
+            click.echo(f"  {label} {comp.source}: no figure ({comp.note})")
+            continue
+        f = comp.nearest
+        parts = ", ".join(f"{k} {v:,}" for k, v in f.breakdown.items())
+        missing = f"; no figure for {', '.join(map(str, comp.missing_dates))}" if comp.missing_dates else ""
+        click.echo(f"  {label} {comp.source}: {comp.verdict}; figure {f.value:,} on {f.date} "
+                   f"[{'+'.join(comp.categories)}]{' (' + parts + ')' if parts else ''}, "
+                   f"difference {comp.difference:+,} ({(comp.relative or 0):+.1%}){missing}")
+
+
+@click.command("check-claims")
+@click.option("--from", "from_file", type=click.Path(path_type=Path),
+              help="JSON/JSONL Documents (thucydides extract output) instead of the store's loss claims.")
+@click.option("--lag-days", default=3, show_default=True, type=click.IntRange(0, 60),
+              help="Days before the claim's date whose figures count.")
+@click.option("--tolerance", default=0.02, show_default=True, type=click.FloatRange(0, 0.5),
+              help="Relative slack for rounding.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
+@_DB
+def check_claims_command(from_file: Path | None, lag_days: int, tolerance: float, as_json: bool, db: Path) -> None:
+    """Check the loss figures quoted in articles against the ledger as of their dates."""
+    from ..ledger.api import check_claims
+
+    results = check_claims(db, from_file, lag_days, tolerance)
+    for todo, result in results:
+        if as_json:
+            click.echo(json.dumps(_result_dict(todo, result), ensure_ascii=False))
+        else:
+            _echo_result(todo, result)
+    if not results and not as_json:
+        click.echo("no loss claims to check")
+
+
+@hookimpl
+def register_commands(cli: Any) -> None:
+    """Add the ``losses`` group and ``check-claims``."""
+    cli.add_command(losses)
+    cli.add_command(check_claims_command)

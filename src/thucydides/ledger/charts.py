@@ -1,0 +1,83 @@
+"""PNG/SVG charts with matplotlib (Agg backend): cumulative losses by category; claimed vs confirmed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ..errors import InputError, InvalidValue  # noqa: E402
+from .taxonomy import AGGREGATES, CATEGORIES  # noqa: E402
+from .totals import ITEMS, series  # noqa: E402
+
+__all__ = ["CHART_KINDS", "chart"]
+
+CHART_KINDS: tuple[str, ...] = ("cumulative", "claimed-vs-confirmed")
+FORMATS: tuple[str, ...] = (".png", ".svg")
+
+
+def _save(fig: plt.Figure, out: Path) -> Path:
+    if out.suffix.lower() not in FORMATS:
+        raise InvalidValue("E001", "chart file type", out.suffix or out.name, FORMATS)
+    if not out.parent.exists():
+        raise InputError("E002", f"folder {str(out.parent)!r} does not exist")
+    fig.tight_layout()
+    fig.savefig(out)
+    plt.close(fig)
+    return out
+
+
+def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
+                end: dt.date, source: str) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(9, 5))
+    for category in categories:
+        points = series(con, side, start, end, source, category)
+        if points:
+            ax.plot([p.date for p in points], [p.cumulative for p in points], label=CATEGORIES.get(category, category))
+    ax.set_title(f"{side} losses by category, cumulative ({source}, by recording date)")
+    ax.set_ylabel("items (visually confirmed)" if source == ITEMS else "cumulative total")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
+                          end: dt.date, claimed: str) -> plt.Figure:
+    fig, axes = plt.subplots(len(categories), 1, figsize=(9, 3 * len(categories)), squeeze=False)
+    for ax, category in zip(axes[:, 0], categories, strict=True):
+        parts = sorted(AGGREGATES.get(category, {category}))
+        confirmed = [series(con, side, start, end, ITEMS, p) for p in parts]
+        merged: dict[dt.date, int] = {}
+        for points in confirmed:
+            for p in points:
+                merged[p.date] = merged.get(p.date, 0) + p.cumulative
+        ax.plot(sorted(merged), [merged[d] for d in sorted(merged)], label="visually confirmed (item ledger)")
+        claim = series(con, side, start, end, claimed, category)
+        ax.plot([p.date for p in claim], [p.cumulative for p in claim], label=f"claimed ({claimed})")
+        ax.set_title(CATEGORIES.get(category, category))
+        ax.legend(fontsize="small")
+    return fig
+
+
+def chart(con: duckdb.DuckDBPyConnection, kind: str, out: Path, side: str = "RUS",
+          categories: list[str] | None = None, start: dt.date | None = None, end: dt.date | None = None,
+          source: str = ITEMS, claimed: str = "ua-mod-petroivaniuk") -> Path:
+    """Draw a chart to ``out`` (``.png`` or ``.svg``) and return the path.
+
+    ``cumulative``: cumulative losses per category from ``source``. ``claimed-vs-confirmed``: for each
+    category, the item ledger's confirmed count against the ``claimed`` source's cumulative figure. Note the
+    item ledger is dated by recording date, the claims by report date.
+    """
+    if kind not in CHART_KINDS:
+        raise InvalidValue("E001", "chart kind", kind, CHART_KINDS)
+    start = start or dt.date(2022, 2, 24)
+    end = end or dt.date.today()
+    if kind == "cumulative":
+        cats = categories or ["tanks", "ifvs", "afvs", "apcs", "sp_artillery", "trucks"]
+        return _save(_cumulative(con, side, cats, start, end, source), out)
+    cats = categories or ["tanks", "armoured_combat", "artillery"]
+    return _save(_claimed_vs_confirmed(con, side, cats, start, end, claimed), out)

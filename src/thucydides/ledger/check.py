@@ -1,0 +1,211 @@
+"""Checking a loss figure quoted in an article against the ledger as of its publication date.
+
+Rules (also in ``docs/ledger.md``):
+
+- **Date**: the claim is compared with every ledger figure dated in the window ``[as_of - lag_days, as_of]``
+  where ``as_of`` is the claim's ``period_end`` or else the publication date. Articles quote the figure of
+  the day or of the days before; a date inside the window without a figure is listed, never filled in.
+  When no figure falls in the window the result is ``no_data`` (the nearest figures are named, not used).
+- **Scope**: a generic unit ("vehicles, aircraft, and equipment", "equipment") is compared with the
+  source's headline total (Oryx "All Types"; the item ledger's headline categories); a unit or a single
+  category naming one category (``tanks``) with that category; several named categories with their sum.
+- **Qualifier** -> the range the claim asserts: ``over``/``at least`` [v, inf); ``up to`` [0, v];
+  ``about`` v +- 10 %; ``exact`` v +- tolerance; ``dozens`` [24, 99]; ``hundreds`` [100, 999];
+  ``thousands`` [1000, 9999]. Every range is widened by ``tolerance`` (default 2 %) for rounding.
+- **Verdict** per source: ``consistent`` when that range meets the range of the figures in the window,
+  ``overstated`` when the claim is above all of them, ``understated`` when below. The difference is the
+  claimed value minus the nearest figure.
+- A **confirmed** figure (visually confirmed lists) and a **claimed** figure (Ukrainian MoD) are reported
+  separately, each labelled; the overall verdict comes from the confirmed sources (daily headline
+  sources before the item ledger), and from claimed sources only when no confirmed source has data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+
+from ..errors import InvalidValue
+from ..model import LossClaim
+from .taxonomy import AGGREGATES, ALL, CATEGORIES, category_of
+from .totals import ITEMS, Figure, daily_figures, item_baseline, item_figure, sources
+
+__all__ = ["CheckResult", "Comparison", "check_claim", "claim_range", "claim_scope"]
+
+_GENERIC = re.compile(r"equipment|hardware|materiel|vehicles,? (and )?aircraft|losses|weapons|units of")
+_RANGES: dict[str, tuple[float, float]] = {"dozens": (24, 99), "hundreds": (100, 999), "thousands": (1000, 9999)}
+VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "no_data")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The claim against one ledger source."""
+
+    source: str
+    kind: str
+    categories: tuple[str, ...]
+    verdict: str
+    figures: tuple[Figure, ...] = ()
+    missing_dates: tuple[dt.date, ...] = ()
+    nearest: Figure | None = None
+    difference: int | None = None
+    relative: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one loss claim, with every source's comparison."""
+
+    claim: LossClaim
+    as_of: dt.date | None
+    verdict: str
+    comparisons: tuple[Comparison, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def basis(self) -> Comparison | None:
+        """The comparison the overall verdict rests on, or None."""
+        return next((c for c in self.comparisons if c.verdict == self.verdict and c.figures), None)
+
+
+def claim_range(value: int, qualifier: str, tolerance: float = 0.02) -> tuple[float, float]:
+    """The range of values a quoted figure asserts, widened by ``tolerance``."""
+    q = qualifier.strip().lower()
+    if q in _RANGES:
+        low, high = _RANGES[q]
+    elif q in ("over", "at least", "more than", "more", "above"):
+        low, high = value, math.inf
+    elif q in ("up to", "under", "less than", "at most", "nearly", "almost"):
+        low, high = 0, value
+    elif q in ("about", "around", "approximately", "some", "roughly"):
+        low, high = value * 0.9, value * 1.1
+    elif q == "exact" or not q:
+        low, high = value, value
+    else:
+        raise InvalidValue("E001", "qualifier", qualifier, ("over", "at least", "about", "up to", "exact",
+                                                            "dozens", "hundreds", "thousands"))
+    return low * (1 - tolerance), high * (1 + tolerance)
+
+
+def claim_scope(claim: LossClaim) -> tuple[tuple[str, ...], str]:
+    """The categories a claim is about and how that was decided."""
+    unit = claim.unit.lower()
+    if unit and category_of(unit) == "personnel" or re.search(r"troops|soldiers|personnel|servicemen", unit):
+        return ("personnel",), "the unit counts people"
+    if _GENERIC.search(unit):
+        return (ALL,), f"the unit {claim.unit!r} is generic: compared with the headline total"
+    named = category_of(unit) if unit else None
+    if named and named != ALL:
+        return (named,), f"the unit {claim.unit!r} names one category"
+    cats = tuple(dict.fromkeys(c for c in (category_of(x) for x in claim.categories) if c))
+    if cats:
+        return cats, "the sum of the categories the text lists"
+    return (ALL,), f"the unit {claim.unit!r} names no known category: compared with the headline total"
+
+
+def _resolve(scope: tuple[str, ...], available: set[str]) -> tuple[str, ...] | None:
+    """``scope`` in the categories a source has (aggregates expanded or matched), or None."""
+    if scope == (ALL,):
+        return (ALL,) if ALL in available else None
+    out: list[str] = []
+    for category in scope:
+        parts = AGGREGATES.get(category, frozenset())
+        if category in available:
+            out.append(category)
+        elif parts and parts <= available:
+            out.extend(sorted(parts))
+        else:
+            return None
+    return tuple(out)
+
+
+def _daily_categories(con: duckdb.DuckDBPyConnection, source: str, side: str) -> set[str]:
+    rows = con.execute("SELECT DISTINCT category FROM ledger_daily WHERE source = ? AND side = ?",
+                       [source, side]).fetchall()
+    return {r[0] for r in rows}
+
+
+def _figures(con: duckdb.DuckDBPyConnection, source: str, side: str, cats: tuple[str, ...],
+             start: dt.date, end: dt.date) -> list[Figure]:
+    if source != ITEMS:
+        return daily_figures(con, source, side, cats, start, end)
+    days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+    return [f for f in (item_figure(con, side, cats, d) for d in days) if f is not None]
+
+
+def _nearest_outside(con: duckdb.DuckDBPyConnection, source: str, side: str, cats: tuple[str, ...],
+                     start: dt.date, end: dt.date) -> str:
+    if source == ITEMS:
+        first = item_baseline(con, side)
+        return f"the item ledger starts on {first} (its first recording date, not a date of loss)"
+    before = daily_figures(con, source, side, cats, dt.date(2000, 1, 1), start - dt.timedelta(days=1))
+    after = daily_figures(con, source, side, cats, end + dt.timedelta(days=1), dt.date(2100, 1, 1))
+    parts = [f"last earlier figure {before[-1].value:,} on {before[-1].date}" if before else "no earlier figure",
+             f"next figure {after[0].value:,} on {after[0].date}" if after else "no later figure"]
+    return f"no figure between {start} and {end}; " + ", ".join(parts) + " (not used)"
+
+
+def _verdict(claim: LossClaim, figures: list[Figure], tolerance: float) -> tuple[str, Figure, int]:
+    low, high = claim_range(claim.value, claim.qualifier, tolerance)
+    values = [f.value for f in figures]
+    if low <= max(values) and high >= min(values):
+        inside = [f for f in figures if low <= f.value <= high]
+        best = inside[-1] if inside else figures[-1]
+        return "consistent", best, claim.value - best.value
+    if low > max(values):
+        best = max(figures, key=lambda f: (f.value, f.date))
+        return "overstated", best, claim.value - best.value
+    best = min(figures, key=lambda f: (f.value, f.date))
+    return "understated", best, claim.value - best.value
+
+
+def _compare(con: duckdb.DuckDBPyConnection, claim: LossClaim, source: str, kind: str, scope: tuple[str, ...],
+             window: tuple[dt.date, dt.date], tolerance: float) -> Comparison:
+    available = ({ALL, *(set(CATEGORIES) - set(AGGREGATES))} if source == ITEMS
+                 else _daily_categories(con, source, claim.side))
+    cats = _resolve(scope, available)
+    if cats is None:
+        return Comparison(source, kind, scope, "no_data", note=f"{source} has no figure for {', '.join(scope)}")
+    figures = _figures(con, source, claim.side, cats, *window)
+    if not figures:
+        return Comparison(source, kind, cats, "no_data", note=_nearest_outside(con, source, claim.side, cats, *window))
+    verdict, best, diff = _verdict(claim, figures, tolerance)
+    have = {f.date for f in figures}
+    days = [window[0] + dt.timedelta(days=n) for n in range((window[1] - window[0]).days + 1)]
+    return Comparison(source, kind, cats, verdict, tuple(figures), tuple(d for d in days if d not in have), best,
+                      diff, round(diff / best.value, 4) if best.value else None)
+
+
+def _order(source: str, kind: str) -> tuple[int, int, str]:
+    return (0 if kind == "confirmed" else 1, 1 if source == ITEMS else 0, source)
+
+
+def _overall(comparisons: list[Comparison]) -> str:
+    for kind in ("confirmed", "claimed"):
+        with_data = [c for c in comparisons if c.kind == kind and c.figures]
+        if with_data:
+            return with_data[0].verdict
+    return "no_data"
+
+
+def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.DuckDBPyConnection,
+                lag_days: int = 3, tolerance: float = 0.02) -> CheckResult:
+    """Compare one loss claim with every ledger source as of its date; see the module docstring for rules."""
+    notes: list[str] = []
+    as_of = dt.date.fromisoformat(claim.period_end[:10]) if claim.period_end else published
+    if as_of is None or claim.side not in ("RUS", "UKR"):
+        why = "no date (period_end or publication date)" if as_of is None else f"side {claim.side!r} is not RUS/UKR"
+        return CheckResult(claim, as_of, "no_data", (), (f"not checked: {why}",))
+    scope, how = claim_scope(claim)
+    notes.append(how)
+    if re.search(r"\bdestroyed\b", claim.unit.lower()):
+        notes.append("the text says 'destroyed'; the figures count every status (see the breakdown)")
+    window = (as_of - dt.timedelta(days=lag_days), as_of)
+    comps = [_compare(ledger, claim, s, k, scope, window, tolerance)
+             for s, k in sorted(sources(ledger).items(), key=lambda sk: _order(*sk))]
+    return CheckResult(claim, as_of, _overall(comps), tuple(comps), tuple(notes))

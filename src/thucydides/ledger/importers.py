@@ -1,0 +1,262 @@
+"""The built-in loss importers, registered through the ``register_loss_importers`` hook.
+
+An importer is a callable ``(paths, options) -> Parsed``: ``paths`` are the files given on the command line
+(read together, as one view of the source), ``options`` are strings such as ``source``, ``side`` or ``map``.
+Formats (see ``docs/ledger.md`` for the columns each one needs):
+
+- ``oryx-items``: item rows, one per loss and status (``country, system, status, url, date_recorded``).
+- ``oryx-daily``: daily per-category totals by status (``country, equipment_type, ..., date_recorded``).
+- ``oryx-bytype``: the same, with the date in a ``date`` column (leedrake5 by-type files).
+- ``ua-mod``: Ukrainian MoD claimed cumulative totals (PetroIvaniuk or lod-db JSON, detected).
+- ``warspotting``: WarSpotting API pages (``{"losses": [...]}``), one or several per file.
+- ``csv``: any item-level CSV with a column mapping (``map`` option: ``field=column,...``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..plugins import hookimpl
+from .models import category_of_model
+from .records import DailyRecord, ItemRecord, Parsed, parse_date, parse_int, read_csv_rows, read_json
+from .taxonomy import STATUSES, category_of, clean_model, parse_statuses, side_of
+
+__all__ = ["Importer", "builtin_importers", "import_csv", "import_oryx_bytype", "import_oryx_daily",
+           "import_oryx_items", "import_ua_mod", "import_warspotting"]
+
+Importer = Callable[[Sequence[Path], Mapping[str, str]], Parsed]
+
+
+def _side(raw: str, where: str) -> str:
+    side = side_of(raw)
+    if side is None:
+        raise InputError("E001", f"{where}: unknown side {raw!r}; valid options: 'Russia', 'Ukraine'")
+    return side
+
+
+def _item_from_row(row: Mapping[str, str], where: str) -> ItemRecord | str:
+    side = side_of(row["country"])
+    statuses = parse_statuses(row["status"])
+    url = row["url"].strip()
+    if side is None or not statuses or not url or url.upper() == "NA":
+        return f"{where}: no side, status or evidence URL"
+    model = clean_model(row["system"])
+    return ItemRecord(side=side, model=model, category=category_of_model(model), statuses=statuses,
+                      evidence=(url,), recorded=parse_date(row["date_recorded"]), lost=None)
+
+
+def import_oryx_items(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """Oryx item rows (scarnecchia ``event_*.csv`` / ``totals_by_system*.csv``): one row per item and status.
+
+    ``date_recorded`` is the day the scraper first saw the entry, so it becomes ``recorded``; the date of loss
+    stays unknown. Rows of several files are read together, so an item listed as damaged in one file and
+    captured in another becomes one item with two statuses when the rows are merged by the ledger.
+    """
+    out = Parsed(source=options.get("source") or "oryx-items", kind="confirmed")
+    for path in paths:
+        for line, row in read_csv_rows(path, ("country", "system", "status", "url", "date_recorded")):
+            out.rows_read += 1
+            item = _item_from_row(row, f"{path.name} line {line}")
+            if isinstance(item, str):
+                out.skipped.append(item)
+            else:
+                out.items.append(item)
+    return out
+
+
+def _daily_rows(row: Mapping[str, str], date: dt.date, where: str) -> list[DailyRecord] | str:
+    raw = " ".join(row["equipment_type"].split())
+    category = category_of(raw)
+    if category is None:
+        return f"{where}: category {raw[:60]!r} is not in the taxonomy (a summary line or an unknown name)"
+    side = _side(row["country"], where)
+    out = [DailyRecord(side, category, raw, date, s, parse_int(row[s], where)) for s in STATUSES if s in row]
+    out.append(DailyRecord(side, category, raw, date, "total", parse_int(row["type_total"], where)))
+    return out
+
+
+def _import_daily(paths: Sequence[Path], date_column: str, source: str) -> Parsed:
+    out = Parsed(source=source, kind="confirmed")
+    needed = ("country", "equipment_type", date_column, "type_total", *STATUSES)
+    for path in paths:
+        for line, row in read_csv_rows(path, needed):
+            out.rows_read += 1
+            where = f"{path.name} line {line}"
+            date = parse_date(row[date_column])
+            rows = _daily_rows(row, date, where) if date else f"{where}: no date"
+            if isinstance(rows, str):
+                out.skipped.append(rows)
+            else:
+                out.daily.extend(rows)
+    return out
+
+
+def import_oryx_daily(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """Oryx daily per-category totals by status, dated by ``date_recorded`` (scarnecchia ``daily_count.csv``).
+
+    Whole Oryx header lines used as category names ("Losses excluding ...") are skipped and listed.
+    """
+    return _import_daily(paths, "date_recorded", options.get("source") or "oryx-daily")
+
+
+def import_oryx_bytype(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """Oryx by-type headline totals with a ``date`` column (leedrake5 ``byType`` files, combined or not)."""
+    return _import_daily(paths, "date", options.get("source") or "oryx-bytype")
+
+
+#: MoD report keys (both transcriptions) -> clean categories. Their "APC"/"afvs" is every armoured vehicle.
+UA_MOD_KEYS: dict[str, str] = {
+    "tank": "tanks", "tanks": "tanks", "APC": "armoured_combat", "afvs": "armoured_combat",
+    "field artillery": "artillery", "artillery": "artillery", "MRL": "rocket_artillery",
+    "rocketSystems": "rocket_artillery", "anti-aircraft warfare": "air_defence", "airDefense": "air_defence",
+    "aircraft": "aircraft", "fixedWingAircraft": "aircraft", "helicopter": "helicopters",
+    "rotaryWingAircraft": "helicopters", "drone": "uavs", "uavs": "uavs", "naval ship": "naval", "ships": "naval",
+    "submarines": "submarines", "special equipment": "special_equipment", "specialEquipment": "special_equipment",
+    "vehicles and fuel tanks": "trucks", "unarmoredVehicles": "trucks", "military auto": "trucks",
+    "fuel tank": "trucks", "cruise missiles": "missiles", "missiles": "missiles", "mobile SRBM system": "srbm",
+    "ground robotic systems": "ugvs", "personnel": "personnel",
+}
+_UA_MOD_SKIP = {"date", "day", "sourceUri", "greatest losses direction", "personnel*", "POW"}
+
+
+def _ua_mod_record(rec: Any, where: str) -> tuple[list[DailyRecord], list[str]]:
+    if not isinstance(rec, dict) or "date" not in rec:
+        raise InputError("E010", f"{where}: a record without a 'date' field")
+    date = parse_date(str(rec["date"]))
+    assert date is not None
+    rows, skipped = [], []
+    evidence = rec.get("sourceUri")
+    for key, value in rec.items():
+        if key in _UA_MOD_SKIP or value is None:
+            continue
+        if key not in UA_MOD_KEYS:
+            skipped.append(f"{where}: key {key!r} is not a known MoD category")
+            continue
+        rows.append(DailyRecord("RUS", UA_MOD_KEYS[key], key, date, "total", parse_int(value, where), evidence))
+    return rows, skipped
+
+
+def import_ua_mod(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """Ukrainian MoD claimed cumulative Russian losses: a JSON list of daily records.
+
+    Both transcriptions are read: PetroIvaniuk (``tank``, ``APC``, ``field artillery``, ...) and lod-db
+    (``tanks``, ``afvs``, ``artillery``, ... with ``sourceUri``). The source name says which one it was.
+    """
+    out = Parsed(source=options.get("source") or "", kind="claimed")
+    for path in paths:
+        data = read_json(path)
+        if not isinstance(data, list):
+            raise InputError("E007", f"{path.name}: expected a JSON list of daily records")
+        for n, rec in enumerate(data, 1):
+            out.rows_read += 1
+            rows, skipped = _ua_mod_record(rec, f"{path.name} record {n}")
+            out.daily.extend(rows)
+            out.skipped.extend(skipped)
+            if not out.source:
+                out.source = "ua-mod-lod-db" if isinstance(rec, dict) and "sourceUri" in rec else "ua-mod-petroivaniuk"
+    out.source = out.source or "ua-mod"
+    return out
+
+
+def _warspotting_item(rec: Any, where: str) -> ItemRecord | str:
+    if not isinstance(rec, dict):
+        return f"{where}: not an object"
+    side = side_of(str(rec.get("lost_by") or ""))
+    statuses = parse_statuses(str(rec.get("status") or ""))
+    if side is None or not statuses:
+        return f"{where}: no known side (lost_by) or status"
+    photos = rec.get("photos") or []
+    evidence = [f"https://ukr.warspotting.net/view/{rec['id']}/"] if rec.get("id") is not None else []
+    evidence += [str(p) for p in photos if isinstance(p, str)]
+    model = clean_model(str(rec.get("model") or "unknown"))
+    raw = str(rec.get("type") or "")
+    category = category_of(raw) or category_of_model(model)
+    return ItemRecord(side=side, model=model, category=category, statuses=statuses, evidence=tuple(evidence),
+                      recorded=None, lost=parse_date(rec.get("date")), raw_category=raw)
+
+
+def import_warspotting(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """WarSpotting API pages: ``{"losses": [...]}`` objects (a file may hold one, a list or JSON Lines).
+
+    ``date`` is the date of loss; WarSpotting gives no recording date, so ``recorded`` is the import day.
+    """
+    out = Parsed(source=options.get("source") or "warspotting", kind="confirmed")
+    today = dt.date.today()
+    for path in paths:
+        data = read_json(path)
+        pages = data if isinstance(data, list) else [data]
+        for p, page in enumerate(pages, 1):
+            if not isinstance(page, dict) or not isinstance(page.get("losses"), list):
+                raise InputError("E010", f"{path.name} page {p}: expected an object with a 'losses' list")
+            for n, rec in enumerate(page["losses"], 1):
+                out.rows_read += 1
+                item = _warspotting_item(rec, f"{path.name} page {p} loss {n}")
+                if isinstance(item, str):
+                    out.skipped.append(item)
+                else:
+                    out.items.append(ItemRecord(item.side, item.model, item.category, item.statuses,
+                                                item.evidence, today, item.lost, item.raw_category))
+    return out
+
+
+CSV_FIELDS: tuple[str, ...] = ("side", "model", "category", "status", "evidence", "recorded", "lost")
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """``"side=country,evidence=link"`` -> ``{"side": "country", "evidence": "link"}``."""
+    mapping: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, column = part.partition("=")
+        if not sep or key.strip() not in CSV_FIELDS:
+            raise InputError("E001", f"invalid column mapping {part!r}; fields are {', '.join(CSV_FIELDS)}")
+        mapping[key.strip()] = column.strip()
+    return mapping
+
+
+def _csv_item(row: Mapping[str, str], cols: Mapping[str, str], default_side: str, where: str) -> ItemRecord | str:
+    side = side_of(row[cols["side"]]) if "side" in cols else side_of(default_side)
+    statuses = parse_statuses(row[cols["status"]])
+    evidence = tuple(u for u in row[cols["evidence"]].split() if u)
+    if side is None or not statuses or not evidence:
+        return f"{where}: no known side, status or evidence"
+    model = clean_model(row[cols["model"]]) if "model" in cols else "unknown"
+    raw = row[cols["category"]] if "category" in cols else ""
+    category = (category_of(raw) if raw else None) or category_of_model(model)
+    recorded = parse_date(row[cols["recorded"]]) if "recorded" in cols else None
+    lost = parse_date(row[cols["lost"]]) if "lost" in cols else None
+    return ItemRecord(side, model, category, statuses, evidence, recorded or dt.date.today(), lost, raw)
+
+
+def import_csv(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """A generic item-level CSV. ``map`` names the columns: ``status`` and ``evidence`` are required, and
+    ``side`` unless the ``side`` option gives it for every row; ``model``, ``category``, ``recorded`` (day
+    the list recorded it; the import day when absent) and ``lost`` (day of loss) are optional.
+    """
+    cols = parse_mapping(options.get("map") or "")
+    needed = ["status", "evidence"] + ([] if options.get("side") else ["side"])
+    missing = [f for f in needed if f not in cols]
+    if missing:
+        raise InputError("E010", f"column mapping lacks {', '.join(missing)} (use --map field=column,...)")
+    out = Parsed(source=options.get("source") or "csv", kind="confirmed")
+    for path in paths:
+        for line, row in read_csv_rows(path, list(cols.values())):
+            out.rows_read += 1
+            item = _csv_item(row, cols, options.get("side") or "", f"{path.name} line {line}")
+            (out.skipped if isinstance(item, str) else out.items).append(item)  # type: ignore[arg-type]
+    return out
+
+
+def builtin_importers() -> dict[str, Importer]:
+    """The formats shipped with thucydides."""
+    return {"oryx-items": import_oryx_items, "oryx-daily": import_oryx_daily, "oryx-bytype": import_oryx_bytype,
+            "ua-mod": import_ua_mod, "warspotting": import_warspotting, "csv": import_csv}
+
+
+@hookimpl
+def register_loss_importers() -> dict[str, Any]:
+    """Built-in importers, through the same hook a third-party package uses."""
+    return dict(builtin_importers())

@@ -1,0 +1,181 @@
+"""What importers produce: item rows and daily-total rows in one normalised shape, plus safe file reading."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = [
+    "MAX_BYTES",
+    "DailyRecord",
+    "ItemRecord",
+    "Parsed",
+    "evidence_key",
+    "parse_date",
+    "parse_int",
+    "read_csv_rows",
+    "read_json",
+    "read_text",
+]
+
+#: Largest input file the importers accept (bytes).
+MAX_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRecord:
+    """One lost item as a source lists it.
+
+    Attributes:
+        side: ``RUS`` or ``UKR`` (whose loss it is).
+        model: model name as the source gives it.
+        category: clean category slug (see :mod:`thucydides.ledger.taxonomy`).
+        statuses: destroyed / damaged / abandoned / captured (one item may have several).
+        evidence: evidence URLs (photos, videos, posts).
+        recorded: the day the source first listed the item (a scrape date is a recording date).
+        lost: the day of loss, where the source states one; never filled from ``recorded``.
+        raw_category: the category string of the source, or "" when it names none.
+    """
+
+    side: str
+    model: str
+    category: str
+    statuses: tuple[str, ...]
+    evidence: tuple[str, ...]
+    recorded: dt.date | None
+    lost: dt.date | None = None
+    raw_category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DailyRecord:
+    """A cumulative total on one day: ``status`` is a status name or ``"total"``."""
+
+    side: str
+    category: str
+    raw_category: str
+    date: dt.date
+    status: str
+    value: int
+    evidence: str | None = None
+
+
+@dataclass
+class Parsed:
+    """The output of one importer run over one or more files.
+
+    Attributes:
+        source: name the rows are stored under (``oryx-items``, ``ua-mod-lod-db``, ...).
+        kind: ``confirmed`` (visually confirmed lists) or ``claimed`` (official claims).
+        items: item rows (item-level formats).
+        daily: daily total rows (daily formats).
+        skipped: one line per row that was not imported, with the reason.
+        rows_read: number of input rows seen.
+    """
+
+    source: str
+    kind: str
+    items: list[ItemRecord] = field(default_factory=list)
+    daily: list[DailyRecord] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    rows_read: int = 0
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of ``path`` or an :class:`InputError` naming what is wrong with it."""
+    if not path.exists():
+        raise InputError("E002", f"input file {str(path)!r} does not exist")
+    if path.is_dir():
+        raise InputError("E003", f"input {str(path)!r} is a directory, expected a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError("E008", f"input {str(path)!r} is {size} bytes, over the limit of {max_bytes}")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError("E004", f"input {str(path)!r} is binary, expected text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("E004", f"input {str(path)!r} is not valid UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise InputError("E005", f"input {str(path)!r} is empty")
+    return text
+
+
+def read_csv_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a CSV file with a header that has every ``required`` column."""
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError("E010", f"{path.name}: missing column(s) {', '.join(missing)}; header is {header}")
+    reader.fieldnames = header
+    try:
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                raise InputError("E007", f"{path.name} line {reader.line_num}: wrong number of fields")
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise InputError("E007", f"{path.name} line {reader.line_num}: malformed CSV ({exc})") from None
+
+
+def read_json(path: Path) -> Any:
+    """Parsed JSON, or a list of parsed lines for JSON Lines files."""
+    text = read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as first:
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if len(lines) < 2:
+            raise InputError("E007", f"{path.name}: malformed JSON ({first.msg} at line {first.lineno})") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError("E007", f"{path.name}: malformed JSON Lines at line {n} ({exc.msg})") from None
+    return out
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """An ISO date (``2022-03-19``, also the date part of a timestamp), or None for empty / ``NA``."""
+    if text is None or not str(text).strip() or str(text).strip().upper() in {"NA", "NULL", "NONE"}:
+        return None
+    value = str(text).strip()[:10]
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError("E006", f"malformed date {text!r}; expected YYYY-MM-DD") from None
+
+
+def parse_int(text: object, what: str) -> int:
+    """An integer count (``"1,262"`` and ``12.0`` are accepted)."""
+    value = str(text).replace(",", "").strip()
+    try:
+        return int(float(value)) if value else 0
+    except ValueError:
+        raise InputError("E007", f"{what}: {text!r} is not a number") from None
+
+
+def evidence_key(url: str) -> str:
+    """A normalised evidence URL used to recognise the same photo or post across sources.
+
+    >>> evidence_key("https://www.X.com/user/status/123?s=20"), evidence_key("http://i.postimg.cc/a/b.jpg/")
+    ('twitter.com/user/status/123', 'i.postimg.cc/a/b.jpg')
+    """
+    text = url.strip().lower()
+    text = re.sub(r"^[a-z]+://", "", text)
+    text = re.sub(r"^(www\.|mobile\.)", "", text)
+    text = re.sub(r"^x\.com/", "twitter.com/", text)
+    if text.startswith("twitter.com/"):
+        text = text.split("?")[0]
+    return text.rstrip("/")
