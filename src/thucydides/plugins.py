@@ -26,6 +26,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "thucydides.evaluation.builtin",
     "thucydides.commands.extract",
     "thucydides.commands.store",
+    "thucydides.commands.losses",
 )
 
 
