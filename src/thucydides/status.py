@@ -1,0 +1,278 @@
+"""Stage 6: epistemic status — is an event asserted, alleged, denied or only hypothetical?
+
+The status of an event is read off the dependency path from its trigger up to the reporting cue that
+governs it (or the sentence root): negation, modal and future auxiliaries, conditional clauses,
+hedging adverbs and raising verbs ("is said to", "is rumored to"), embedding verbs of intention
+("plans to", "threatened to") and the stance of the attribution (:mod:`thucydides.attribution`).
+
+:func:`event_factuality` turns the same analysis into a number on the -3..+3 factuality scale
+(UW / FactBank convention) and :func:`is_uncertain` flags hedged sentences (CoNLL-2010 style).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .attribution import DENY_CUES, Source, attribute
+
+__all__ = ["Judgement", "event_factuality", "is_uncertain", "judge", "status_of", "uncertainty_score"]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Modal auxiliaries that make an event possible or future rather than real.
+MODALS: frozenset[str] = _words("will would could may might can shall should must ought 'll wo ca")
+#: Hedging adverbs and adjectives: the event is reported, not vouched for.
+HEDGE_ADVS: frozenset[str] = _words("allegedly reportedly purportedly apparently supposedly seemingly ostensibly presumably possibly "
+    "probably likely perhaps maybe reputedly rumoredly evidently")
+#: Modifiers of a nominal trigger that hedge it ("the alleged attack").
+HEDGE_AMODS: frozenset[str] = _words("alleged reported suspected purported apparent rumored rumoured "
+                                        "claimed presumed likely probable")
+#: Modifiers of a nominal trigger that make it hypothetical ("a possible attack").
+HYPO_AMODS: frozenset[str] = _words("possible potential planned future proposed prospective "
+                                       "impending imminent expected intended threatened")
+#: Adjectives that hedge a clause they govern ("it is possible that …").
+HEDGE_ADJS: frozenset[str] = _words("possible likely probable unlikely conceivable plausible")
+#: Raising verbs that hedge their complement ("is said to", "seems to", "is believed to").
+RAISING_HEDGES: frozenset[str] = _words("say rumor rumour report believe think suppose understand allege reckon suspect claim consider "
+    "seem appear")
+#: Verbs whose complement is not (yet) real ("plans to", "threatened to", "is going to").
+INTENT_HEADS: frozenset[str] = _words("plan intend threaten want seek aim prepare hope expect try attempt propose consider vow promise "
+    "pledge decide agree offer refuse wish mean schedule set aspire desire need demand urge ask call "
+    "order push press plot scheme")
+#: Verbs whose clausal or prepositional content is presented as evidence-based inference.
+EVIDENTIAL_HEADS: frozenset[str] = _words("suggest indicate point imply hint signal")
+NEGATORS: frozenset[str] = _words("not n't never no neither nor without")
+CONDITIONAL_MARKS: frozenset[str] = _words("if unless whether lest")
+#: Event types whose content is future by nature: their future tense is the act itself.
+FUTURE_SPEECH_ACTS: frozenset[str] = frozenset({"AGREE", "THREATEN"})
+_CHAIN_DEPS = _words("conj dobj pobj prep pcomp nsubj nsubjpass attr compound amod acomp "
+                        "appos nmod poss oprd dative agent npadvmod xcomp")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The status of one event with the reason that decided it.
+
+    Attributes:
+        status: ``asserted``, ``alleged``, ``denied`` or ``hypothetical``.
+        reason: short name of the deciding rule (``"negated"``, ``"modal"``, ``"source"``, ...).
+        confidence: 0..1.
+    """
+
+    status: str
+    reason: str
+    confidence: float
+
+
+# --------------------------------------------------------------------------- the path of a trigger
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _predicates(doc: Any, trigger_i: int, stop: int | None) -> list[Any]:
+    """The trigger and the tokens above it, up to (not including) the cue ``stop`` or the root."""
+    tok = doc[trigger_i]
+    chain = [tok]
+    while tok.head is not tok and tok.head.i != stop and len(chain) < 16:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _own_clause(chain: Sequence[Any]) -> list[Any]:
+    """The part of the chain inside the trigger's clause (through coordination and noun phrases)."""
+    out = [chain[0]]
+    for prev, tok in itertools.pairwise(chain):
+        if prev.dep_ not in _CHAIN_DEPS:
+            break
+        out.append(tok)
+    return out
+
+
+def _scope(chain: Sequence[Any]) -> list[Any]:
+    """The chain up to the first adjunct boundary: hedges on a main clause do not reach into
+    its adverbial, relative or prepositional adjuncts ("as it had signed…", "following days of…")."""
+    out = [chain[0]]
+    for prev, tok in itertools.pairwise(chain):
+        if prev.dep_ in ("advcl", "relcl", "acl", "parataxis") or (prev.dep_ == "prep" and tok.pos_ in ("VERB", "AUX")):
+            break
+        out.append(tok)
+    return out
+
+
+def _has_child(tok: Any, deps: Sequence[str], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and (c.lower_ in words or _lemma(c) in words) for c in tok.children)
+
+
+def _negated(clause: Sequence[Any]) -> bool:
+    for tok in clause:
+        if _has_child(tok, ("neg", "det", "advmod", "preconj"), NEGATORS):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return True
+    return False
+
+
+def _modal(tok: Any) -> str | None:
+    """``"modal"`` for will/could/may…, ``"modal_perfect"`` for may have / could have, else None."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.lower_ in MODALS or _lemma(c) in MODALS for c in auxes):
+        return None
+    return "modal_perfect" if any(_lemma(c) == "have" for c in auxes) else "modal"
+
+
+def _going_to(tok: Any) -> bool:
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children)
+
+
+# --------------------------------------------------------------------------- the rules
+
+def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
+    """The reason the event is only possible, planned or conditional, or None."""
+    for tok in clause:
+        modal = _modal(tok)
+        if modal == "modal":
+            return "modal"
+        if _going_to(tok) or (tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_HEADS):
+            return "intent"
+        if tok.dep_ in ("pobj", "dobj") and _lemma(tok.head) in INTENT_HEADS:
+            return "intent"
+        if _has_child(tok, ("amod",), HYPO_AMODS):
+            return "possible"
+    for tok in chain:
+        if tok.dep_ in ("advcl", "ccomp", "csubj") and _has_child(tok, ("mark", "advmod"), CONDITIONAL_MARKS):
+            return "conditional"
+    sent = doc[chain[0].i].sent
+    return "question" if sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?") else None
+
+
+def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
+    """The reason the event is presented as unconfirmed, or None."""
+    for tok in clause:
+        if _modal(tok) == "modal_perfect":
+            return "modal_perfect"
+        if _has_child(tok, ("advmod", "amod"), HEDGE_ADVS | HEDGE_AMODS):
+            return "hedge"
+    for tok in _scope(chain)[1:]:
+        lemma = _lemma(tok)
+        passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl")
+        if lemma in RAISING_HEDGES and (passive or lemma in ("seem", "appear")):
+            return "raising"
+        if lemma in HEDGE_ADJS and tok.pos_ == "ADJ":
+            return "hedge"
+        if lemma in EVIDENTIAL_HEADS:
+            return "evidential"
+        if _has_child(tok, ("advmod",), HEDGE_ADVS):
+            return "hedge"
+    return None
+
+
+def _from_source(source: Source, actor: Sequence[str]) -> Judgement:
+    if source.stance == "allege":
+        return Judgement("alleged", "allege_cue", 0.8)
+    if actor and set(source.by) & set(actor):
+        return Judgement("asserted", "self_report", 0.75)
+    return Judgement("alleged", "source", 0.7 if source.anonymous or not source.by else 0.75)
+
+
+def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
+          event_type: str | None = None) -> Judgement:
+    """The status of the event whose trigger is token ``trigger_i``, with the deciding rule.
+
+    Args:
+        doc: a parsed spaCy ``Doc``.
+        trigger_i: token index of the event trigger.
+        source: the attribution of the event (:func:`thucydides.attribution.attribute`), or None.
+        actor: codes of the event's actor; a source speaking of its own act asserts it.
+        event_type: PLOVER type; for AGREE and THREATEN the future tense is the act itself.
+    """
+    if source is not None and source.stance == "deny":
+        return Judgement("denied", "deny_cue", 0.85)
+    chain = _predicates(doc, trigger_i, source.cue_i if source is not None else None)
+    clause = _own_clause(chain)
+    hypo = _hypothetical(doc, chain, clause)
+    if hypo is not None and not (event_type in FUTURE_SPEECH_ACTS and hypo in ("modal", "intent")):
+        return Judgement("hypothetical", hypo, 0.75 if hypo != "question" else 0.6)
+    if _negated(clause) or any(_lemma(t) in DENY_CUES for t in chain[1:]):
+        return Judgement("denied", "negated", 0.8)
+    hedge = _hedged(chain, clause)
+    if hedge is not None:
+        return Judgement("alleged", hedge, 0.8)
+    if source is not None:
+        return _from_source(source, actor)
+    return Judgement("asserted", "stated", 0.7)
+
+
+def status_of(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
+              event_type: str | None = None) -> tuple[str, float]:
+    """``(status, confidence)`` of the event whose trigger is token ``trigger_i``.
+
+    ``status`` is ``asserted``, ``alleged``, ``denied`` or ``hypothetical``; see :func:`judge` for the
+    optional arguments.
+    """
+    j = judge(doc, trigger_i, source, actor=actor, event_type=event_type)
+    return j.status, j.confidence
+
+
+# --------------------------------------------------------------------------- factuality scale
+
+#: Factuality (-3..+3) per deciding rule; the values are the mean gold factuality of the events each
+#: rule decides on the UW training split (see ``benchmarks/status_eval.py --fit``), rounded.
+FACTUALITY: dict[str, float] = {
+    "deny_cue": -2.0, "negated": -2.5, "modal": 0.5, "intent": 0.5, "possible": 0.5,
+    "conditional": 0.3, "question": 0.5, "modal_perfect": 1.0, "hedge": 1.5, "raising": 1.5,
+    "evidential": 1.5, "allege_cue": 2.0, "self_report": 2.8, "source": 2.6, "stated": 2.8,
+}
+
+
+def event_factuality(doc: Any, trigger_i: int) -> float:
+    """How strongly the text commits to the event at token ``trigger_i`` having happened.
+
+    +3 certainly happened, 0 unknown or only possible, -3 certainly did not.
+    """
+    j = judge(doc, trigger_i, attribute(doc, trigger_i, ()))
+    return FACTUALITY.get(j.reason, 0.0)
+
+
+# --------------------------------------------------------------------------- hedged sentences
+
+#: Hedge and weasel cues with their weights (CoNLL-2010 "uncertain" sentences).
+HEDGE_CUES: dict[str, float] = {
+    **dict.fromkeys(_words("may might could possibly possible probably probable likely unlikely perhaps maybe "
+                    "allegedly reportedly purportedly supposedly apparently presumably seemingly "
+                    "suggest suggests suggested suggesting speculated speculation rumored rumoured "
+                    "rumor rumors rumour believed thought unclear uncertain doubtful"), 1.0),
+    **dict.fromkeys(_words("some many several various numerous often usually generally widely commonly "
+                    "mostly largely arguably considered regarded claimed claim claims critics experts "
+                    "scholars historians observers others sometimes somewhat notable notably "
+                    "estimated approximately appears appear appeared seems seem seemed"), 0.6),
+}
+HEDGE_PHRASES: dict[str, float] = {
+    "it is said": 1.0, "is said to": 1.0, "are said to": 1.0, "was said to": 1.0, "some people": 1.0,
+    "it is believed": 1.0, "it is thought": 1.0, "is believed to": 1.0, "is thought to": 1.0,
+    "according to some": 1.0, "one of the most": 0.6, "one of the best": 0.6, "is known as": 0.3,
+    "has been described": 0.6, "have been described": 0.6, "is considered": 0.6, "are considered": 0.6,
+    "is regarded": 0.6, "it has been": 0.4, "there are claims": 1.0, "point to": 0.6,
+}
+UNCERTAIN_THRESHOLD = 0.6
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def uncertainty_score(doc_or_span: Any) -> float:
+    """Sum of the weights of the hedge cues in a sentence, a span or a plain string."""
+    text = str(getattr(doc_or_span, "text", doc_or_span)).lower()
+    score = sum(HEDGE_CUES.get(w, 0.0) for w in _WORD.findall(text))
+    return score + sum(v for phrase, v in HEDGE_PHRASES.items() if phrase in text)
+
+
+def is_uncertain(doc_or_span: Any, threshold: float = UNCERTAIN_THRESHOLD) -> bool:
+    """Whether a sentence (or span, Doc or string) is hedged or uncertain, CoNLL-2010 style."""
+    return uncertainty_score(doc_or_span) >= threshold
