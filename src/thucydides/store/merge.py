@@ -37,6 +37,8 @@ def read_records(path: Path) -> Iterator[tuple[Document, dict[str, Any]]]:
                 continue
             try:
                 record = json.loads(line)
+                if not isinstance(record, dict) or not str(record.get("text") or "").strip():
+                    raise ValueError("no text")
                 doc = Document.from_dict(record)
             except (ValueError, KeyError, TypeError, ThucydidesError) as exc:
                 raise InputError("E007", f"{path}:{number}: not a document record ({exc})") from None

@@ -60,7 +60,7 @@ class Filter:
             ("p.type = ?", self.type.upper() if self.type else None), ("s.verdict = ?", self.verdict),
             (claim.format("c.status = ?"), self.status), ("p.event_date >= ?", self.since),
             ("p.event_date <= ?", self.until),
-            ("list_contains(list_transform(d.outlets, x -> lower(x)), ?)", (self.outlet or "").lower() or None)]
+            ("list_contains(list_transform(d.outlets, lambda x: lower(x)), ?)", (self.outlet or "").lower() or None)]
         conditions = [sql for sql, value in parts if value is not None]
         params = [value for _, value in parts if value is not None]
         words = (self.text or "").split()

@@ -1,0 +1,214 @@
+"""The DuckDB store: schema and migrations, idempotent batch writes, shard merge, queries, stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from thucydides.errors import InvalidValue, StoreError
+from thucydides.model import Article, Claim, Document, LossClaim, Proposition, Provenance
+from thucydides.store import (SCHEMA_VERSION, Filter, disputes, dyad_series, merge_shards, open_store,
+                              query_propositions, write_documents)
+from thucydides.stories import link_stories, story_groups
+
+
+def claim(status: str, by: tuple[str, ...] = (), via: str | None = None, evidence: str = "said so") -> Claim:
+    return Claim(status, by, via, evidence, Provenance("", 0, len(evidence), "test.v1", "0"))
+
+
+def doc(text: str, props: list[tuple[str, str, str, list[Claim], str | None]], published: str | None = None,
+        outlet: str | None = None, losses: tuple[LossClaim, ...] = ()) -> Document:
+    article = Article(text, dt.date.fromisoformat(published) if published else None, outlet)
+    built = tuple(
+        Proposition(ptype, tuple(a.split(",")) if a else (), tuple(r.split(",")) if r else (), tuple(claims),
+                    date=date, cameo={"ASSAULT": "190", "AID": "070", "ACCUSE": "112"}.get(ptype),
+                    plover_score={"ASSAULT": -10.0, "AID": 7.0, "ACCUSE": -3.0}.get(ptype),
+                    provenance=Provenance(article.id, i, i + 1, "test.v1", "0"))
+        for i, (ptype, a, r, claims, date) in enumerate(props))
+    return Document(article, built, losses)
+
+
+@pytest.fixture()
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with open_store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def test_new_store_is_migrated_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        tables = {r[0] for r in s.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"documents", "actor_mentions", "propositions", "claims", "loss_claims", "stories",
+            "story_members", "ingest_failures", "schema_version"} <= tables
+    with open_store(path, read_only=True) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.execute("SELECT count(*) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_newer_schema_directory_and_missing_store_are_clear_errors(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as s:
+        s.execute("INSERT INTO schema_version VALUES (99, now())")
+    with pytest.raises(StoreError, match=r"E013.*schema version 99"):
+        open_store(path)
+    with pytest.raises(StoreError, match="E013.*directory"):
+        open_store(tmp_path)
+    with pytest.raises(StoreError, match="E013.*does not exist"):
+        open_store(tmp_path / "none.duckdb", read_only=True)
+    garbage = tmp_path / "garbage.duckdb"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="E013"):
+        open_store(garbage)
+
+
+def test_writes_are_idempotent_by_document_id(store) -> None:  # type: ignore[no-untyped-def]
+    loss = LossClaim("RUS", 40, "over", "tanks", "over 40 tanks", Provenance("", 0, 5, "test.v1", "0"),
+                     categories=("tanks",), by=("UKR",), period_end="2022-03-20")
+    d1 = doc("Kyiv says Moscow shelled Kharkiv.", [("ASSAULT", "RUS", "UKR", [claim("alleged", ("UKR",))],
+                                                    "2022-03-01")], "2022-03-02", "Kyiv Independent", (loss,))
+    d2 = doc("Minsk offered aid.", [("AID", "BLR", "RUS", [claim("asserted")], None)], "2022-03-05")
+    assert write_documents(store, [d1, d2, d1]) == 2
+    assert write_documents(store, [d1]) == 1
+    counts = {t: store.count(t) for t in ("documents", "propositions", "claims", "loss_claims")}
+    assert counts == {"documents": 2, "propositions": 2, "claims": 2, "loss_claims": 1}
+    row = store.execute("SELECT side, value, qualifier, categories, status, \"by\", published, outlet "
+                        "FROM loss_claims").fetchone()
+    assert row == ("RUS", 40, "over", ["tanks"], "asserted", ["UKR"], dt.date(2022, 3, 2), "Kyiv Independent")
+    dates = dict(store.execute("SELECT type, event_date FROM propositions").fetchall())
+    assert dates == {"ASSAULT": dt.date(2022, 3, 1), "AID": dt.date(2022, 3, 5)}  # no day: publication date
+    record = json.loads(store.execute("SELECT record FROM documents WHERE id = ?", [d1.id]).fetchone()[0])
+    assert Document.from_dict(record).propositions[0].actor == ("RUS",)
+
+
+def test_a_failed_write_leaves_the_store_unchanged(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    d1 = doc("First text.", [("ASSAULT", "RUS", "UKR", [claim("asserted")], None)])
+    write_documents(store, [d1])
+    from thucydides.store import writes
+
+    def broken(con, table, data):  # type: ignore[no-untyped-def]
+        if table == "claims":
+            raise RuntimeError("disk full")
+        con.register("_x", data)
+        con.execute(f"INSERT INTO {table} SELECT * FROM _x")
+        con.unregister("_x")
+
+    monkeypatch.setattr(writes, "_insert", broken)
+    d2 = doc("Second text.", [("AID", "USA", "UKR", [claim("asserted")], None)])
+    with pytest.raises(RuntimeError):
+        write_documents(store, [d1, d2])
+    assert store.count("documents") == 1 and store.count("propositions") == 1 and store.count("claims") == 1
+
+
+def test_merge_shards_twice_adds_nothing(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+    docs = [doc(f"Shard text {i}.", [("ACCUSE", "CHN", "USA", [claim("asserted", ("CHN",))], None)],
+                "2022-04-01") for i in range(5)]
+    shard = tmp_path / "part-0.jsonl"
+    shard.write_text("".join(json.dumps({**d.to_dict(), "outlets": ["Xinhua", "CGTN"]}) + "\n" for d in docs))
+    assert merge_shards(store, [shard], batch_size=2) == 5
+    assert store.merge([shard]) == 5
+    assert store.count("documents") == 5 and store.count("claims") == 5
+    assert store.execute("SELECT DISTINCT outlets FROM documents").fetchall() == [(["Xinhua", "CGTN"],)]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n')
+    from thucydides.errors import InputError
+
+    with pytest.raises(InputError, match="E007"):
+        merge_shards(store, [bad])
+
+
+def rows(*specs: tuple[str, str, str, str | None]) -> list[tuple]:  # type: ignore[type-arg]
+    return [(f"d{i}", 0, t, a.split(",") if a else [], r.split(",") if r else [],
+             dt.date.fromisoformat(d) if d else None) for i, (t, a, r, d) in enumerate(specs)]
+
+
+def test_story_groups_link_same_type_overlapping_dyad_within_window() -> None:
+    groups = story_groups(rows(
+        ("ASSAULT", "RUS", "UKR", "2022-03-01"),
+        ("ASSAULT", "RUS,BLR", "UKR", "2022-03-05"),   # overlaps actor, 4 days later
+        ("ASSAULT", "RUS", "UKR", "2022-03-11"),       # chains through the second (6 days)
+        ("ASSAULT", "RUS", "UKR", "2022-04-30"),       # too late
+        ("AID", "RUS", "UKR", "2022-03-01"),           # other type
+        ("ASSAULT", "RUS", "GEO", "2022-03-01"),       # other recipient
+        ("ASSAULT", "RUS", "UKR", None),               # undated: only with undated
+        ("ASSAULT", "UKR", "RUS", "2022-03-02"),       # reversed dyad is another story
+        ("ASSAULT", "RUS", "UKR", None),
+    ), window=7)
+    assert groups == [[0, 1, 2], [3], [4], [5], [6, 8], [7]]
+
+
+def test_story_groups_window_is_configurable() -> None:
+    spec = rows(("SANCTION", "USA", "IRN", "2022-01-01"), ("SANCTION", "USA", "IRN", "2022-01-10"))
+    assert len(story_groups(spec, window=7)) == 2
+    assert len(story_groups(spec, window=10)) == 1
+
+
+@pytest.fixture()
+def corpus(store):  # type: ignore[no-untyped-def]
+    write_documents(store, [
+        doc("a", [("ASSAULT", "RUS", "UKR", [claim("alleged", ("UKR",), evidence="Ukraine said Russian "
+                                                  "jets bombed the Mariupol theatre")], "2022-03-16")],
+            "2022-03-16", "Reuters"),
+        doc("b", [("ASSAULT", "RUS", "UKR", [claim("denied", ("RUS",), "TASS", "Moscow denied striking the "
+                                                  "theatre")], "2022-03-17")], "2022-03-17", "TASS"),
+        doc("c", [("ASSAULT", "RUS", "UKR", [claim("asserted", evidence="the theatre was hit")], "2022-03-18")],
+            "2022-03-18", "AP"),
+        doc("d", [("AID", "USA", "UKR", [claim("asserted", evidence="Washington sent Javelins")], "2022-03-20"),
+                  ("ACCUSE", "CHN", "USA", [claim("asserted", ("CHN",))], "2022-03-28")], "2022-03-28", "CGTN"),
+        doc("e", [("AID", "RUS", "CHN", [claim("hypothetical", evidence="could send drones")], "2022-05-02")],
+            "2022-05-02", "Reuters"),
+    ])
+    assert link_stories(store) == 4
+    return store
+
+
+def test_stories_gather_claims_across_articles(corpus) -> None:  # type: ignore[no-untyped-def]
+    story = corpus.execute("SELECT * FROM stories WHERE type = 'ASSAULT'").fetchall()
+    cols = [c[0] for c in corpus.execute("SELECT * FROM stories LIMIT 0").description]
+    s = dict(zip(cols, story[0], strict=True))
+    assert (s["n_propositions"], s["n_documents"], s["n_outlets"], s["verdict"]) == (3, 3, 3, "disputed")
+    assert s["n_claimants"] == 3  # UKR, RUS, and AP (the text itself)
+    assert (s["first_date"], s["last_date"]) == (dt.date(2022, 3, 16), dt.date(2022, 3, 18))
+    assert corpus.execute("SELECT count(*) FROM stories").fetchone() == (4,)
+    assert link_stories(corpus) == 4  # relinking is stable
+
+
+def test_query_filters(corpus) -> None:  # type: ignore[no-untyped-def]
+    def q(**kw: object) -> list[tuple[str, str]]:
+        return [(r["type"], r["doc_id"]) for r in query_propositions(corpus, Filter(**kw))]  # type: ignore[arg-type]
+
+    assert len(q()) == 6
+    assert [t for t, _ in q(actor="RUS", recipient="UKR")] == ["ASSAULT"] * 3
+    assert len(q(verdict="disputed")) == 3
+    assert len(q(status="denied")) == 1
+    assert [t for t, _ in q(type="aid")] == ["AID", "AID"]
+    assert [t for t, _ in q(since=dt.date(2022, 3, 19), until=dt.date(2022, 4, 1))] == ["AID", "ACCUSE"]
+    assert len(q(outlet="reuters")) == 2
+    assert len(q(text="THEATRE denied")) == 1
+    assert len(q(limit=2)) == 2
+    first = query_propositions(corpus, Filter(status="denied"))[0]
+    assert first["claims"][0]["via"] == "TASS" and first["story_verdict"] == "disputed"
+    with pytest.raises(InvalidValue, match="E001"):
+        query_propositions(corpus, Filter(verdict="probable"))
+
+
+def test_disputes_list_each_side(corpus) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(corpus)
+    assert len(found) == 1
+    sides = sorted((c["side"], tuple(c["by"]), c["outlet"]) for c in found[0]["claims"])
+    assert sides == [("affirms", (), "AP"), ("affirms", ("UKR",), "Reuters"), ("denies", ("RUS",), "TASS")]
+    assert disputes(corpus, Filter(actor="CHN")) == []
+
+
+def test_dyad_series_by_period(corpus) -> None:  # type: ignore[no-untyped-def]
+    weekly = dyad_series(corpus, "rus", "ukr", "week")
+    assert [(r["period"], r["material_conflict"], r["total"], r["mean_score"]) for r in weekly] == [
+        (dt.date(2022, 3, 14), 3, 3, -10.0)]
+    both = dyad_series(corpus, "CHN", "RUS", "month", both_directions=True)
+    assert [(r["period"], r["material_coop"]) for r in both] == [(dt.date(2022, 5, 1), 1)]
+    assert dyad_series(corpus, "CHN", "RUS", "month") == []
+    with pytest.raises(InvalidValue, match="E001"):
+        dyad_series(corpus, "RUS", "UKR", "fortnight")
