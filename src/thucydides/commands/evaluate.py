@@ -49,7 +49,8 @@ def _floors_outcome(figures: dict[str, float], floors_path: Path) -> int:
 def eval_command(datasets: tuple[str, ...], data: Path | None, json_out: Path | None, confusion: bool,
                  limit: int | None, floors: Path | None, list_only: bool) -> int:
     """Score the pipeline on the gold datasets and print precision, recall, F1 and per-set figures."""
-    from ..evaluation import format_confusion, format_table, get_datasets, report_to_dict, run_evaluation
+    from ..evaluation import format_confusion, format_table, report_to_dict, run_evaluation
+    from ..evaluation.registry import get_datasets
 
     if list_only:
         for name, ds in get_datasets().items():

@@ -39,7 +39,7 @@ def default_stages_or_skip() -> list[Any]:
         from ..pipeline import default_stages
 
         return default_stages()
-    except ImportError as exc:
+    except (ImportError, AttributeError) as exc:
         raise SkipDataset(f"the extraction pipeline is not complete yet ({exc})") from None
 
 

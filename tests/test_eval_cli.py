@@ -1,0 +1,89 @@
+"""The ``thucydides eval`` command on a toy dataset registered in place of the real ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thucydides.commands.evaluate import eval_command
+from thucydides.evaluation import EvalResult, Score
+
+
+class Counting:
+    name = "counting"
+    description = "counts the lines of counting.txt"
+
+    def available(self, root: Path) -> bool:
+        return (root / "counting.txt").is_file()
+
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        lines = (root / "counting.txt").read_text(encoding="utf-8").splitlines()[:limit]
+        hits = sum(1 for line in lines if line.startswith("ok"))
+        return EvalResult(self.name, [Score("lines", len(lines), {"accuracy": hits / len(lines)})], [],
+                          {"ok": {"ok": hits}, "bad": {"ok": len(lines) - hits}})
+
+
+@pytest.fixture()
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from thucydides.evaluation import registry
+
+    monkeypatch.setattr(registry, "get_datasets", lambda: {"counting": Counting()})
+    (tmp_path / "counting.txt").write_text("ok 1\nok 2\nbad 3\nok 4\n", encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(eval_command, list(args), standalone_mode=False)
+    if result.exception is not None:
+        raise result.exception
+    return int(result.return_value or 0), result.output
+
+
+def test_table_json_limit_and_confusion(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    rc, text = run("--data", str(data), "--limit", "2", "--json", str(out), "--confusion")
+    assert rc == 0 and "counting" in text and "accuracy=1.000" in text and "rows gold" in text
+    assert json.loads(out.read_text())["figures"]["counting/lines/accuracy"] == 1.0
+
+
+def test_missing_dataset_is_a_note_not_an_error(tmp_path: Path, data: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    rc, text = run("--data", str(empty), "--dataset", "counting")
+    assert rc == 0 and "skipped: counting: not found" in text
+
+
+def test_floors_pass_and_fail(data: Path, tmp_path: Path) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"counting/lines/accuracy": 0.70}}), encoding="utf-8")
+    assert run("--data", str(data), "--check-floors", str(floors))[0] == 0
+    floors.write_text(json.dumps({"floors": {"counting/lines/accuracy": 0.80}}), encoding="utf-8")
+    rc, text = run("--data", str(data), "--check-floors", str(floors))
+    assert rc == 1 and "floors: 1 failed" in text
+
+
+def test_list_shows_registered_datasets(data: Path) -> None:
+    assert "counting  counts the lines" in run("--list")[1]
+
+
+def test_bad_floors_file_exits_2_with_one_line(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from thucydides.cli import main
+
+    floors = tmp_path / "floors.json"
+    floors.write_text("{oops", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["eval", "--data", str(data), "--check-floors", str(floors)])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "E007" in err[0]
+
+
+def test_unknown_dataset_exits_2(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from thucydides.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["eval", "--data", str(data), "--dataset", "nosuch"])
+    assert exit_.value.code == 2 and "counting" in capsys.readouterr().err
