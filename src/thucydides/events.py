@@ -129,8 +129,7 @@ def _verb_roles(tok: Token, trig: Trigger, index: MentionIndex) -> tuple[tuple[s
     recipient: tuple[str, ...] = ()
     if trig.obj_recipient:
         obj = roles.object_of(tok)
-        if obj is not None and obj.dep_ != "nsubjpass" or (obj is not None and not actor):
-            recipient = roles.codes_of(obj, index) if obj is not None else ()
+        recipient = roles.codes_of(obj, index) if obj is not None else ()
     recipient = recipient or roles.pobj_codes(tok, trig.preps, index)
     if not recipient and trig.type == "REQUEST":  # "demanded that it withdraw"
         for child in tok.children:
@@ -372,7 +371,21 @@ def detect_events(doc: Any, mentions: Sequence[Any], dates: Sequence[Any] = ()) 
                 if dismissal is not None:
                     candidates.append((dismissal, tok))
         found.extend(_finish(candidates, index, mentions, dates))
+    _share_interview_dates(found)
     return found
+
+
+def _share_interview_dates(events: Sequence[EventMention]) -> None:
+    """Statements by the same actor through the same outlet ("said Sullivan to CNN") share the date the
+    article gives for that interview."""
+    dated: dict[tuple[tuple[str, ...], str], EventMention] = {}
+    for ev in events:
+        if ev.via and ev.actor and ev.date:
+            dated.setdefault((ev.actor, ev.via), ev)
+    for ev in events:
+        source = dated.get((ev.actor, ev.via or "")) if ev.via else None
+        if source is not None and not ev.date:
+            ev.date, ev.date_precision = source.date, source.date_precision
 
 
 def _finish(candidates: list[tuple[EventMention, Token]], index: MentionIndex, mentions: Sequence[Any],

@@ -1,0 +1,91 @@
+"""Event detection, typing and roles on hand-built parses (no model involved)."""
+
+from __future__ import annotations
+
+from docbuild import build, mention
+
+from thucydides.events import detect_events
+from thucydides.merge import merge_events
+
+
+def _one(doc, mentions):
+    events = detect_events(doc, mentions)
+    assert len(events) == 1, [(e.type, e.actor, e.recipient) for e in events]
+    return events[0]
+
+
+def test_request_with_object_recipient_and_aid_mode():
+    doc = build([("Iran", 1, "nsubj", "PROPN", "Iran"), ("asked", 1, "ROOT", "VERB", "ask"),
+                 ("Russia", 1, "dobj", "PROPN", "Russia"), ("for", 1, "prep", "ADP", "for"),
+                 ("drones", 3, "pobj", "NOUN", "drone"), (".", 1, "punct", "PUNCT", ".")])
+    ev = _one(doc, [mention(doc, 0, 1, "IRN"), mention(doc, 2, 3, "RUS")])
+    assert (ev.type, ev.mode, ev.actor, ev.recipient) == ("REQUEST", "assist", ("IRN",), ("RUS",))
+
+
+def test_passive_with_agent_takes_agent_as_actor_and_subject_as_recipient():
+    doc = build([("Kharkiv", 2, "nsubjpass", "PROPN", "Kharkiv"), ("was", 2, "auxpass", "AUX", "be"),
+                 ("shelled", 2, "ROOT", "VERB", "shell"), ("by", 2, "agent", "ADP", "by"),
+                 ("Russian", 5, "amod", "ADJ", "russian"), ("artillery", 3, "pobj", "NOUN", "artillery"),
+                 (".", 2, "punct", "PUNCT", ".")], tags={2: "VBN"})
+    ev = _one(doc, [mention(doc, 0, 1, "UKR"), mention(doc, 4, 6, "RUS", "MIL")])
+    assert (ev.type, ev.mode, ev.actor, ev.recipient) == ("ASSAULT", "heavy-weapons", ("RUS",), ("UKR",))
+
+
+def test_coordinated_subjects_meet_reciprocally_with_location():
+    doc = build([("Erdogan", 3, "nsubj", "PROPN", "Erdogan"), ("and", 0, "cc", "CCONJ", "and"),
+                 ("Putin", 0, "conj", "PROPN", "Putin"), ("met", 3, "ROOT", "VERB", "meet"),
+                 ("in", 3, "prep", "ADP", "in"), ("Sochi", 4, "pobj", "PROPN", "Sochi"),
+                 (".", 3, "punct", "PUNCT", ".")], ents=[(5, 6, "GPE")])
+    ev = _one(doc, [mention(doc, 0, 1, "TUR", "GOV", "person"), mention(doc, 2, 3, "RUS", "GOV", "person")])
+    assert (ev.type, set(ev.actor), ev.recipient, ev.location) == ("CONSULT", {"TUR", "RUS"}, (), "Sochi")
+
+
+def test_met_with_partner_is_reciprocal():
+    doc = build([("Blinken", 1, "nsubj", "PROPN", "Blinken"), ("met", 1, "ROOT", "VERB", "meet"),
+                 ("with", 1, "prep", "ADP", "with"), ("Kuleba", 2, "pobj", "PROPN", "Kuleba"),
+                 (".", 1, "punct", "PUNCT", ".")])
+    ev = _one(doc, [mention(doc, 0, 1, "USA", "DIP", "person"), mention(doc, 3, 4, "UKR", "DIP", "person")])
+    assert (ev.type, ev.actor, ev.recipient) == ("CONSULT", ("USA", "UKR"), ())
+
+
+def test_verb_with_object_frame_imposes_sanctions():
+    doc = build([("Canada", 1, "nsubj", "PROPN", "Canada"), ("imposed", 1, "ROOT", "VERB", "impose"),
+                 ("sanctions", 1, "dobj", "NOUN", "sanction"), ("on", 2, "prep", "ADP", "on"),
+                 ("Belarus", 3, "pobj", "PROPN", "Belarus"), (".", 1, "punct", "PUNCT", ".")])
+    ev = _one(doc, [mention(doc, 0, 1, "CAN"), mention(doc, 4, 5, "BLR")])
+    assert (ev.type, ev.mode, ev.actor, ev.recipient) == ("SANCTION", "discontinue", ("CAN",), ("BLR",))
+
+
+def test_demand_absorbs_the_demanded_withdrawal():
+    doc = build([("Poland", 1, "nsubj", "PROPN", "Poland"), ("urged", 1, "ROOT", "VERB", "urge"),
+                 ("Belarus", 1, "dobj", "PROPN", "Belarus"), ("to", 4, "aux", "PART", "to"),
+                 ("withdraw", 1, "xcomp", "VERB", "withdraw"), ("its", 6, "poss", "PRON", "its"),
+                 ("troops", 4, "dobj", "NOUN", "troop"), (".", 1, "punct", "PUNCT", ".")])
+    ev = _one(doc, [mention(doc, 0, 1, "POL"), mention(doc, 2, 3, "BLR"), mention(doc, 5, 6, "BLR")])
+    assert (ev.type, ev.mode, ev.actor, ev.recipient) == ("REQUEST", "yield", ("POL",), ("BLR",))
+
+
+def test_future_cooperation_is_coded_agree():
+    doc = build([("India", 2, "nsubj", "PROPN", "India"), ("will", 2, "aux", "AUX", "will"),
+                 ("send", 2, "ROOT", "VERB", "send"), ("aid", 2, "dobj", "NOUN", "aid"),
+                 ("to", 2, "prep", "ADP", "to"), ("Nepal", 4, "pobj", "PROPN", "Nepal"),
+                 (".", 2, "punct", "PUNCT", ".")])
+    ev = _one(doc, [mention(doc, 0, 1, "IND"), mention(doc, 5, 6, "NPL")])
+    assert (ev.type, ev.actor, ev.recipient, ev.status) == ("AGREE", ("IND",), ("NPL",), "asserted")
+
+
+def test_sentence_without_any_actor_yields_no_event():
+    doc = build([("Fighting", 1, "nsubj", "NOUN", "fighting"), ("continued", 1, "ROOT", "VERB", "continue"),
+                 (".", 1, "punct", "PUNCT", ".")])
+    assert detect_events(doc, []) == []
+
+
+def test_merge_joins_recipient_only_denial_with_directed_request():
+    doc = build([("Syria", 1, "nsubj", "PROPN", "Syria"), ("asked", 1, "ROOT", "VERB", "ask"),
+                 ("Iran", 1, "dobj", "PROPN", "Iran"), ("for", 1, "prep", "ADP", "for"),
+                 ("fuel", 3, "pobj", "NOUN", "fuel"), (".", 1, "punct", "PUNCT", ".")])
+    first = _one(doc, [mention(doc, 0, 1, "SYR"), mention(doc, 2, 3, "IRN")])
+    second = _one(doc, [mention(doc, 2, 3, "IRN")])
+    second.actor, second.recipient, second.status = (), ("IRN",), "denied"
+    groups = merge_events([first, second])
+    assert len(groups) == 1 and {e.status for e in groups[0]} == {first.status, "denied"}
