@@ -1,0 +1,73 @@
+"""URLs and RSS feeds, served from a local HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from thucydides.ingest import ReadOptions, ingest, read_sources
+from thucydides.store import open_store
+
+from _fakes import fake_extract_batch
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def server(tmp_path: Path) -> Iterator[str]:
+    for name in ("harbour.html", "dam.html", "ferry.txt"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    handler = functools.partial(_Quiet, directory=str(tmp_path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    (tmp_path / "feed.xml").write_text((FIXTURES / "feed.rss").read_text().replace("{base}", base))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+def test_a_page_url_is_fetched_and_cleaned(server: str) -> None:
+    items = list(read_sources([f"{server}/harbour.html"]))
+    a = items[0].article
+    assert a is not None and "patrol boats had been rammed" in a.text and "cookies" not in a.text
+    assert a.url == f"{server}/harbour.html" and a.outlet == "The Northern Ledger"
+
+
+def test_a_feed_yields_every_linked_article(server: str) -> None:
+    items = list(read_sources([f"{server}/feed.xml"]))
+    assert len(items) == 3
+    dam, ferry, gone = items
+    assert dam.article is not None and "Blue Nile" in dam.article.text and "Advertise" not in dam.article.text
+    assert (dam.article.outlet, dam.article.published, dam.article.title) == \
+        ("Lakeside Gazette", dt.date(2023, 6, 14), "Dam talks stall")
+    assert ferry.article is not None and ferry.article.text.startswith("Ferry workers in Piraeus")
+    assert gone.error is not None and gone.error.code == "E012" and "404" in str(gone.error)
+
+
+def test_unreachable_urls_are_recorded_failures(server: str, tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        report = ingest([f"{server}/harbour.html", "http://127.0.0.1:9/nothing", f"{server}/none.html"], store,
+                        options=ReadOptions(timeout=2), extractor=fake_extract_batch)
+        assert report.added == 1 and report.failure_summary() == {"E012": 2}
+        assert store.execute("SELECT url FROM documents").fetchall() == [(f"{server}/harbour.html",)]
+        assert store.count("ingest_failures") == 2
+
+
+def test_an_oversized_page_is_refused(server: str) -> None:
+    item = list(read_sources([f"{server}/harbour.html"], ReadOptions(max_bytes=500)))[0]
+    assert item.error is not None and item.error.code == "E008"
