@@ -8,6 +8,7 @@ with one claim; more statuses after ``|`` add claims (``@REQUEST RUS>CHN alleged
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import Sequence
@@ -62,3 +63,21 @@ def extract_one(article: Article) -> Document:
 def fake_extract_batch(articles: Sequence[Article]) -> list[Document]:
     """Stands in for :func:`thucydides.pipeline.extract_batch`."""
     return [extract_one(a) for a in articles]
+
+
+# Hand-built documents for store tests.
+
+def claim(status: str, by: tuple[str, ...] = (), via: str | None = None, evidence: str = "said so") -> Claim:
+    return Claim(status, by, via, evidence, Provenance("", 0, len(evidence), "test.v1", "0"))
+
+
+def doc(text: str, props: list[tuple[str, str, str, list[Claim], str | None]], published: str | None = None,
+        outlet: str | None = None, losses: tuple[LossClaim, ...] = ()) -> Document:
+    article = Article(text, dt.date.fromisoformat(published) if published else None, outlet)
+    built = tuple(
+        Proposition(ptype, tuple(a.split(",")) if a else (), tuple(r.split(",")) if r else (), tuple(claims),
+                    date=date, cameo={"ASSAULT": "190", "AID": "070", "ACCUSE": "112"}.get(ptype),
+                    plover_score={"ASSAULT": -10.0, "AID": 7.0, "ACCUSE": -3.0}.get(ptype),
+                    provenance=Provenance(article.id, i, i + 1, "test.v1", "0"))
+        for i, (ptype, a, r, claims, date) in enumerate(props))
+    return Document(article, built, losses)

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from _fakes import fake_extract_batch
 from thucydides.ingest import Fields, ReadOptions, ingest, read_sources
 from thucydides.ingest.readers import markdown_to_text
 from thucydides.store import open_store
-
-from _fakes import fake_extract_batch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 

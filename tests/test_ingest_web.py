@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from _fakes import fake_extract_batch
 from thucydides.ingest import ReadOptions, ingest, read_sources
 from thucydides.store import open_store
-
-from _fakes import fake_extract_batch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -69,5 +68,5 @@ def test_unreachable_urls_are_recorded_failures(server: str, tmp_path: Path) -> 
 
 
 def test_an_oversized_page_is_refused(server: str) -> None:
-    item = list(read_sources([f"{server}/harbour.html"], ReadOptions(max_bytes=500)))[0]
+    item = next(iter(read_sources([f"{server}/harbour.html"], ReadOptions(max_bytes=500))))
     assert item.error is not None and item.error.code == "E008"

@@ -8,27 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from _fakes import claim, doc
 from thucydides.errors import InvalidValue, StoreError
-from thucydides.model import Article, Claim, Document, LossClaim, Proposition, Provenance
-from thucydides.store import (SCHEMA_VERSION, Filter, disputes, dyad_series, merge_shards, open_store,
-                              query_propositions, write_documents)
+from thucydides.model import Document, LossClaim, Provenance
+from thucydides.store import (
+    SCHEMA_VERSION,
+    Filter,
+    disputes,
+    dyad_series,
+    merge_shards,
+    open_store,
+    query_propositions,
+    write_documents,
+)
 from thucydides.stories import link_stories, story_groups
-
-
-def claim(status: str, by: tuple[str, ...] = (), via: str | None = None, evidence: str = "said so") -> Claim:
-    return Claim(status, by, via, evidence, Provenance("", 0, len(evidence), "test.v1", "0"))
-
-
-def doc(text: str, props: list[tuple[str, str, str, list[Claim], str | None]], published: str | None = None,
-        outlet: str | None = None, losses: tuple[LossClaim, ...] = ()) -> Document:
-    article = Article(text, dt.date.fromisoformat(published) if published else None, outlet)
-    built = tuple(
-        Proposition(ptype, tuple(a.split(",")) if a else (), tuple(r.split(",")) if r else (), tuple(claims),
-                    date=date, cameo={"ASSAULT": "190", "AID": "070", "ACCUSE": "112"}.get(ptype),
-                    plover_score={"ASSAULT": -10.0, "AID": 7.0, "ACCUSE": -3.0}.get(ptype),
-                    provenance=Provenance(article.id, i, i + 1, "test.v1", "0"))
-        for i, (ptype, a, r, claims, date) in enumerate(props))
-    return Document(article, built, losses)
 
 
 @pytest.fixture()

@@ -10,14 +10,13 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
+from _fakes import claim, doc
 from thucydides.errors import InputError, InvalidValue
 from thucydides.export import export
 from thucydides.export.gdelt import GDELT_COLUMNS, export_gdelt, goldstein, quad_of_cameo
 from thucydides.model import Document
 from thucydides.store import open_store, write_documents
 from thucydides.stories import link_stories
-
-from test_store import claim, doc
 
 
 @pytest.fixture()
