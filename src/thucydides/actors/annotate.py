@@ -1,0 +1,146 @@
+"""The pipeline stage ``actors.gazetteer.v1``: actor mentions over a parsed document.
+
+Three layers of mentions, which may nest: every gazetteer alias (``Russian``, ``the Kremlin``,
+``Wang Yi``); every noun phrase that contains one (``China's Foreign Minister Wang Yi``, ``the defence
+ministry of the Russian Federation``); and references back: a person's surname after the full name
+(``actors.alias.v1``), pronouns and "the two countries" (``actors.coref.v1``, see :mod:`.coref`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from .._version import __version__
+from ..model import Actor, ActorMention, Provenance
+from ..pipeline import Annotated
+from .coref import resolve_references
+from .gazetteer import TERM, norm
+from .resolve import Hit, compose, find_hits
+
+__all__ = ["ALIAS", "EXTRACTOR", "annotate", "mentions_of"]
+
+EXTRACTOR = "actors.gazetteer.v1"
+ALIAS = "actors.alias.v1"
+#: codes of states whose people are usually named family name first (so "Wang" follows "Wang Yi").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM"})
+
+Span = tuple[int, int]
+
+
+def _phrases(doc: Any) -> Iterator[Span]:
+    """Noun chunks, each also extended by a following ``of`` + noun chunk or an apposition."""
+    chunks = [(c.start, c.end, c.root) for c in doc.noun_chunks]
+    starts = {lo: (hi, root) for lo, hi, root in chunks}
+    for lo, hi, root in chunks:
+        yield lo, hi
+        if hi in starts and starts[hi][1].dep_ == "appos":
+            yield lo, starts[hi][0]
+        elif hi + 1 < len(doc) and hi + 1 in starts:
+            nxt_hi, nxt_root = starts[hi + 1]
+            if doc[hi].lower_ == "of" or (doc[hi].text == "," and nxt_root.dep_ == "appos"
+                                          and nxt_root.head.i == root.i):
+                yield lo, nxt_hi
+
+
+def _person_name(doc: Any, lo: int, hi: int, inner: list[Hit]) -> str | None:
+    """The name of a person the gazetteer does not know, in a phrase with a title (``Governor X Y``)."""
+    if not any(h.entry.type == TERM and "title" in h.entry.flags for h in inner):
+        return None
+    covered = {i for h in inner for i in range(h.start, h.end)}
+    for ent in doc.ents:
+        inside = ent.label_ == "PERSON" and lo <= ent.start and ent.end <= hi
+        if inside and not any(i in covered for i in range(ent.start, ent.end)):
+            return str(ent.text)
+    return None
+
+
+class _Collector:
+    """Mentions found so far, keyed by token span, and the people named so far (for surnames)."""
+
+    def __init__(self, state: Annotated) -> None:
+        self.doc = state.doc
+        self.document = state.article.id
+        self.spans: dict[Span, list[tuple[Actor, str]]] = {}
+        self.surnames: dict[str, list[tuple[int, Actor]]] = {}
+
+    def add(self, lo: int, hi: int, actor: Actor, extractor: str = EXTRACTOR) -> None:
+        bucket = self.spans.setdefault((lo, hi), [])
+        if all(a != actor for a, _ in bucket):
+            bucket.append((actor, extractor))
+        if actor.kind == "person" and extractor == EXTRACTOR:
+            self._remember(lo, hi, actor)
+
+    def _remember(self, lo: int, hi: int, actor: Actor) -> None:
+        words = (actor.name or "").split()
+        if not words:
+            return
+        keys = {norm(words[-1])}
+        if actor.code in _FAMILY_FIRST:
+            keys.add(norm(words[0]))
+        for key in keys:
+            if len(key) > 1:
+                self.surnames.setdefault(key, []).append((lo, actor))
+
+    def mentions(self) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for (lo, hi), actors in self.spans.items():
+            span = self.doc[lo:hi]
+            start, end = span.start_char, span.end_char
+            for actor, extractor in actors:
+                prov = Provenance(self.document, start, end, extractor, __version__)
+                out.append(ActorMention(actor, str(span.text), prov))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+
+def _base(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | None) -> None:
+    for h in hits:
+        if h.entry.type == TERM:
+            continue
+        actor = compose(raw, [h], h.start, h.end, day)
+        if actor is not None:
+            col.add(h.start, h.end, actor)
+
+
+def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | None) -> None:
+    doc = col.doc
+    for lo, hi in _phrases(doc):
+        while lo < hi and doc[lo].pos_ == "PRON" and doc[lo].tag_ != "PRP$":
+            lo += 1
+        inner = [h for h in hits if lo <= h.start and h.end <= hi]
+        if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)):
+            continue
+        actor = compose(raw, inner, lo, hi, day, _person_name(doc, lo, hi, inner))
+        if actor is not None:
+            col.add(lo, hi, actor)
+
+
+def _aliases(col: _Collector, hits: list[Hit]) -> None:
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    for tok in col.doc:
+        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        earlier = [(i, a) for i, a in col.surnames.get(norm(tok.text), []) if i < tok.i]
+        if earlier:
+            col.add(tok.i, tok.i + 1, earlier[-1][1], ALIAS)
+
+
+def mentions_of(state: Annotated) -> list[ActorMention]:
+    """Every actor mention in ``state.doc`` (what :func:`annotate` adds to ``state.mentions``)."""
+    col = _Collector(state)
+    raw = [t.text for t in col.doc]
+    hits = find_hits(raw)
+    day = state.article.published
+    _base(col, raw, hits, day)
+    _described(col, raw, hits, day)
+    _aliases(col, hits)
+    found = col.mentions()
+    return sorted(found + resolve_references(col.doc, found, state.article.id),
+                  key=lambda m: (m.start, -m.end))
+
+
+def annotate(state: Annotated) -> None:
+    """Pipeline stage ``actors.gazetteer.v1``: fill ``state.mentions`` over ``state.doc``."""
+    state.mentions.extend(mentions_of(state))
