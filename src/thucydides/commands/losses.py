@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..ledger.importers import register_loss_importers  # noqa: F401  (hook implementation of this plugin)
+from ..ledger.importers import register_loss_importers
 from ..plugins import hookimpl
 
 __all__ = ["check_claims_command", "losses", "register_commands", "register_loss_importers"]

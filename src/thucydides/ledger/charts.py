@@ -9,11 +9,13 @@ import duckdb
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
 
-from ..errors import InputError, InvalidValue  # noqa: E402
-from .taxonomy import AGGREGATES, CATEGORIES  # noqa: E402
-from .totals import ITEMS, series  # noqa: E402
+from ..errors import InputError, InvalidValue
+from .taxonomy import AGGREGATES, CATEGORIES
+from .totals import ITEMS, series
 
 __all__ = ["CHART_KINDS", "chart"]
 
@@ -21,7 +23,11 @@ CHART_KINDS: tuple[str, ...] = ("cumulative", "claimed-vs-confirmed")
 FORMATS: tuple[str, ...] = (".png", ".svg")
 
 
-def _save(fig: plt.Figure, out: Path) -> Path:
+def _days(dates: list[dt.date]) -> np.ndarray:
+    return np.array(dates, dtype="datetime64[D]")
+
+
+def _save(fig: Figure, out: Path) -> Path:
     if out.suffix.lower() not in FORMATS:
         raise InvalidValue("E001", "chart file type", out.suffix or out.name, FORMATS)
     if not out.parent.exists():
@@ -33,12 +39,13 @@ def _save(fig: plt.Figure, out: Path) -> Path:
 
 
 def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
-                end: dt.date, source: str) -> plt.Figure:
+                end: dt.date, source: str) -> Figure:
     fig, ax = plt.subplots(figsize=(9, 5))
     for category in categories:
         points = series(con, side, start, end, source, category)
         if points:
-            ax.plot([p.date for p in points], [p.cumulative for p in points], label=CATEGORIES.get(category, category))
+            ax.plot(_days([p.date for p in points]), [p.cumulative for p in points],
+                    label=CATEGORIES.get(category, category))
     ax.set_title(f"{side} losses by category, cumulative ({source}, by recording date)")
     ax.set_ylabel("items (visually confirmed)" if source == ITEMS else "cumulative total")
     ax.legend(fontsize="small")
@@ -46,7 +53,7 @@ def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str]
 
 
 def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
-                          end: dt.date, claimed: str) -> plt.Figure:
+                          end: dt.date, claimed: str) -> Figure:
     fig, axes = plt.subplots(len(categories), 1, figsize=(9, 3 * len(categories)), squeeze=False)
     for ax, category in zip(axes[:, 0], categories, strict=True):
         parts = sorted(AGGREGATES.get(category, {category}))
@@ -55,9 +62,9 @@ def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories:
         for points in confirmed:
             for p in points:
                 merged[p.date] = merged.get(p.date, 0) + p.cumulative
-        ax.plot(sorted(merged), [merged[d] for d in sorted(merged)], label="visually confirmed (item ledger)")
+        ax.plot(_days(sorted(merged)), [merged[d] for d in sorted(merged)], label="visually confirmed (item ledger)")
         claim = series(con, side, start, end, claimed, category)
-        ax.plot([p.date for p in claim], [p.cumulative for p in claim], label=f"claimed ({claimed})")
+        ax.plot(_days([p.date for p in claim]), [p.cumulative for p in claim], label=f"claimed ({claimed})")
         ax.set_title(CATEGORIES.get(category, category))
         ax.legend(fontsize="small")
     return fig

@@ -195,7 +195,7 @@ def _write_items(con: duckdb.DuckDBPyConnection, items: list[_Item],
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
     con.register("ledger_incoming", rows)
-    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ledger_incoming")  # noqa: S608 (fixed names)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ledger_incoming")
     con.unregister("ledger_incoming")
 
 

@@ -14,51 +14,61 @@ __all__ = ["MODEL_RULES", "category_of_model"]
 
 #: (category, regular expression on the lower-cased model name), tried in order.
 MODEL_RULES: tuple[tuple[str, str], ...] = (
-    ("atgm", r"\b9m1\d\d|konkurs|fagot|metis|kornet(?!.*(tigr|carrier))|\bkokon|\batgm\b(?! carrier)"),
-    ("ugvs", r"\bugv\b|unmanned ground|uran-\d|platforma-m|kurier|marker\b"),
-    ("ucavs", r"orion|forpost|mohajer|shahed|bayraktar|\bucav\b|combat aerial"),
-    ("recon_uavs", r"\buav\b|orlan|eleron|zala|merlin|supercam|granat|forpost|tachyon|forpost|lancet"
-                   r"|\bdrone\b|kub-bla|takhion|\bstrela-1\b|aileron|navodchik|\bpchela\b"),
+    ("jammers", r"counter-uav"),
+    ("engineering", r"towing and motor boat|mine-clearing robotic|\bmto-|engine starting|mobile generator"),
+    ("trucks", r"armoured cabin|uaz patriot"),
+    ("afvs", r"unknown btr-d/bmd|psyops"),
+    ("atgm", r"^(?!.*\b9p1)(?:.*)(\b9m1\d\d|konkurs|fagot|metis|\bkokon|\bjavelin|\bnlaw|\batgm\b(?! carrier))"),
+    ("ugvs", r"\bugv\b|unmanned ground|\buran-\d|platforma-m|\bkurier"),
+    ("artillery_support", (r"\b1v1\d|fire direction|fire control|forward observer|battery command|\bprp-\d"
+                          r"|(transporter-loader|reloader|transloading).*(bm-|tos|grad|uragan|smerch|tunguska)")),
+    ("trucks", r"transloader|tank transporter|tanker|(kamaz|ural)\S*( \S+)* with zu-23"),
+    ("afvs", r"(mt-lb|2s1) with zu-23"),
+    ("apcs", r"unknown btr-80"),
+    ("ucavs", r"\borion\b|\bkorsar|forpost-ru|mohajer|\bucav\b|shahed|bayraktar|combat aerial"),
+    ("recon_uavs", (r"\buav\b|orlan|eleron|zala|merlin|supercam|granat|forpost|takhion|tachyon|lastochka|grifon"
+                   r"|\bdrone\b|kub-bla|\blancet")),
     ("helicopters", r"helicopter|\bmi-\d|\bka-\d"),
-    ("aircraft", r"aircraft|bomber|fighter|\bsu-\d|\bmig-\d|\btu-\d|\bil-\d|\ban-\d|\bbe-\d|\byak-\d|\bl-39"),
+    ("aircraft", (r"aircraft|bomber|fighter|\bsu-\d|\bmig-\d|\btu-\d|\bil-\d|\ban-\d|\bbe-\d|\byak-\d|\bl-39"
+                 r"|\ba-50")),
     ("submarines", r"submarine"),
-    ("naval", r"\bship\b|\bboat\b|corvette|frigate|cruiser|landing craft|tug\b|\bpatrol\b|vessel|\bbdk\b"
-              r"|raptor|\bbk-\d|\bproject \d"),
-    ("jammers", r"jammer|jamming|deception|zhitel|leer|borisoglebsk|krasukha|pole-21|\br-330|\br-934"
-                r"|repellent|silok|\bshipovnik|svet-ku|tirada|rtut|infauna|\blorandit|\bdzudoka|\bbylina"),
-    ("radars", r"radar|\b1l\d|zoopark|\bnebo\b|podlet|\bkasta\b|\baistyonok|\bsobolyatnik|\b1rl"),
-    ("sam", r"\bsam\b|\bbuk|\btor\b|tor-m|\bs-300|\bs-400|\bs-350|\bosa\b|strela-10|pantsir|\btunguska"
-            r"|\b9k3\d|\b9a3\d|\b9a8\d|\b5p85|\btelar|\btlar|\btel\b|\b9s\d|\bsa-\d|\bkub\b|\bkrug\b"),
-    ("spaag", r"zsu-23|shilka|\bzu-23.*\b(mt-lb|kamaz|ural|btr|gaz)|(mt-lb|kamaz|ural|btr|gaz).*zu-23"),
+    ("naval", (r"\bship\b|\bboat\b(?!.*towing)|corvette|frigate|cruiser|landing craft|\btug\b|minesweeper"
+              r"|vessel|\bbdk\b|\bproject \d")),
+    ("jammers", (r"jammer|jamming|\bew\b|electronic warfare|deception|zhitel|\bleer|borisoglebsk|krasukha"
+                r"|\bsilok|svet-ku|\brtut|\btorn\b|counter-uav|\binfauna|\bpole-21")),
+    ("command_comms", (r"command|signals|communication|satcom|\br-1\d\d|\br-4\d\d|\bp-2\d\d|\bmp-\d+im"
+                      r"|\bape-5|\bmpus|\bbarnaul|\bredut|radio monitoring|staff vehicle|control station")),
+    ("radars", (r"radar|\b9s36|\b9s18|\bpodlet|\bsborka|\bfara\b|\bsnar-|\b1l2\d\d|\bp-18|\bnebo\b|\bkasta\b"
+               r"|\baistyonok|\bzoopark")),
+    ("sam", (r"\bsam\b|\bbuk\b|buk-|\btor\b|tor-m|\bs-300|\bs-400|\bs-350|\bosa\b|strela-10|pantsir"
+            r"|\b9k3\d|\b9a3\d|\b9a8\d|\b5p85|\btelar|\btlar|\btel\b|\bkub\b|\bkrug\b|\bpatriot\b|\biris-t")),
+    ("spaag", r"zsu-23|shilka|tunguska|btr-zd|\bgepard"),
     ("aa_guns", r"\bzu-23|\bzpu|\bs-60\b|anti-aircraft gun|\baa gun"),
-    ("sp_atgm", r"shturm|khrizantema|kornet.*(tigr|carrier)|\b9p1[45]\d|atgm carrier"),
-    ("rocket_artillery", r"\bbm-\d|grad|uragan|smerch|tornado|tos-1|\bmrl\b|rocket launcher|\b9p1\d\d|\biskander"
-                         r"|\b9k7\d|\b9t\d|\btzm|\bsolntsepyok|\bbm-21|\bmlrs"),
-    ("sp_artillery", r"\b2s\d|akatsiya|gvozdika|msta-s|tyulpan|\bnona\b|\bhyacinth|giatsint-s|\bpion\b|malka"
-                     r"|koalitsiya|\bmsta-sm|\bspg\b|self-propelled"),
-    ("towed_artillery", r"howitzer|field-gun|field gun|\bd-\d\d\b|\bd-30|\b2a\d\d|\b2b\d|\bmt-12|\brapira"
-                        r"|\bmortar|\bgun\b|towed artillery|\bm-46\b|\bgiatsint-b|\bmsta-b|\bd-20|\b2s12|\bsani\b"),
-    ("artillery_support", r"fire direction|fire control|forward observer|\b1v1\d|artillery (support|command)"
-                          r"|reconnaissance vehicle|\bprp-\d|\bsnar-\d|\b1v\d"),
-    ("command_comms", r"command|communication|signals|\br-1\d\d|\br-4\d\d|\bshtabnaya|\bkshm|\bp-\d\d\d"
-                      r"|relay|satellite|\bstation\b"),
-    ("engineering", r"engineer|recovery|bridge|pontoon|mine|\bimr|\bbrem|\bbat-\d|\bpts\b|\bpts-\d|excavator"
-                    r"|\bmtu|\bur-77|\bgmz|\bpzm|\bbulldozer|minelayer|demining|\btmm|\bpmp\b|\bpp-\d|\bbmk"
-                    r"|\bmdk|\btraw|\bkmt|decontamination|\btzm-t|\bpmm|\bpontoon|\bobstacle|\bbgs\b|crane"
-                    r"|\bkrot\b|tracked amphibious"),
-    ("tanks", r"\btank\b|\bt-\d\d|\bt-\d\d\d|\bt-54|\bt-55|\bt-62|\bt-64|\bt-72|\bt-80|\bt-90|\bleopard|\bpt-91"
-              r"|\bchallenger|\babrams|\bm1a1"),
-    ("ifvs", r"\bbmp|\bifv\b|\bbradley|\bmarder|\bcv90|\bbtr-3e"),
-    ("mraps", r"\bmrap\b|typhoon|taifun|\bk-53949|\bk-4386|\bmaxxpro|\bcougar|\bkirpi|\bvpk-3927|\bremdiesel"
-              r"|\bakhmat|\bspartan|\bvolk\b|\bbogdan|\bvarta|\bkozak"),
-    ("imvs", r"\btigr|\bgaz-2330|\blinza|\blmv|\blynx|\brys\b|\biveco|\bhumvee|\bhmmwv|\bmastiff|\bvystrel"
-             r"|\bdozor|\bpatrol vehicle|\bz-sts|\bimv\b|\bamn-\d"),
-    ("afvs", r"\bafv\b|\bbmd|\bmt-lb|\bbrm|\bbrdm|\bbtr-mdm|\brakushka|\bbtr-d\b|\bbtr-zd|\bbmo"),
-    ("apcs", r"\bbtr|\bapc\b|\bm113|armoured|armored"),
+    ("sp_atgm", r"shturm|khrizantema|kornet-t|\b9p14[89]|\b9p16\d|atgm carrier"),
+    ("rocket_artillery", (r"\bbm-\d|\bgrad\b|grad-|uragan|smerch|tornado-g|tos-1|\bmrl\b|rocket launcher"
+                         r"|\b9p138|\biskander|\bhimars|\bmlrs|\bm270|\brm-70|\bunknown mrl")),
+    ("sp_artillery", (r"\b2s\d|akatsiya|gvozdika|msta-s|tyulpan|\bnona\b(?!-k)|giatsint-s|\bmalka|koalitsiya"
+                     r"|\bkhosta|\bspg\b|self-propelled|\bpzh|\bcaesar|\bkrab|\bm109|\bdana\b|\bzuzana")),
+    ("towed_artillery", (r"howitzer|field-gun|field gun|\bd-\d\d\b|\bd-30|\b2a\d\d|\b2b\d|\bmt-12|\brapira"
+                        r"|\bmortar|\bgun\b|towed artillery|\bgiatsint-b|\bmsta-b|\bm777|\bfh-70|\bnona-k")),
+    ("engineering", (r"engineer|recovery|bridge|pontoon|mine clearing|minelayer|demining|trench|\bimr|\bbrem"
+                    r"|\bbat-\d|\bpts-\d|excavator|\bmtu|\bur-\d\d|\bgmz|\bpzm|bulldozer|\btmm|\bpmp\b|\bpp-\d"
+                    r"|\bbmk|\bmdk|\bkmt|decontamination|\brkhm|crane|generator|tracked amphibious|\bmtp-a|\brem-kl")),
+    ("tanks", r"\btank\b|\bt-\d\d|\bleopard|\bpt-91|\bchallenger|\babrams|\bm1a1|\bm-55s"),
+    ("mraps", (r"\bmrap\b|typhoon|taifun|\bk-53949|\bpatrol-a|\blinza|\bmaxxpro|\bcougar|\bkirpi|\bspartan"
+              r"|\bvarta|\bkozak|\bmastiff|\bwolfhound")),
+    ("imvs", (r"\btigr|\bvystrel|\blmv\b|\brys\b|\biveco|\bhumvee|\bhmmwv|\bdozor|\bamn-\d|\bimv\b|\bbushmaster"
+             r"|\broshel|\bnovator")),
+    ("ifvs", r"\bbmp|\bbmd|\bifv\b|\bbtr-82a|\bmt-lbm 6mb|\bbmo-t|\bbradley|\bmarder|\bcv90|\bbtr-3e"),
+    ("apcs", r"\bbtr|\bapc\b|\bm113|\bakhmat|\bz-sts|\brakushka|\bural-4320vv|\bstryker|\bvab\b|\bm117"),
+    ("afvs", r"\bafv\b|\bmt-lb|\bbrm|\bbrdm|\bvityaz|\baleut|\bbmm-\d|\bbtr-zd|armoured|armored"),
     ("logistics_trains", r"\btrain\b|locomotive|\bwagon"),
-    ("trucks", r"truck|\bkamaz|\bural|\bgaz|\buaz|\bzil|\bkraz|\bmaz|\bvan\b|\bjeep|\bcar\b|\bbus\b|tanker"
-               r"|vehicle|\bpickup|\bquad\b|\bmotorcycle|\bvityaz|\bdt-\d|\btrailer|\bsupply"),
+    ("trucks", (r"truck|\bkamaz|\bural|\bgaz|\buaz|\bzil|\bkraz|\bmaz|\bluaz|\bvan\b|\bjeep|\bcar\b|\bbus\b"
+               r"|vehicle|\bpickup|\bquad\b|\bmotorcycle|\btrailer|\bsupply|\bavtozak|\bsobol|\bpatriot")),
 )
+
+#: Add-on equipment that does not change what a vehicle is ("BMD-2 with RP-337VM1 jammer" is an IFV).
+_ADD_ONS = re.compile(r"\bwith (rp-\d+\w*|arbalet\S*)( jammer| turret)?")
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((c, re.compile(p)) for c, p in MODEL_RULES)
 
@@ -69,7 +79,7 @@ def category_of_model(model: str) -> str:
     >>> category_of_model("T-90M"), category_of_model("152mm 2S19 Msta-S"), category_of_model("Ural-4320")
     ('tanks', 'sp_artillery', 'trucks')
     """
-    text = model.lower()
+    text = _ADD_ONS.sub("", model.lower())
     for category, pattern in _COMPILED:
         if pattern.search(text):
             return category

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import duckdb
@@ -47,7 +48,7 @@ def _series(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str, str], l
 def _negative(key: tuple[str, str, str, str], points: list[tuple[dt.date, int]]) -> list[Problem]:
     source, side, raw, status = key
     return [Problem("negative_change", source, side, raw, d1, f"{status} fell from {v0:,} ({d0}) to {v1:,}")
-            for (d0, v0), (d1, v1) in zip(points, points[1:], strict=False) if v1 < v0]
+            for (d0, v0), (d1, v1) in itertools.pairwise(points) if v1 < v0]
 
 
 def _outliers(key: tuple[str, str, str, str], points: list[tuple[dt.date, int]]) -> list[Problem]:
