@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Article
 from .common import extract_parsed
 from .io import read_jsonl
@@ -14,11 +16,18 @@ from .scoring import GoldTally
 __all__ = ["GoldDocuments"]
 
 
-def _article(d: dict[str, object]) -> Article:
-    import datetime as dt
-
+def _published(d: dict[str, object]) -> dt.date | None:
     published = d.get("published")
-    date = dt.date.fromisoformat(published) if isinstance(published, str) and published else None
+    if not isinstance(published, str) or not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published)
+    except ValueError:
+        raise InputError("E006", f"gold document {d.get('id')!r}: malformed date {published!r}") from None
+
+
+def _article(d: dict[str, object]) -> Article:
+    date = _published(d)
     outlet = d.get("outlet")
     return Article(text=str(d.get("text") or ""), published=date,
                    outlet=outlet if isinstance(outlet, str) else None, id=str(d.get("id") or ""))
