@@ -50,6 +50,12 @@ _MY = re.compile(_LEAD + r"(?:(?:early|mid|late)[- ])?" + _MONTH + r",?\s+" + _Y
 _M = re.compile(_LEAD + r"(?P<rel>last\s+|this\s+past\s+|this\s+|(?:early|mid|late)[- ]|(?:early|late) in\s+)?"
                 + _MONTH + "$")
 _Y = re.compile(_LEAD + r"(?:(?:early|mid|late)[- ]|(?:early|late) in\s+)?" + _YEAR + "$")
+_INSIDE = (
+    re.compile(r"\b" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
+    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b"),
+    re.compile(r"\b" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"\b"),
+)
 _WD = re.compile(_LEAD + r"(?P<rel>last\s+|this\s+past\s+|past\s+|this\s+|next\s+)?" + _WEEKDAY + _PART + "$")
 _AGO = re.compile(r"^(?P<n>\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago$")
@@ -57,7 +63,7 @@ _NAMED: dict[str, tuple[int, str]] = {
     "today": (0, "day"), "tonight": (0, "day"), "this morning": (0, "day"), "this afternoon": (0, "day"),
     "this evening": (0, "day"), "earlier today": (0, "day"), "earlier on today": (0, "day"),
     "yesterday": (-1, "day"), "last night": (-1, "day"), "overnight": (0, "day"),
-    "the day before yesterday": (-2, "day"), "tomorrow": (1, "day"),
+    "the day before yesterday": (-2, "day"), "tomorrow": (1, "day"), "the day after tomorrow": (2, "day"),
 }
 _DAYPART = re.compile(r"^(?P<base>yesterday|today|tomorrow)\s+(?:morning|afternoon|evening|night)$")
 _MONTH_REL = re.compile(r"^(?P<rel>earlier this|this|last|later this|next|since last)\s+(?P<unit>month|year)$")
@@ -66,6 +72,10 @@ _VAGUE = re.compile(
     r"\b(?:recent|coming|past|next few|last few|several|many|years|decades?|centuries|century|hours?|"
     r"minutes?|seconds?|weeks|months|days|fortnight|period|season|era|times|so far|lately|to come|"
     r"age|ages)\b|\d0'?s\b|^(?:for|within|over|about|around|nearly|almost|some|up to|more than)\b")
+
+
+#: dateparser is asked only about expressions that name a month, a weekday or a year.
+_NAMES_A_DATE = re.compile(r"\b(?:" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|(?:1[89]|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,20 @@ def _calendar(text: str, published: dt.date) -> tuple[str, str] | None:
     return None
 
 
+def _inside(text: str, published: dt.date | None) -> tuple[str, str] | None:
+    """A full date inside a longer expression: "Thursday, March 24", "the night of February 24"."""
+    for pattern in _INSIDE:
+        if not (m := pattern.search(text)):
+            continue
+        year = m.groupdict().get("year")
+        if year is None and published is None:
+            return None
+        d = (_safe_date(int(year), MONTHS[m["month"]], int(m["day"])) if year
+             else _past_day(published, MONTHS[m["month"]], int(m["day"])) if published else None)
+        return _day(d) if d else None
+    return None
+
+
 def _relative(text: str, published: dt.date) -> tuple[str, str] | None:
     """Expressions that need the publication date."""
     if hit := _calendar(text, published):
@@ -255,7 +279,9 @@ def resolve_date(expression: str, published: dt.date | None,
         return hit
     if published is not None and (hit := _relative(text, published)):
         return hit
-    if _VAGUE.search(text) or not use_dateparser or not re.search(r"[a-z0-9]", text):
+    if hit := _inside(text, published):
+        return hit
+    if _VAGUE.search(text) or not use_dateparser or not _NAMES_A_DATE.search(text):
         return None
     return _fallback(text, published)
 

@@ -45,10 +45,9 @@ PEOPLE = _words("""
 soldier troop serviceman servicemen personnel man men people person civilian fighter militant combatant child
 children woman women officer general sailor pilot marine paratrooper conscript mercenary member insurgent
 terrorist resident worker journalist crew crewman body life lives staff guard recruit volunteer prisoner
-israeli israelis palestinian palestinians russian russians ukrainian ukrainians
+invader occupier occupant israeli israelis palestinian palestinians russian russians ukrainian ukrainians
 """)
-LOSS_NOUNS = _words("loss losses casualty casualties death deaths fatality fatalities dead wounded toll "
-                       "kill kills")
+LOSS_NOUNS = _words("loss losses casualty casualties death deaths fatality fatalities dead wounded toll")
 #: Verbs whose subject is the side that suffered the losses.
 EXPERIENCER = _words("lose suffer sustain incur")
 #: Verbs whose object is the loss and whose subject is the other side.
@@ -200,15 +199,58 @@ def _quantities(sent: Any) -> list[_Quantity]:
             continue
         if not _is_numeric(tok) or (tok.i + 1 < sent.end and _is_numeric(tok.doc[tok.i + 1])):
             continue
-        first = tok
-        while first.i > sent.start and _is_numeric(tok.doc[first.i - 1]):
-            first = tok.doc[first.i - 1]
+        if tok.lower_ in ("one", "a", "an") and _counted_noun(tok) is None:
+            continue
+        first = _run_start(tok, sent)
         value = parse_number(tok.doc.text[first.idx:tok.idx + len(tok)])
-        if value is None or value <= 0 or _excluded(tok, first) or (first is tok and tok.lower_ in ("a", "an")):
+        if value is None or value <= 0 or _excluded(tok, first):
+            continue
+        if _range_start(tok, sent):
             continue
         qualifier, start = _qualifier(tok.doc, first.idx)
+        if (low := _range_low(first, sent)) is not None:
+            value, qualifier, start = low[0], "at least", low[1]
+        elif qualifier == "exact" and {tok.head.lemma_.lower(), tok.head.head.lemma_.lower()} & _EXCEED:
+            qualifier = "over"
+        if first.i > sent.start and tok.doc[first.i - 1].lower_ in ("several", "many", "few") and value in (100, 1000):
+            qualifier, start = VAGUE[f"{tok.lower_}s"][1], tok.doc[first.i - 1].idx
         found.append(_Quantity(tok, value, qualifier, start, _counted_noun(tok)))
     return found
+
+
+_EXCEED = frozenset({"exceed", "surpass", "top", "pass"})
+_RANGE_LINKS = frozenset({"to", "-", "\u2013", "or"})
+
+
+def _range_start(tok: Any, sent: Any) -> bool:
+    """True for the lower end of a range ("13,000 to 14,000 people"): the upper end carries the claim."""
+    doc = tok.doc
+    return (tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in _RANGE_LINKS and tok.like_num
+            and bool(doc[tok.i + 2].like_num))
+
+
+def _range_low(first: Any, sent: Any) -> tuple[int, int] | None:
+    """(lower bound, where the range starts) when ``first`` is the upper end of a range."""
+    doc = first.doc
+    if first.i - 2 < sent.start or doc[first.i - 1].lower_ not in _RANGE_LINKS:
+        return None
+    low_end = doc[first.i - 2]
+    if not low_end.like_num:
+        return None
+    low_start = _run_start(low_end, sent)
+    value = parse_number(doc.text[low_start.idx:low_end.idx + len(low_end)])
+    return None if value is None else (value, low_start.idx)
+
+
+def _run_start(tok: Any, sent: Any) -> Any:
+    """First token of the number ending at ``tok``: "1.2 million", "two hundred", "a hundred"."""
+    first = tok
+    while first.i > sent.start and _is_numeric(tok.doc[first.i - 1]):
+        first = tok.doc[first.i - 1]
+    before = tok.doc[first.i - 1] if first.i > sent.start else None
+    if before is not None and before.lower_ in ("a", "an") and first.lower_ in MULTIPLIERS:
+        return before
+    return first
 
 
 def _unit_ok(noun: Any, mentioned: bool) -> bool:
@@ -365,7 +407,9 @@ def _modifier_side(tokens: Sequence[Any], actors: _Actors) -> str:
 
 
 def _side(q: _Quantity, trigger: Any, claimants: tuple[str, ...], actors: _Actors) -> str:
-    tokens = [t for t in (q.noun, trigger if trigger.pos_ == "NOUN" else None) if t is not None]
+    loss_noun = trigger if trigger.pos_ == "NOUN" else None
+    owner = _of_object(loss_noun) if loss_noun is not None else None
+    tokens = [t for t in (q.noun, loss_noun, owner) if t is not None]
     if code := _modifier_side(tokens, actors):
         return code
     if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
@@ -454,9 +498,10 @@ def _attribution(q: _Quantity, trigger: Any, actors: _Actors) -> _Attribution:
     by = () if speaker is None else actors.codes_in(speaker.left_edge.idx, speaker.right_edge.idx + 1)
     if speaker is not None and not by and speaker.lower_ in _PRONOUNS:
         by = tuple(c for c in [_actor_of(speaker, actors)] if c)
-    if denied:
+    verbs = _clause_verbs(q, trigger)
+    if denied or any(child.dep_ == "neg" for verb in verbs for child in verb.children):
         return _Attribution("denied", by)
-    modal = _modality(_clause_verbs(q, trigger))
+    modal = _modality(verbs)
     if modal == "hypothetical":
         return _Attribution("hypothetical", by)
     hedged = modal == "alleged" or any(t.lower_ in HEDGES for t in sent)
@@ -492,7 +537,7 @@ def _period(sent: Any, published: Any) -> tuple[str | None, str | None]:
     default_end = published.isoformat() if published is not None else None
     period, end, point = None, default_end, None
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or re.search(r"(?i)year-old|years? old|\bage", ent.text):
             continue
         resolved = resolve_date(ent.text, published)
         since = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
@@ -520,15 +565,19 @@ def _unit_span(q: _Quantity, actors: _Actors) -> tuple[int, int] | None:
             left = min(left, child.left_edge, key=lambda t: t.i)
     while left.i < noun.i and (actors.of_token(left) or left.dep_ in ("det", "poss", "punct")):
         left = left.doc[left.i + 1]
-    right = _last_conjunct(noun)
+    inner = _of_object(noun) if noun.lemma_.lower() in _CONTAINERS else None
+    right = _last_conjunct(inner if inner is not None else noun)
     return left.idx, right.idx + len(right)
+
+
+_CONTAINERS = frozenset({"unit", "piece", "item", "type", "kind", "set"})
 
 
 def _last_conjunct(noun: Any) -> Any:
     last = noun
     for child in noun.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            if any(_is_numeric(g) or g.lower_ in VAGUE for g in child.children if g.dep_ in ("nummod", "quantmod")):
+            if _is_numeric(child) or child.lower_ in VAGUE or any(_is_numeric(g) or g.lower_ in VAGUE for g in child.children if g.dep_ in ("nummod", "quantmod")):
                 break
             last = _last_conjunct(child)
     return last
