@@ -78,9 +78,9 @@ def totals_command(side: str, as_of: dt.date, by: str, source: str, basis: str, 
     for note in result.notes:
         click.echo(f"# {note}")
     if result.rows:
-        click.echo(f"{by:<24}{'total':>9}{'destroyed':>11}{'damaged':>9}{'abandoned':>11}{'captured':>10}")
-    for key, *values in result.rows:
-        click.echo(f"{key:<24}" + "".join(f"{v:>{w}}" for v, w in zip(values, (9, 11, 9, 11, 10), strict=True)))
+        click.echo(f"{by:<24}" + "".join(f"{c:>11}" for c in result.columns))
+    for key, values in result.rows:
+        click.echo(f"{key:<24}" + "".join(f"{v:>11,}" for v in values))
 
 
 @losses.command("series")

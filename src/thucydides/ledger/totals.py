@@ -48,13 +48,14 @@ class Figure:
 
 @dataclass
 class Totals:
-    """Rows of ``(key, items, destroyed, damaged, abandoned, captured)`` plus notes on what they mean."""
+    """Rows of ``(key, values)``, one value per name in ``columns``, plus notes on what they mean."""
 
     side: str
     as_of: dt.date
     by: str
     source: str
-    rows: list[tuple[str, int, int, int, int, int]]
+    rows: list[tuple[str, tuple[int, ...]]]
+    columns: tuple[str, ...] = ("items", *STATUSES)
     notes: list[str] = field(default_factory=list)
 
 
@@ -165,7 +166,7 @@ def _item_totals(con: duckdb.DuckDBPyConnection, side: str, as_of: dt.date, by: 
     counts = ", ".join(f"count(*) FILTER (list_contains(statuses, {s!r}))" for s in STATUSES)
     rows = con.execute(f"SELECT {key} AS k, count(*), {counts} FROM ledger_items WHERE side = ? AND {col} <= ? "
                        "GROUP BY k ORDER BY k", [side, as_of]).fetchall()
-    out.rows = [(str(r[0]), *(int(v) for v in r[1:])) for r in rows]  # type: ignore[misc]
+    out.rows = [(str(r[0]), tuple(int(v) for v in r[1:])) for r in rows]
     if by == "day" and out.rows:
         out.notes.append(f"{out.rows[0][0]} is the first {basis} date: its count is a backlog, not one day's losses")
     if by == "status":
@@ -192,9 +193,11 @@ def _daily_totals(con: duckdb.DuckDBPyConnection, source: str, side: str, as_of:
         table.setdefault(category, {})[status] = int(value)
     if by == "status":
         head = table.get(ALL, {})
-        out.rows = [(s, head.get(s, 0), 0, 0, 0, 0) for s in (*STATUSES, "total") if s in head]
+        out.columns = ("headline",)
+        out.rows = [(s, (head[s],)) for s in (*STATUSES, "total") if s in head]
         return out
-    out.rows = [(c, v.get("total", 0), *(v.get(s, 0) for s in STATUSES)) for c, v in sorted(table.items())]  # type: ignore[misc]
+    out.columns = ("total", *STATUSES)
+    out.rows = [(c, (v.get("total", 0), *(v.get(s, 0) for s in STATUSES))) for c, v in sorted(table.items())]
     return out
 
 
@@ -203,8 +206,9 @@ def _daily_by_day(con: duckdb.DuckDBPyConnection, out: Totals, as_of: dt.date) -
     if category is None:
         raise InputError("E010", f"{out.source} has no headline total; use --category with --by day")
     points = series(con, out.side, dt.date(2022, 2, 24), as_of, out.source, category)
-    out.rows = [(p.date.isoformat(), p.cumulative, p.change or 0, 0, 0, 0) for p in points]
-    out.notes.append("columns: cumulative total, change since the previous figure (dates without a figure are absent)")
+    out.columns = ("cumulative", "change")
+    out.rows = [(p.date.isoformat(), (p.cumulative, p.change or 0)) for p in points]
+    out.notes.append("change is since the previous figure; dates without a figure are absent")
     return out
 
 

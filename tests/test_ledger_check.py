@@ -1,0 +1,119 @@
+"""check_claim: qualifiers, scopes, windows, confirmed vs claimed, no figure -> no guess (own fixtures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from thucydides.errors import InvalidValue
+from thucydides.ledger.api import claims_from_file
+from thucydides.ledger.check import check_claim, claim_range, claim_scope
+from thucydides.ledger.db import connect
+from thucydides.ledger.importers import import_oryx_bytype, import_oryx_daily, import_oryx_items, import_ua_mod
+from thucydides.ledger.ingest import store_parsed
+from thucydides.model import LossClaim, Provenance
+
+FIX = Path(__file__).parent / "fixtures" / "ledger"
+PROV = Provenance("doc", 0, 1, "test", "0")
+
+
+@pytest.fixture()
+def con() -> duckdb.DuckDBPyConnection:
+    c = connect(":memory:")
+    store_parsed(c, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    store_parsed(c, import_oryx_bytype([FIX / "bytype.csv"], {"source": "lee"}), "oryx-bytype", [])
+    store_parsed(c, import_oryx_daily([FIX / "daily.csv"], {}), "oryx-daily", [])
+    store_parsed(c, import_ua_mod([FIX / "mod_petro.json"], {}), "ua-mod", [])
+    store_parsed(c, import_ua_mod([FIX / "mod_loddb.json"], {}), "ua-mod", [])
+    yield c
+    c.close()
+
+
+def _claim(value: int, qualifier: str, unit: str, side: str = "RUS", categories: tuple[str, ...] = (),
+           period_end: str | None = None) -> LossClaim:
+    return LossClaim(side, value, qualifier, unit, "evidence", PROV, categories, None, period_end)
+
+
+def test_claim_ranges() -> None:
+    assert claim_range(100, "over", 0) == (100, math.inf)
+    assert claim_range(100, "up to", 0) == (0, 100)
+    low, high = claim_range(100, "about", 0)
+    assert (round(low), round(high)) == (90, 110)
+    assert claim_range(100, "exact", 0.02) == (98, 102)
+    assert claim_range(3, "hundreds", 0) == (100, 999)
+    with pytest.raises(InvalidValue):
+        claim_range(5, "gazillions")
+
+
+def test_claim_scopes_on_varied_wording() -> None:
+    assert claim_scope(_claim(1, "over", "pieces of military equipment"))[0] == ("all",)
+    assert claim_scope(_claim(1, "over", "armored vehicles"))[0] == ("armoured_combat",)
+    assert claim_scope(_claim(1, "over", "Helicopters"))[0] == ("helicopters",)
+    assert claim_scope(_claim(1, "over", "soldiers"))[0] == ("personnel",)
+    assert claim_scope(_claim(1, "over", "units", categories=("tanks", "rocket launchers")))[0] == (
+        "tanks", "rocket_artillery")
+
+
+def test_consistent_with_a_figure_in_the_days_before(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(95, "over", "items of hardware"), dt.date(2022, 4, 9), con)
+    assert result.verdict == "consistent"
+    basis = result.basis
+    assert basis is not None and basis.source == "lee" and basis.kind == "confirmed"
+    assert basis.nearest is not None and basis.nearest.value == 103 and basis.nearest.date == dt.date(2022, 4, 8)
+    assert basis.difference == -8
+    assert dt.date(2022, 4, 9) in basis.missing_dates  # listed, not filled in
+
+
+def test_overstated_and_understated(con: duckdb.DuckDBPyConnection) -> None:
+    over = check_claim(_claim(200, "exact", "equipment"), dt.date(2022, 4, 10), con)
+    assert over.verdict == "overstated" and over.basis is not None and over.basis.difference == 200 - 117
+    under = check_claim(_claim(50, "up to", "equipment"), dt.date(2022, 4, 10), con)
+    assert under.verdict == "understated"
+
+
+def test_claimed_and_confirmed_are_reported_apart(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(44, "at least", "tanks", period_end="2022-04-10"), None, con)
+    kinds = {c.source: (c.kind, c.verdict) for c in result.comparisons}
+    assert kinds["ua-mod-lod-db"] == ("claimed", "consistent")
+    assert kinds["ua-mod-petroivaniuk"] == ("claimed", "consistent")
+    assert kinds["lee"] == ("confirmed", "overstated")
+    assert result.verdict == "overstated"  # the overall verdict rests on confirmed figures
+
+
+def test_aggregate_category_sums_the_fine_categories_of_confirmed_items(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(1, "about", "armoured vehicles"), dt.date(2022, 4, 12), con)
+    items = next(c for c in result.comparisons if c.source == "items")
+    assert items.nearest is not None and items.nearest.value == 2  # one BMP-3, one BTR-82A
+    assert "ifvs" in items.categories and "mraps" in items.categories
+
+
+def test_no_figure_means_no_guess(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(12, "exact", "helicopters"), dt.date(2022, 3, 5), con)
+    assert result.verdict == "no_data"
+    items = next(c for c in result.comparisons if c.source == "items")
+    assert items.verdict == "no_data" and "not a date of loss" in items.note
+    lee = check_claim(_claim(100, "over", "equipment"), dt.date(2022, 4, 20), con)
+    comp = next(c for c in lee.comparisons if c.source == "lee")
+    assert comp.verdict == "no_data" and "117 on 2022-04-10" in comp.note and "not used" in comp.note
+
+
+def test_item_ledger_before_its_first_scrape_date_has_no_figure(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(2, "exact", "tanks"), dt.date(2022, 4, 1), con)
+    items = next(c for c in result.comparisons if c.source == "items")
+    assert items.verdict == "no_data" and not items.figures
+
+
+def test_unknown_side_or_date_is_not_checked(con: duckdb.DuckDBPyConnection) -> None:
+    assert check_claim(_claim(5, "over", "tanks", side=""), dt.date(2022, 4, 9), con).verdict == "no_data"
+    assert check_claim(_claim(5, "over", "tanks"), None, con).notes[0].startswith("not checked")
+
+
+def test_claims_from_extraction_output(con: duckdb.DuckDBPyConnection) -> None:
+    todo = claims_from_file(FIX / "articles.jsonl")
+    assert [t.doc_id for t in todo] == ["art-tanks", "art-headline", "art-early"]
+    verdicts = [check_claim(t.claim, t.published, con).verdict for t in todo]
+    assert verdicts == ["overstated", "overstated", "no_data"]

@@ -1,0 +1,209 @@
+"""Importers, the status and deduplication rules, reclassifications and bad input (hand-written fixtures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from thucydides.errors import InputError, StoreError
+from thucydides.ledger.db import connect
+from thucydides.ledger.importers import (
+    builtin_importers,
+    import_csv,
+    import_oryx_bytype,
+    import_oryx_daily,
+    import_oryx_items,
+    import_ua_mod,
+    import_warspotting,
+    parse_mapping,
+)
+from thucydides.ledger.ingest import store_parsed
+
+FIX = Path(__file__).parent / "fixtures" / "ledger"
+
+
+@pytest.fixture()
+def con() -> duckdb.DuckDBPyConnection:
+    c = connect(":memory:")
+    yield c
+    c.close()
+
+
+def _items(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, list[str], list[str]]]:
+    rows = con.execute("""SELECT i.item_id, i.side, i.category, i.model, i.statuses, i.sources,
+                          list(e.key ORDER BY e.key) FROM ledger_items i JOIN ledger_evidence e USING (item_id)
+                          GROUP BY ALL""").fetchall()
+    return {f"{r[1]}|{r[3]}|{r[6][0]}": (r[2], r[3], r[4], r[5]) for r in rows}
+
+
+def test_oryx_items_merge_statuses_of_one_item(con: duckdb.DuckDBPyConnection) -> None:
+    parsed = import_oryx_items([FIX / "items_first.csv"], {})
+    assert parsed.rows_read == 10 and len(parsed.skipped) == 1 and "line 10" in parsed.skipped[0]
+    report = store_parsed(con, parsed, "oryx-items", [])
+    items = _items(con)
+    bmp = items["RUS|BMP-3|img.example.org/a/201.jpg"]
+    assert bmp[0] == "ifvs" and bmp[2] == ["damaged", "captured"]
+    assert report.items_in_input == 8 and report.new_items == 8
+
+
+def test_one_image_backing_two_models_is_two_items(con: duckdb.DuckDBPyConnection) -> None:
+    store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    items = _items(con)
+    assert items["RUS|BTR-82A|posts.example.net/status/555"][0] == "ifvs"
+    assert items["RUS|Ural-4320|posts.example.net/status/555"][0] == "trucks"
+
+
+def test_scrape_date_is_a_recording_date_not_a_loss_date(con: duckdb.DuckDBPyConnection) -> None:
+    store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    rows = con.execute("SELECT DISTINCT recorded, lost FROM ledger_items ORDER BY 1").fetchall()
+    assert rows[0] == (dt.date(2022, 4, 2), None) and all(lost is None for _, lost in rows)
+
+
+def test_reimport_records_reclassifications_and_does_not_duplicate(con: duckdb.DuckDBPyConnection) -> None:
+    store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    report = store_parsed(con, import_oryx_items([FIX / "items_second.csv"], {}), "oryx-items", [])
+    assert report.new_items == 1 and report.merged_items == 3 and report.changed_items == 1
+    changes = con.execute("SELECT field, old, new FROM ledger_changes").fetchall()
+    assert changes == [("statuses", "destroyed", "captured")]
+    count = con.execute("SELECT count(*) FROM ledger_items").fetchone()
+    assert count is not None and count[0] == 9
+
+
+def test_same_source_reimport_is_idempotent(con: duckdb.DuckDBPyConnection) -> None:
+    parsed = import_oryx_items([FIX / "items_first.csv"], {})
+    store_parsed(con, parsed, "oryx-items", [])
+    again = store_parsed(con, parsed, "oryx-items", [])
+    assert again.new_items == 0 and again.changed_items == 0
+
+
+def test_warspotting_dedups_with_oryx_by_evidence_and_keeps_loss_date(con: duckdb.DuckDBPyConnection) -> None:
+    store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    parsed = import_warspotting([FIX / "warspotting.json"], {})
+    assert parsed.rows_read == 4 and len(parsed.skipped) == 1 and "loss 2" in parsed.skipped[0]
+    report = store_parsed(con, parsed, "warspotting", [])
+    assert report.new_items == 2 and report.merged_items == 1
+    row = con.execute("""SELECT sources, recorded, lost FROM ledger_items i JOIN ledger_evidence e USING (item_id)
+                         WHERE e.key = 'img.example.org/a/101.jpg'""").fetchone()
+    assert row == (["oryx-items", "warspotting"], dt.date(2022, 4, 2), dt.date(2022, 3, 30))
+    akatsiya = con.execute("SELECT category, statuses FROM ledger_items WHERE model = '2S3 Akatsiya'").fetchone()
+    assert akatsiya == ("sp_artillery", ["damaged", "abandoned"])
+
+
+def test_generic_csv_with_column_mapping(con: duckdb.DuckDBPyConnection) -> None:
+    store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    options = {"map": "side=whose,category=kind,model=what,status=state,evidence=link,recorded=seen,lost=lost_on"}
+    parsed = import_csv([FIX / "generic.csv"], options)
+    assert len(parsed.items) == 3 and len(parsed.skipped) == 1
+    t90 = parsed.items[0]
+    assert (t90.side, t90.category, t90.statuses, t90.lost) == ("RUS", "tanks", ("destroyed", "abandoned"),
+                                                                dt.date(2022, 4, 28))
+    report = store_parsed(con, parsed, "csv", [])
+    # the Tor-M2 row shares a photo with the Osa from another source, in the same category: one item
+    assert report.new_items == 2 and report.merged_items == 1
+    sam = con.execute("SELECT model, statuses, sources FROM ledger_items WHERE category = 'sam'").fetchall()
+    assert sam == [("9K33 Osa", ["destroyed", "captured"], ["oryx-items", "csv"])]
+
+
+def test_generic_csv_mapping_errors() -> None:
+    with pytest.raises(InputError) as err:
+        import_csv([FIX / "generic.csv"], {"map": "status=state"})
+    assert err.value.code == "E010"
+    with pytest.raises(InputError) as err:
+        parse_mapping("colour=red")
+    assert err.value.code == "E001"
+    with pytest.raises(InputError) as err:
+        import_csv([FIX / "generic.csv"], {"map": "side=whose,status=state,evidence=nope"})
+    assert err.value.code == "E010"
+
+
+def test_daily_totals_keep_raw_rows_and_skip_summary_lines(con: duckdb.DuckDBPyConnection) -> None:
+    parsed = import_oryx_daily([FIX / "daily.csv"], {})
+    assert len(parsed.skipped) == 1 and "not in the taxonomy" in parsed.skipped[0]
+    store_parsed(con, parsed, "oryx-daily", [])
+    row = con.execute("""SELECT value FROM ledger_daily WHERE category = 'all' AND status = 'destroyed'
+                         AND date = '2022-04-03'""").fetchone()
+    assert row == (4,)  # the glitch is stored as published, not repaired
+
+
+def test_bytype_names_with_newlines_and_reimport_replaces(con: duckdb.DuckDBPyConnection) -> None:
+    parsed = import_oryx_bytype([FIX / "bytype.csv"], {"source": "lee"})
+    assert {r.category for r in parsed.daily} == {"all", "tanks", "ifvs"}
+    store_parsed(con, parsed, "oryx-bytype", [])
+    store_parsed(con, parsed, "oryx-bytype", [])
+    row = con.execute("SELECT count(*) FROM ledger_daily WHERE source = 'lee'").fetchone()
+    assert row is not None and row[0] == len(parsed.daily)
+
+
+def test_ua_mod_both_transcriptions(con: duckdb.DuckDBPyConnection) -> None:
+    petro = import_ua_mod([FIX / "mod_petro.json"], {})
+    lod = import_ua_mod([FIX / "mod_loddb.json"], {})
+    assert petro.source == "ua-mod-petroivaniuk" and lod.source == "ua-mod-lod-db"
+    assert petro.kind == lod.kind == "claimed"
+    assert any("wunderwaffe" in s for s in petro.skipped)
+    cats = {(r.raw_category, r.category) for r in petro.daily + lod.daily}
+    assert ("APC", "armoured_combat") in cats and ("afvs", "armoured_combat") in cats
+    assert all(r.evidence and r.evidence.startswith("https://mod.example.gov") for r in lod.daily)
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"", "E005"), (b"\x00\x01\x02binary", "E004"), (b"\xff\xfe\xfa not utf8", "E004"),
+    (b'country,system,status,url,date_recorded\nRussia,"T-72,destroyed\n', "E007"),
+    (b"country,system\nRussia,T-72\n", "E010"),
+    (b"country,system,status,url,date_recorded\nRussia,T-72,destroyed,http://x/1,19-03-2022\n", "E006"),
+])
+def test_bad_csv_input(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        import_oryx_items([path], {})
+    assert err.value.code == code
+
+
+def test_bad_json_and_missing_paths(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"losses": [', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        import_warspotting([bad], {})
+    assert err.value.code == "E007"
+    with pytest.raises(InputError) as err:
+        import_ua_mod([tmp_path / "missing.json"], {})
+    assert err.value.code == "E002"
+    with pytest.raises(InputError) as err:
+        import_ua_mod([tmp_path], {})
+    assert err.value.code == "E003"
+    bad.write_text('{"date": "2022-01-01"}', encoding="utf-8")
+    with pytest.raises(InputError):
+        import_ua_mod([bad], {})
+
+
+def test_failed_import_loses_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    con = connect(db)
+    store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("country,system,status,url,date_recorded\nRussia,T-72,destroyed,http://x/1,2022-13-01\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError):
+        store_parsed(con, import_oryx_items([FIX / "items_second.csv", bad], {}), "oryx-items", [])
+    row = con.execute("SELECT count(*) FROM ledger_items").fetchone()
+    assert row is not None and row[0] == 8
+    con.close()
+
+
+def test_database_errors(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        connect(tmp_path)
+    with pytest.raises(StoreError):
+        connect(tmp_path / "missing.duckdb", read_only=True)
+    plain = tmp_path / "plain.duckdb"
+    duckdb.connect(str(plain)).close()
+    with pytest.raises(StoreError) as err:
+        connect(plain, read_only=True)
+    assert "no loss ledger" in str(err.value)
+
+
+def test_builtin_importer_names() -> None:
+    assert set(builtin_importers()) == {"oryx-items", "oryx-daily", "oryx-bytype", "ua-mod", "warspotting", "csv"}
