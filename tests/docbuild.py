@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import spacy
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
 from thucydides.model import Actor, ActorMention, Provenance
 
-VOCAB = Vocab()
+VOCAB = spacy.blank("en").vocab
 
 _TAGS = {"VERB": "VBD", "NOUN": "NN", "PROPN": "NNP", "ADP": "IN", "PUNCT": ".", "ADJ": "JJ", "AUX": "MD",
          "DET": "DT", "PRON": "PRP", "PART": "TO", "CCONJ": "CC", "ADV": "RB", "NUM": "CD", "SCONJ": "IN"}

@@ -63,7 +63,7 @@ class EventMention:
     date: str | None = None
     date_precision: str | None = None
     absorbs: bool = False
-    scope: tuple[int, int] = (0, 0)
+    scope: tuple[tuple[int, int], ...] = ()
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -158,11 +158,15 @@ def _noun_roles(tok: Token, trig: Trigger, index: MentionIndex) -> tuple[tuple[s
     return actor, recipient
 
 
-def _scope(tok: Token) -> tuple[int, int]:
-    """Token range of the trigger's complement (its subtree without its subject)."""
-    subj = [c for c in tok.children if c.dep_ in roles.SUBJ | roles.PASS_SUBJ]
-    left = min([c.i for c in tok.rights] + [tok.i + 1]) if subj else tok.left_edge.i
-    return (min(left, tok.i + 1), tok.right_edge.i + 1)
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp", "pobj", "prt",
+                             "acl", "relcl", "nmod", "compound", "amod"})
+
+
+def _scope(tok: Token) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the trigger's complements (what is requested, threatened, promised), not its subject
+    or adverbial clauses."""
+    return tuple((c.left_edge.i, c.right_edge.i + 1) for c in tok.children
+                 if c.dep_ in COMPLEMENT_DEPS and c.lower_ not in ("as", "after", "before", "while", "since"))
 
 
 def _evidence(tok: Token, sent: Any) -> tuple[int, int]:
@@ -310,10 +314,11 @@ def _retype(ev: EventMention, tok: Token, source: Source | None) -> None:
 def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: Sequence[Any]) -> Source | None:
     source = attribute(tok.doc, tok.i, mentions)
     if source is not None and not ev.actor and quad_of(ev.type) in (1, 3) and source.by and \
-            not ev.extras["nominal"]:
-        ev.actor = source.by  # "..., there will be consequences," said Sullivan
-    if ev.extras.get("accusation") and source is not None and source.by:
-        ev.actor, ev.recipient = source.by, tuple(c for c in ev.actor if c not in source.by)
+            source.quote == "direct":
+        ev.actor = source.by  # "We will not accept this," Pashinyan said
+    if ev.extras.get("accusation"):  # only a speaker can accuse through "X lied" or "X was aware"
+        speaker = source.by if source is not None else ()
+        ev.actor, ev.recipient = speaker, tuple(c for c in ev.actor if c not in speaker) if speaker else ()
     if ev.extras["nominal"] and not ev.actor and source is not None and source.by and \
             quad_of(ev.type) == 3 and ev.type != "REQUEST":
         ev.actor = source.by
@@ -337,14 +342,14 @@ def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: S
 
 def _absorbed(ev: EventMention, others: Sequence[EventMention]) -> bool:
     """Inside the complement of an absorbing trigger (a demand to withdraw, a request for aid)."""
-    return any(o is not ev and o.absorbs and o.scope[0] <= ev.trigger < o.scope[1] and o.trigger != ev.trigger
-               for o in others)
+    return any(o is not ev and o.absorbs and o.trigger != ev.trigger and
+               any(lo <= ev.trigger < hi for lo, hi in o.scope) for o in others)
 
 
 def _keep(ev: EventMention) -> bool:
     if not ev.actor and not ev.recipient:
         return False
-    if ev.type in NEEDS_RECIPIENT and not ev.recipient:
+    if (ev.type in NEEDS_RECIPIENT or ev.extras.get("accusation")) and not ev.recipient:
         return False
     return not (ev.extras["nominal"] and ev.type == "ASSAULT" and not ev.recipient and not ev.actor)
 

@@ -181,7 +181,8 @@ ACCUSING_ADJECTIVES: dict[str, Trigger] = {
 #: content words that set the mode of a REQUEST or REJECT
 REQUEST_MODES: dict[str, str] = {
     **{w: "assist" for w in ("aid", "help", "assistance", "support", "weapon", "arms", "equipment", "supply",
-                             "ammunition", "loan", "money", "fund", "troop", "protection", "military")},
+                             "ammunition", "loan", "money", "fund", "troop", "protection", "military", "drone", "missile",
+                             "tank", "jet", "fighter", "fuel", "food", "grain", "gas", "vaccine", "shell", "rocket")},
     **{w: "yield" for w in ("withdraw", "withdrawal", "release", "ceasefire", "truce", "leave", "lift", "end",
                             "stop", "halt", "retreat", "surrender", "free")},
     **{w: "meet" for w in ("meet", "meeting", "talk", "negotiation", "negotiate", "summit", "dialogue")},

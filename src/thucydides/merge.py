@@ -23,7 +23,8 @@ __all__ = ["annotate", "compatible", "merge_events"]
 
 
 def _fits(a: Sequence[str], b: Sequence[str]) -> bool:
-    return not a or not b or bool(set(a) & set(b))
+    """One side does not say, or one set contains the other (a meeting of A and B is not one of A and C)."""
+    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
 
 
 def _overlaps(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -56,7 +57,7 @@ class _Group:
         return tuple(dict.fromkeys(c for e in self.events for c in e.recipient if c not in actor))
 
     def accepts(self, ev: EventMention) -> bool:
-        return all(compatible(ev, other) for other in self.events[:1]) and compatible(ev, self._summary())
+        return compatible(ev, self._summary())
 
     def _summary(self) -> EventMention:
         first = self.events[0]

@@ -28,29 +28,46 @@ AGENT_NOUNS = frozenset(
     "parliament regime police soldier unit commander general intelligence agency officer counterpart "
     "prime foreign defence defense media company firm bank businessman activist rebel militant separatist "
     "fighter court prosecutor lawmaker legislator senator people citizen resident negotiator team "
-    "leadership cabinet council premier chancellor king queen emperor adviser advisor aide".split())
+    "leadership cabinet council premier chancellor king queen emperor adviser advisor aide country nation "
+    "artillery drone missile jet aircraft warship tank fleet battalion brigade gunman militant fighter "
+    "ministry department office secretary spokesperson".split())
 
 
 class MentionIndex:
-    """Maps tokens of one spaCy Doc to the actor codes of the longest mention covering them."""
+    """Maps tokens of one spaCy Doc to the actor codes of the mentions headed by them.
+
+    A mention counts for the token at its syntactic head, and only when that head can stand for an actor
+    (a proper noun, a pronoun, an agent noun such as "officials" or "ministry", or a one-word mention):
+    "the invasion of Ukraine" is not a mention of Ukraine at "invasion". Among the mentions headed by a
+    token, the shortest with a code wins ("Ukraine" in "a Russia-controlled Ukraine").
+    """
 
     def __init__(self, doc: Any, mentions: Sequence[ActorMention]) -> None:
         self.by_token: dict[int, list[ActorMention]] = {}
         spans: dict[tuple[int, int], list[ActorMention]] = {}
         for m in mentions:
-            spans.setdefault((m.start, m.end), []).append(m)
-        for (start, end), group in sorted(spans.items(), key=lambda kv: kv[0][1] - kv[0][0]):
+            if m.actor.code:
+                spans.setdefault((m.start, m.end), []).append(m)
+        for (start, end), group in sorted(spans.items(), key=lambda kv: kv[0][1] - kv[0][0], reverse=True):
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
+            if span is None or not _can_stand_for_actor(span, group):
                 continue
-            for tok in span:
-                self.by_token[tok.i] = group  # longer spans are assigned last and win
+            self.by_token[span.root.i] = group  # shorter spans are assigned last and win
 
     def mentions_at(self, i: int) -> list[ActorMention]:
         return self.by_token.get(i, [])
 
     def codes_at(self, i: int) -> tuple[str, ...]:
         return _unique(m.actor.code for m in self.mentions_at(i) if m.actor.code)
+
+
+def _can_stand_for_actor(span: Any, group: Sequence[ActorMention]) -> bool:
+    root = span.root
+    if len(span) == 1 or root.pos_ in ("PROPN", "PRON"):
+        return True
+    if any("coref" in m.provenance.extractor or "alias" in m.provenance.extractor for m in group):
+        return True
+    return root.lemma_.lower() in AGENT_NOUNS or root.lower_ in AGENT_NOUNS
 
 
 def _unique(codes: Iterable[str]) -> tuple[str, ...]:
@@ -70,6 +87,11 @@ def codes_of(tok: Token, index: MentionIndex, depth: int = 0, agentive: bool = F
     return _unique(codes)
 
 
+#: Nouns naming a relation to another actor: in "its ally" or "his counterpart" the possessor is not the actor.
+RELATIONAL_NOUNS = frozenset("ally partner counterpart neighbour neighbor enemy rival friend foe adversary "
+                             "opponent proxy client patron host guest".split())
+
+
 def _takes_modifiers(tok: Token, agentive: bool) -> bool:
     return not agentive or tok.pos_ == "PROPN" or tok.lemma_.lower() in AGENT_NOUNS
 
@@ -80,9 +102,10 @@ def _head_codes(tok: Token, index: MentionIndex, agentive: bool = False) -> tupl
         return direct
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
         return codes_of(tok.head.head, index)
+    relational = tok.lemma_.lower() in RELATIONAL_NOUNS
     for child in tok.children:
-        if child.dep_ == "poss" or (child.dep_ in MODIFIER_DEPS and _takes_modifiers(tok, agentive)) \
-                or child.dep_ == "appos":
+        if (child.dep_ == "poss" and not relational) or child.dep_ == "appos" or (
+                child.dep_ in MODIFIER_DEPS and child.dep_ != "poss" and _takes_modifiers(tok, agentive)):
             found = index.codes_at(child.i) or (
                 _head_codes(child, index, agentive) if child.dep_ in ("compound", "appos") else ())
             if found:
