@@ -1,0 +1,103 @@
+"""The losses commands and check-claims end to end through click, on hand-written fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thucydides.cli import cli, main
+from thucydides.ledger.api import loss_importers
+
+FIX = Path(__file__).parent / "fixtures" / "ledger"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "ledger.duckdb")
+    imports = [("oryx-items", FIX / "items_first.csv", []), ("oryx-daily", FIX / "daily.csv", []),
+               ("oryx-bytype", FIX / "bytype.csv", ["--source", "lee"]), ("ua-mod", FIX / "mod_petro.json", []),
+               ("ua-mod", FIX / "mod_loddb.json", [])]
+    for fmt, file, extra in imports:
+        code, out, err = run("losses", "import", str(file), "--format", fmt, "--db", path, *extra)
+        assert code == 0, err
+    return path
+
+
+def test_importers_come_through_the_hook() -> None:
+    assert {"oryx-items", "oryx-daily", "oryx-bytype", "ua-mod", "warspotting", "csv"} <= set(loss_importers())
+
+
+def test_import_reports_counts_and_skipped_rows(db: str) -> None:
+    code, out, _ = run("losses", "import", str(FIX / "items_second.csv"), "--format", "oryx-items", "--db", db)
+    assert code == 0 and "5 rows read, 4 items (1 new, 3 already known, 1 reclassified)" in out
+    code, out, _ = run("losses", "import", str(FIX / "warspotting.json"), "--format", "warspotting", "--db", db)
+    assert "1 rows skipped" in out and "skipped: warspotting.json page 2 loss 2" in out
+    code, out, _ = run("losses", "import", str(FIX / "generic.csv"), "--format", "csv", "--db", db, "--map",
+                       "side=whose,category=kind,model=what,status=state,evidence=link,recorded=seen")
+    assert code == 0 and "(csv)" not in out and "csv (confirmed)" in out
+
+
+def test_totals_series_problems_reconcile(db: str) -> None:
+    code, out, _ = run("losses", "totals", "--side", "RUS", "--as-of", "2022-04-09", "--by", "category", "--db", db)
+    assert code == 0 and any(line.split()[:2] == ["tanks", "2"] for line in out.splitlines())
+    code, out, _ = run("losses", "totals", "--as-of", "2022-04-09", "--source", "lee", "--by", "day", "--db", db)
+    assert "2022-04-08" in out and "103" in out
+    code, out, _ = run("losses", "totals", "--as-of", "2022-04-09", "--basis", "lost", "--db", db)
+    assert "no figure" in out
+    code, out, _ = run("losses", "series", "--source", "oryx-daily", "--category", "all", "--from", "2022-04-01",
+                       "--to", "2022-04-30", "--weekly", "--db", db)
+    assert code == 0 and "2022-04-06" in out and "2022-04-02" not in out
+    code, out, _ = run("losses", "problems", "--kind", "outlier", "--db", db)
+    assert "outlier\toryx-daily\tRUS\tAll Types\t2022-04-03" in out
+    code, out, _ = run("losses", "reconcile", "--side", "RUS", "--date", "2022-04-09", "--source", "oryx-daily",
+                       "--db", db)
+    assert "items with two statuses" in out
+
+
+@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml")])
+def test_charts(db: str, tmp_path: Path, suffix: str, magic: bytes) -> None:
+    for kind in ("cumulative", "claimed-vs-confirmed"):
+        out = tmp_path / f"{kind}{suffix}"
+        code, _, err = run("losses", "chart", str(out), "--kind", kind, "--category", "tanks", "--from", "2022-04-01",
+                           "--to", "2022-04-30", "--claimed", "ua-mod-lod-db", "--source", "items", "--db", db)
+        assert code == 0, err
+        assert out.read_bytes().startswith(magic)
+
+
+def test_check_claims_from_extraction_output(db: str) -> None:
+    code, out, _ = run("check-claims", "--from", str(FIX / "articles.jsonl"), "--db", db, "--lag-days", "3",
+                       "--tolerance", "0.02")
+    assert code == 0
+    assert "art-tanks Example Wire: RUS at least 40 tanks (as of 2022-04-10) -> OVERSTATED" in out
+    assert "CLAIMED   ua-mod-lod-db: consistent; figure 47 on 2022-04-10" in out
+    assert "CONFIRMED lee: overstated; figure 2 on 2022-04-10" in out
+    code, out, _ = run("check-claims", "--from", str(FIX / "articles.jsonl"), "--db", db, "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["verdict"] for r in rows] == ["overstated", "overstated", "no_data"]
+    assert rows[0]["comparisons"][0]["kind"] == "confirmed"
+
+
+def test_check_claims_from_an_empty_store(db: str) -> None:
+    code, out, _ = run("check-claims", "--db", db)
+    assert code == 0 and "no loss claims to check" in out
+
+
+def test_errors_are_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\x00\x00binary")
+    for argv in (["losses", "import", str(bad), "--format", "ua-mod", "--db", str(tmp_path / "x.duckdb")],
+                 ["losses", "import", str(bad), "--format", "nope", "--db", str(tmp_path / "x.duckdb")],
+                 ["losses", "totals", "--as-of", "2022-04-01", "--db", str(tmp_path / "missing.duckdb")]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("Error: [E0") and err.count("\n") == 1
