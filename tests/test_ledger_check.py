@@ -13,7 +13,12 @@ from thucydides.errors import InvalidValue
 from thucydides.ledger.api import claims_from_file
 from thucydides.ledger.check import check_claim, claim_range, claim_scope
 from thucydides.ledger.db import connect
-from thucydides.ledger.importers import import_oryx_bytype, import_oryx_daily, import_oryx_items, import_ua_mod
+from thucydides.ledger.importers import (
+    import_oryx_bytype,
+    import_oryx_daily,
+    import_oryx_items,
+    import_ua_mod,
+)
 from thucydides.ledger.ingest import store_parsed
 from thucydides.model import LossClaim, Provenance
 

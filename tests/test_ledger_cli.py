@@ -26,7 +26,7 @@ def db(tmp_path: Path) -> str:
                ("oryx-bytype", FIX / "bytype.csv", ["--source", "lee"]), ("ua-mod", FIX / "mod_petro.json", []),
                ("ua-mod", FIX / "mod_loddb.json", [])]
     for fmt, file, extra in imports:
-        code, out, err = run("losses", "import", str(file), "--format", fmt, "--db", path, *extra)
+        code, _out, err = run("losses", "import", str(file), "--format", fmt, "--db", path, *extra)
         assert code == 0, err
     return path
 

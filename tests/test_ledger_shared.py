@@ -11,7 +11,12 @@ import pytest
 from thucydides.ledger.api import claims_from_file
 from thucydides.ledger.check import check_claim
 from thucydides.ledger.db import connect
-from thucydides.ledger.importers import import_oryx_bytype, import_oryx_daily, import_oryx_items, import_ua_mod
+from thucydides.ledger.importers import (
+    import_oryx_bytype,
+    import_oryx_daily,
+    import_oryx_items,
+    import_ua_mod,
+)
 from thucydides.ledger.ingest import store_parsed
 from thucydides.ledger.problems import find_problems, reconcile
 from thucydides.ledger.totals import totals
