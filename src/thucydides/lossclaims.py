@@ -68,7 +68,7 @@ WAR_WORDS = re.compile(r"\b(?:los[st]|lose|losing|losses|war|fighting|fight|inva
 
 _TRIGGER = re.compile(
     r"\b(?:los[st]|lose|losing|losses|destroy|damag|captur|abandon|shot down|shoot(?:s|ing)? down|down(?:ed|ing)|"
-    r"kill|wound|injur|casualt|dead|death|fatalit|sunk|sink|eliminat|neutrali[sz]|toll|intercept)",
+    r"kill|wound|injur|casualt|dead|death|die[sd]?\b|dying|fatalit|sunk|sink|eliminat|neutrali[sz]|toll|intercept)",
     re.IGNORECASE)
 _NUMBERISH = re.compile(r"\d|\b(?:dozens?|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -172,16 +172,16 @@ def _of_object(tok: Any) -> Any | None:
 
 def _vague(tok: Any) -> _Quantity | None:
     """"hundreds of trucks", "dozens of soldiers", "tens of thousands of troops"."""
-    doc, key = tok.doc, tok.lower_
+    doc, key, first = tok.doc, tok.lower_, tok
+    if tok.i > 1 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in ("tens", "hundreds"):
+        return None
+    if key in ("tens", "hundreds") and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+            and doc[tok.i + 2].lower_ == "thousands":
+        key, tok = f"{key} of thousands", doc[tok.i + 2]
     if key not in VAGUE:
         return None
-    if tok.i > 0 and doc[tok.i - 1].lower_ == "of" and tok.i > 1 and doc[tok.i - 2].lower_ in ("tens", "hundreds"):
-        return None
-    first, noun = tok, _of_object(tok)
-    if noun is not None and noun.lower_ == "thousands" and key in ("tens", "hundreds"):
-        key, tok, noun = f"{key} of thousands", noun, _of_object(noun)
     value, qualifier = VAGUE[key]
-    return _Quantity(tok, value, qualifier, first.idx, noun)
+    return _Quantity(tok, value, qualifier, first.idx, _of_object(tok))
 
 
 def _counted_noun(tok: Any) -> Any | None:
@@ -295,7 +295,7 @@ def _governing_trigger(start: Any) -> Any | None:
         relation, tok = tok.dep_, tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in LOSS_NOUNS:
             return tok
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
             if _is_loss_verb(tok):
                 transitive = any(c.dep_ == "dobj" for c in tok.children)
                 return None if relation == "nsubj" and transitive else tok
@@ -386,11 +386,16 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _agent(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    """Who did it: the active subject or the passive "by" phrase, borrowed from a coordinated verb."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
     return None
 
 
@@ -549,8 +554,8 @@ def _period(sent: Any, published: Any) -> tuple[str | None, str | None]:
             point = (ent.text, resolved[0])
     if period is None and (m := _PERIOD_PHRASES.search(sent.text)):
         period = m.group(0)
-    if period is None and point is not None:
-        period, end = point
+    if point is not None:
+        period, end = (period, point[1]) if period is not None else point
     return period, end
 
 
@@ -645,7 +650,8 @@ def _unit_text(q: _Quantity, trigger: Any, span: tuple[int, int] | None) -> str:
 def _evidence_span(q: _Quantity, trigger: Any, unit: tuple[int, int] | None) -> tuple[int, int]:
     sent = trigger.sent
     start = min(q.start, trigger.idx)
-    end = max(q.head.idx + len(q.head), trigger.idx + len(trigger), unit[1] if unit else 0)
+    last = max([trigger, *(c for c in trigger.children if c.dep_ == "prt")], key=lambda t: t.i)
+    end = max(q.head.idx + len(q.head), last.idx + len(last), unit[1] if unit else 0)
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() in EXPERIENCER:
         subject = _subject(trigger)
         if subject is not None and subject.sent == sent and trigger.i - 8 <= subject.i < trigger.i:

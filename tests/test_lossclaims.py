@@ -1,0 +1,198 @@
+"""Stage 9: numeric loss claims, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from thucydides.lossclaims import EXTRACTOR, annotate, extract_loss_claims, parse_number
+from thucydides.model import Actor, ActorMention, Article, LossClaim, Provenance
+from thucydides.nlp import parse
+from thucydides.pipeline import Annotated
+
+NAMES = {
+    "Russia": "RUS", "Russian": "RUS", "Moscow": "RUS", "Kremlin": "RUS", "Ukraine": "UKR", "Ukrainian": "UKR",
+    "Kyiv": "UKR", "Israel": "ISR", "Israeli": "ISR", "Hamas": "PSE", "Gaza": "PSE", "Palestinians": "PSE",
+    "Armenian": "ARM", "Azerbaijan": "AZE", "Yemen": "YEM", "Houthi": "YEM", "US": "USA",
+}
+
+
+def mentions_for(text: str, extra: dict[str, str] | None = None) -> list[ActorMention]:
+    """Hand-built actor mentions: every occurrence of a name in ``NAMES`` (plus ``extra``)."""
+    table = {**NAMES, **(extra or {})}
+    found = []
+    for name, code in table.items():
+        for m in re.finditer(r"\b" + re.escape(name) + r"(?:'s)?\b", text):
+            actor = Actor(code, None, name, "group" if code == "PSE" else "state")
+            found.append(ActorMention(actor, m.group(0), Provenance("t", m.start(), m.end(), "test", "0")))
+    return found
+
+
+def claims(text: str, published: dt.date | None = dt.date(2022, 3, 17),
+           mentions: list[ActorMention] | None = None) -> list[LossClaim]:
+    article = Article(text=text, published=published)
+    found = extract_loss_claims(article, parse(text), mentions_for(text) if mentions is None else mentions)
+    for c in found:
+        assert text[c.provenance.start:c.provenance.end] == c.evidence
+        assert c.provenance.extractor == EXTRACTOR and c.provenance.document == article.id
+    return found
+
+
+def brief(c: LossClaim) -> tuple[str, int, str, str]:
+    return c.side, c.value, c.qualifier, c.unit
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1,262", 1262), ("12", 12), ("1.2 million", 1_200_000), ("two hundred", 200), ("fifteen", 15),
+    ("a hundred", 100), ("14 thousand", 14_000), ("twenty-five", 25), ("dozen", 12), ("tanks", None), ("", None),
+])
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_daily_tally_of_a_defence_ministry() -> None:
+    text = ("Ukraine's General Staff said on Wednesday that Russia had lost about 16,000 troops, 517 tanks, "
+            "1,578 armoured vehicles and 101 aircraft since February 24.")
+    found = claims(text)
+    assert [brief(c) for c in found] == [
+        ("RUS", 16000, "about", "troops"), ("RUS", 517, "exact", "tanks"),
+        ("RUS", 1578, "exact", "armoured vehicles"), ("RUS", 101, "exact", "aircraft")]
+    for c in found:
+        assert (c.status, c.by, c.period, c.period_end) == ("alleged", ("UKR",), "since February 24", "2022-03-16")
+
+
+def test_kyiv_says_russia_lost_tanks() -> None:
+    [c] = claims("Kyiv says Russia has lost more than 500 tanks since the start of the invasion.")
+    assert brief(c) == ("RUS", 500, "over", "tanks")
+    assert (c.status, c.by, c.period, c.period_end) == ("alleged", ("UKR",), "since the start of the invasion",
+                                                        "2022-03-17")
+    assert c.evidence == "Russia has lost more than 500 tanks"
+
+
+def test_drones_shot_down_are_the_other_sides() -> None:
+    text = "At least 30 drones were shot down overnight, Ukraine's air force said. Russia launched them from Crimea."
+    [c] = claims(text)
+    assert brief(c) == ("RUS", 30, "at least", "drones")
+    assert (c.status, c.by, c.period) == ("alleged", ("UKR",), "overnight")
+    assert c.evidence == "At least 30 drones were shot down"
+
+
+def test_casualty_figures_in_gaza_and_israel() -> None:
+    text = ("The Hamas-run health ministry in Gaza said at least 1,400 people had been killed in Israeli strikes. "
+            "Israel says 1,200 people were killed in the attack on October 7.")
+    first, second = claims(text, dt.date(2023, 10, 20))
+    assert brief(first) == ("PSE", 1400, "at least", "people") and first.by == ("PSE",)
+    assert brief(second) == ("ISR", 1200, "exact", "people") and second.by == ("ISR",)
+    assert (second.period, second.period_end) == ("October 7", "2023-10-07")
+
+
+def test_equipment_in_a_headline() -> None:
+    text = "Russian navy loses two landing ships in Crimea strike\n\nThe ships were hit at anchor, Kyiv said."
+    [c] = claims(text)
+    assert brief(c) == ("RUS", 2, "exact", "landing ships") and c.status == "asserted"
+
+
+def test_categories_and_the_numbers_inside_them() -> None:
+    text = ("Armenian forces lost 130 armoured vehicles, including 60 tanks and 40 infantry fighting vehicles, "
+            "according to Azerbaijan's defence ministry.")
+    found = claims(text, dt.date(2020, 10, 20))
+    assert [brief(c) for c in found] == [("ARM", 130, "exact", "armoured vehicles"), ("ARM", 60, "exact", "tanks"),
+                                         ("ARM", 40, "exact", "infantry fighting vehicles")]
+    assert found[0].categories == ("tanks", "infantry fighting vehicles")
+    assert all(c.by == ("AZE",) and c.status == "alleged" for c in found)
+
+
+def test_categories_after_such_as() -> None:
+    text = "Houthi rebels said they had destroyed 14 vehicles, such as armored trucks and mine-resistant carriers."
+    [c] = claims(text, dt.date(2021, 5, 2))
+    assert (c.value, c.unit, c.categories) == (14, "vehicles", ("armored trucks", "mine-resistant carriers"))
+    assert (c.status, c.by) == ("alleged", ("YEM",))
+
+
+@pytest.mark.parametrize("text", [
+    "Uralvagonzavod produces 200 tanks a year.",
+    "At the General Assembly, 141 nations voted in favour of the resolution.",
+    "China signed a 5,000-word statement with Russia.",
+    "Russia lost the 2018 bid.",
+    "Washington pledged $2 billion to replace destroyed vehicles.",
+    "Russia has lost 30 percent of its tanks.",
+    "A 45-year-old soldier was killed 20 km from the front.",
+    "Ukraine received 30 tanks to replace those lost in the fighting.",
+    "The brigade fielded 40 tanks before the offensive.",
+])
+def test_numbers_that_are_not_losses(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_status_hypothetical_alleged_denied_asserted() -> None:
+    text = ("Russia could lose 1,000 tanks by the summer. Russia reportedly lost 12 helicopters in the past day. "
+            "Kremlin spokesman Dmitry Peskov denied that Russia had lost 40 aircraft. "
+            "Ukrainian troops destroyed 25 units of Russian equipment and killed about 300 invaders on Tuesday.")
+    found = claims(text)
+    assert [(c.value, c.status) for c in found] == [
+        (1000, "hypothetical"), (12, "alleged"), (40, "denied"), (25, "asserted"), (300, "asserted")]
+    assert found[1].period == "in the past day"
+    assert found[2].by == ("RUS",)
+    assert found[3].unit == "units of Russian equipment"
+    assert [c.side for c in found] == ["RUS"] * 5
+    assert (found[4].period, found[4].period_end) == ("Tuesday", "2022-03-15")
+
+
+def test_vague_quantities() -> None:
+    text = ("Hundreds of trucks were abandoned near Kyiv. Dozens of soldiers were wounded. Thousands of "
+            "civilians have been killed. Tens of thousands of troops died. They lost more than a hundred helicopters "
+            "and several thousand units of equipment.")
+    found = claims(text)
+    assert [(c.value, c.qualifier) for c in found] == [
+        (100, "hundreds"), (12, "dozens"), (1000, "thousands"), (10000, "thousands"), (100, "over"),
+        (1000, "thousands")]
+    assert found[0].unit == "trucks" and found[5].unit == "units of equipment"
+
+
+def test_pronoun_without_a_mention_falls_back_to_the_recent_subject_of_a_war_context() -> None:
+    text = ("Ukraine welcomed the ruling. Russia's offensive stalled in the mud as the war dragged on. "
+            "In two weeks of fighting, they lost over 300 tanks and dozens of aircraft.")
+    found = claims(text)
+    assert [brief(c) for c in found] == [("RUS", 300, "over", "tanks"), ("RUS", 12, "dozens", "aircraft")]
+    assert found[0].period == "two weeks"
+
+
+def test_pronoun_mention_from_the_actor_stage_wins() -> None:
+    text = "Russia's offensive stalled in the war. Meanwhile they lost 20 tanks near Izium."
+    they = text.index("they")
+    ukraine = ActorMention(Actor("UKR"), "they", Provenance("t", they, they + 4, "test", "0"))
+    [c] = claims(text, mentions=[*mentions_for(text), ukraine])
+    assert c.side == "UKR"
+
+
+def test_without_publication_date_and_without_mentions() -> None:
+    [c] = claims("Ukrainian forces destroyed 12 tanks near Kharkiv.", published=None, mentions=[])
+    assert (c.side, c.value, c.period_end, c.by) == ("", 12, None, ())
+
+
+def test_annotate_fills_the_state() -> None:
+    text = "Israel said 20 rockets were intercepted. Nobody was hurt."
+    state = Annotated(Article(text=text, published=dt.date(2021, 5, 11)), parse(text), mentions_for(text))
+    annotate(state)
+    assert [(c.value, c.unit, c.by) for c in state.loss_claims] == [(20, "rockets", ("ISR",))]
+
+
+def test_seed_article_through_the_pipeline(shared_dir: Path) -> None:
+    import thucydides
+
+    gold = json.loads((shared_dir / "eval" / "seed.gold.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    text = (shared_dir / "corpus" / "seed" / "000_c6385ec3c383c15e.txt").read_text(encoding="utf-8")
+    doc = thucydides.extract(text, published=gold["published"])
+    got = {(c.side, c.value): c for c in doc.loss_claims}
+    for expected in gold["loss_claims"]:
+        c = got[(expected["side"], expected["value"])]
+        assert (c.qualifier, c.unit, list(c.categories)) == (expected["qualifier"], expected["unit"],
+                                                             expected["categories"])
+        assert (c.period, c.period_end, c.status, list(c.by)) == (expected["period"], expected["period_end"],
+                                                                  expected["status"], expected["by"])
+        assert c.evidence == expected["evidence"]
+    assert all(c.value not in (141, 5000) for c in doc.loss_claims)
