@@ -32,10 +32,13 @@ FALSITY = frozenset({"disinformation", "misinformation", "propaganda", "lie", "f
 DISMISS_VERBS = frozenset({"dismiss", "reject", "brand", "denounce", "call", "describe", "label"})
 RECEIVER_VERBS = frozenset({"receive", "face", "suffer", "become", "get", "come", "endure", "hit"})
 LIGHT_VERBS = frozenset({"make", "issue", "launch", "conduct", "stage", "carry", "deliver", "mount", "send",
-                         "submit", "file", "lodge", "impose", "announce", "level", "hold", "have", "pay"})
+                         "submit", "file", "lodge", "impose", "announce", "level", "hold", "have", "pay", "begin",
+                         "start", "take", "resume", "step"})
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_MARKERS = frozenset({"could", "may", "might", "would", "can"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside", "on"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside"})
+EVENT_NOUNS = frozenset({"attack", "strike", "invasion", "offensive", "bombing", "shelling", "assault", "raid",
+                         "airstrike", "incursion", "drill", "exercise", "killing", "massacre", "annexation"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INTENT_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "prepare", "agree", "offer"})
 
@@ -260,6 +263,29 @@ def _refine_mode(ev: EventMention, tok: Token) -> None:
             return
 
 
+def _complete_roles(ev: EventMention, tok: Token, index: MentionIndex) -> None:
+    """An attack on a place in another state targets that state; a meeting "by phone" is remote."""
+    if ev.type == "ASSAULT" and not ev.recipient and ev.location:
+        for t in tok.subtree:
+            if t.ent_type_ in LOCATION_LABELS and t.text in ev.location:
+                codes = tuple(c for c in index.codes_at(t.i) if c not in ev.actor)
+                if codes:
+                    ev.recipient = codes
+                    return
+    if ev.type == "CONSULT" and any(t.lower_ in ("phone", "telephone", "video", "videoconference", "call")
+                                    and t.head.lower_ == "by" for t in tok.subtree):
+        ev.mode = "phone"
+
+
+def _protest_to(ev: EventMention, tok: Token, index: MentionIndex) -> None:
+    """A state protesting *to* another state complains officially: ACCUSE, not a street protest."""
+    if ev.type == "PROTEST" and not ev.extras["nominal"]:
+        target = roles.pobj_codes(tok, ("to",), index)
+        if target:
+            ev.type, ev.mode, ev.recipient = "ACCUSE", "disapprove", target
+            ev.extractor = "rules.accuse.protest_to.v1"
+
+
 def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> EventMention | None:
     actor, recipient = (_noun_roles if nominal else _verb_roles)(tok, trig, index)
     if trig.reciprocal:
@@ -267,6 +293,8 @@ def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> Even
         if partners or len(actor) > 1:
             actor, recipient = tuple(dict.fromkeys(actor + partners + recipient)), ()
     recipient = tuple(c for c in recipient if c not in actor)
+    if not recipient and trig.type in ("ACCUSE", "REJECT") and not nominal:
+        recipient = _event_object_target(tok, index)
     sent = tok.sent
     start, end = _evidence(tok, sent)
     return EventMention(
@@ -274,6 +302,20 @@ def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> Even
         sentence=(sent.start_char, sent.end_char), extractor=trig.extractor, absorbs=trig.absorbs,
         scope=_scope(tok), confidence=0.8 if actor and (recipient or trig.reciprocal) else 0.6,
         extras={"nominal": nominal, "accusation": trig.accusation, "lemma": tok.lemma_.lower()})
+
+
+def _event_object_target(tok: Token, index: MentionIndex) -> tuple[str, ...]:
+    """"condemned the attack": the recipient is whoever carried out the attack the article reported."""
+    obj = roles.object_of(tok)
+    if obj is None or obj.lemma_.lower() not in EVENT_NOUNS:
+        return ()
+    for prev in reversed(list(tok.doc[: tok.i])):
+        if prev.lemma_.lower() in VERBS and VERBS[prev.lemma_.lower()].type == "ASSAULT" or \
+                prev.lemma_.lower() in ("launch", "fire") and prev.pos_ == "VERB":
+            codes = roles.subject_codes(prev, index)
+            if codes:
+                return codes
+    return ()
 
 
 def _dismissal(tok: Token, index: MentionIndex) -> EventMention | None:
@@ -286,6 +328,9 @@ def _dismissal(tok: Token, index: MentionIndex) -> EventMention | None:
             continue
         target = roles.pobj_codes(falsity[0], ("from", "by", "of"), index) or tuple(
             c for t in falsity[0].children if t.dep_ in ("poss", "amod", "compound") for c in index.codes_at(t.i))
+        after = falsity[0].right_edge.i + 1
+        if not target and after < len(tok.doc) and tok.doc[after].lower_ in ("from", "by"):
+            target = tuple(c for p in tok.doc[after].children if p.dep_ == "pobj" for c in roles.codes_of(p, index))
         ev = _make(tok, Trigger("ACCUSE", "allege", name="rules.accuse.dismissal.v1"), False, index)
         if ev is not None and target:
             ev.recipient, ev.absorbs, ev.extras["dismissal"] = target, False, True
@@ -327,8 +372,10 @@ def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: S
     status, confidence = status_of(tok.doc, tok.i, source)
     if ev.extras.get("dismissal"):
         status, source = "asserted", None  # the text reports the dismissal itself
-    if _speech_act(ev, source) or ev.extras.get("intent"):
-        status = "asserted" if status != "denied" else status
+    if ev.type == "REJECT" and status == "denied" and not any(c.dep_ == "neg" for c in tok.children):
+        status = "asserted"  # "X rejected Y's protest" is the rejection itself, not a denial of it
+    if status != "denied" and (_speech_act(ev, source) or ev.extras.get("intent")):
+        status = "asserted"
         ev.by = ()
     elif source is not None:
         ev.by = source.by
@@ -344,6 +391,14 @@ def _absorbed(ev: EventMention, others: Sequence[EventMention]) -> bool:
     """Inside the complement of an absorbing trigger (a demand to withdraw, a request for aid)."""
     return any(o is not ev and o.absorbs and o.trigger != ev.trigger and
                any(lo <= ev.trigger < hi for lo, hi in o.scope) for o in others)
+
+
+def _strip_disinformation_source(ev: EventMention, events: Sequence[EventMention]) -> None:
+    """Whoever is accused of spreading the disinformation is not a participant of the dismissed event."""
+    for other in events:
+        if other.extras.get("dismissal") and other is not ev and ev.trigger > other.trigger:
+            ev.recipient = tuple(c for c in ev.recipient if c not in other.recipient) or \
+                (ev.recipient if not set(ev.recipient) & set(other.recipient) else ())
 
 
 def _keep(ev: EventMention) -> bool:
@@ -400,11 +455,14 @@ def _finish(candidates: list[tuple[EventMention, Token]], index: MentionIndex, m
     for ev, tok in candidates:
         if _absorbed(ev, events):
             continue
+        _protest_to(ev, tok, index)
+        _strip_disinformation_source(ev, events)
         source = _assign_claim(ev, tok, index, mentions)
         if not _keep(ev):
             continue
         taken = {t.i for t in tok.subtree if index.codes_at(t.i) and t.ent_type_ not in LOCATION_LABELS}
         ev.location = _location(tok, taken)
+        _complete_roles(ev, tok, index)
         _attach_date(ev, tok, dates, source.cue_i if source is not None else None)
         kept.append(ev)
     return kept

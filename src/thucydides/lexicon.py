@@ -57,7 +57,7 @@ _AGREE = _t("AGREE", None, obj_recipient=False, preps=("with", "to"), reciprocal
 _PROMISE = _t("AGREE", None, obj_recipient=False, preps=("to",), absorbs=True)
 _SUPPORT = _t("SUPPORT", None)
 _CONSULT = _t("CONSULT", None, preps=("with",), reciprocal=True)
-_REJECT = _t("REJECT", None, obj_recipient=False, absorbs=True)
+_REJECT = _t("REJECT", None, absorbs=True)
 _AID = _t("AID", None, preps=("to",))
 _MOBILIZE = _t("MOBILIZE", "troops", obj_recipient=False, preps=("to", "against", "toward", "towards"))
 _RETREAT = _t("RETREAT", "withdraw", obj_recipient=False, preps=("from",))
@@ -158,8 +158,11 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
                  "equipment", "missile", "money")},
     "give": {w: _t("AID", None, obj_recipient=False, preps=("to",))
              for w in ("aid", "loan", "weapon", "arms", "assistance", "money", "support")},
-    "launch": {w: _ASSAULT for w in ("attack", "strike", "offensive", "invasion", "assault", "raid",
-                                     "missile", "airstrike", "counteroffensive", "bombardment")},
+    "launch": {w: _t("ASSAULT", None, obj_recipient=False, preps=("on", "against", "at", "into", "toward"))
+               for w in ("attack", "strike", "offensive", "invasion", "assault", "raid", "missile", "airstrike",
+                         "counteroffensive", "bombardment", "drone", "rocket", "incursion")},
+    "fire": {w: _t("ASSAULT", "heavy-weapons", obj_recipient=False, preps=("at", "on", "into", "toward", "towards"))
+             for w in ("rocket", "missile", "shell", "mortar", "drone", "artillery", "salvo", "round", "shot")},
     "carry": {w: _ASSAULT for w in ("attack", "strike", "raid", "airstrike", "bombing")},
     "take": {w: _t("ASSAULT", None)
              for w in ("city", "control", "town", "village", "territory", "capital", "region")},
@@ -217,5 +220,8 @@ NOUNS: dict[str, Trigger] = {
     "withdrawal": _t("RETREAT", "withdraw", preps=("from",)),
     "ceasefire": _t("RETREAT", "ceasefire", preps=("with",), reciprocal=True),
     "protest": _t("PROTEST", "demo", preps=("against",)),
+    "drill": _t("MOBILIZE", "troops", preps=("around", "near", "off", "along")),
+    "exercise": _t("MOBILIZE", "troops", preps=("around", "near", "off", "along")),
+    "countermeasure": _t("THREATEN", None, preps=("against",), absorbs=True),
     "arrest": _t("COERCE", "arrest", preps=("of",)),
 }
