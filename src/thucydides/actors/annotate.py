@@ -15,7 +15,8 @@ from typing import Any
 from .._version import __version__
 from ..model import Actor, ActorMention, Provenance
 from ..pipeline import Annotated
-from .coref import resolve_references
+from .coref import EXTRACTOR as COREF
+from .coref import as_state, resolve_references
 from .gazetteer import TERM, norm
 from .resolve import Hit, compose, find_hits
 
@@ -25,6 +26,8 @@ EXTRACTOR = "actors.gazetteer.v1"
 ALIAS = "actors.alias.v1"
 #: codes of states whose people are usually named family name first (so "Wang" follows "Wang Yi").
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM"})
+
+_POSSESSIVES = frozenset({"its", "his", "her", "their"})
 
 Span = tuple[int, int]
 
@@ -110,11 +113,35 @@ def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | 
         while lo < hi and doc[lo].pos_ == "PRON" and doc[lo].tag_ != "PRP$":
             lo += 1
         inner = [h for h in hits if lo <= h.start and h.end <= hi]
-        if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)):
+        if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)
+                         and inner[0].entry.type != TERM):
             continue
-        actor = compose(raw, inner, lo, hi, day, _person_name(doc, lo, hi, inner))
+        name = _person_name(doc, lo, hi, inner)
+        if name is None and all(h.entry.type == TERM for h in inner) and not _heads(doc, lo, hi, inner):
+            continue
+        actor = compose(raw, inner, lo, hi, day, name)
         if actor is not None:
             col.add(lo, hi, actor)
+
+
+def _heads(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
+    """Whether a role word covers the head noun of the phrase (``the army``, not ``rebel positions``)."""
+    root = doc[lo:hi].root.i
+    return any(h.start <= root < h.end for h in inner)
+
+
+def _possessed(doc: Any, found: list[ActorMention], refs: list[ActorMention]) -> list[ActorMention]:
+    """``its forces``, ``his government``: a phrase with no code takes the code its possessive refers to."""
+    owner = {m.start: (m.end, m.actor) for m in refs if m.text.lower() in _POSSESSIVES}
+    out = []
+    for m in found:
+        end, actor = owner.get(m.start, (m.end, None))
+        if m.actor.code or actor is None or not actor.code or m.end <= end:
+            continue
+        base = as_state(actor)
+        out.append(ActorMention(Actor(base.code, m.actor.sector, base.name, base.kind), m.text,
+                                Provenance(m.provenance.document, m.start, m.end, COREF, __version__)))
+    return out
 
 
 def _aliases(col: _Collector, hits: list[Hit]) -> None:
@@ -137,8 +164,11 @@ def mentions_of(state: Annotated) -> list[ActorMention]:
     _described(col, raw, hits, day)
     _aliases(col, hits)
     found = col.mentions()
-    return sorted(found + resolve_references(col.doc, found, state.article.id),
-                  key=lambda m: (m.start, -m.end))
+    refs = resolve_references(col.doc, found, state.article.id)
+    owned = _possessed(col.doc, found, refs)
+    replaced = {(m.start, m.end) for m in owned}
+    kept = [m for m in found if m.actor.code or (m.start, m.end) not in replaced]
+    return sorted(kept + refs + owned, key=lambda m: (m.start, -m.end))
 
 
 def annotate(state: Annotated) -> None:

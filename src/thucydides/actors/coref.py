@@ -8,8 +8,11 @@ Conservative rules over the mentions already found, looking back at most two sen
   expletive "it" ("it is", "it seems") is left alone;
 - they/them/their -> the most recent plural description or state/organisation; a person speaking in the
   same sentence ("the spokesperson said they ...") stands for the state or organisation they speak for;
-- "the two countries", "both sides", "the two leaders" ... -> the two most recent distinct states (sides,
-  people), one mention per actor over the same span.
+- "the two countries", "both sides" ... -> the two most recent distinct states (or sides), one mention per
+  actor over the same span;
+- a pronoun subject of a clause reporting what somebody said ("X said it would ...") refers to the speaker
+  X when X is a mention, and to nothing when X is an unknown noun phrase;
+- places in locative phrases ("in Damascus", "at northern Israel") are never antecedents.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from .._version import __version__
 from ..model import Actor, ActorMention, Provenance
 from .gazetteer import gazetteer
 
-__all__ = ["EXTRACTOR", "resolve_references"]
+__all__ = ["EXTRACTOR", "as_state", "resolve_references"]
 
 EXTRACTOR = "actors.coref.v1"
 _HE = frozenset({"he", "him", "his", "himself"})
@@ -32,8 +35,9 @@ _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "take", "matter"})
 _PAIRS = {"countries": "state", "nations": "state", "states": "state", "governments": "state",
           "neighbours": "state", "neighbors": "state", "allies": "state", "sides": "side",
-          "parties": "side", "leaders": "person", "presidents": "person", "ministers": "person"}
+          "parties": "side"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_LOCATIVE = frozenset({"in", "at", "near", "into", "across", "from", "to", "over", "outside", "inside", "around"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +72,25 @@ def _antecedents(doc: Any, mentions: list[ActorMention], outer: bool = True) -> 
         if span is None or len(span) == 0:
             continue
         root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+            continue
         out.append(_Antecedent(span.start, sent_of.get(span.start, 0), m.actor, root.dep_ in _SUBJECT,
                                root.tag_ in ("NNS", "NNPS")))
     return out
 
 
-def _as_state(actor: Actor) -> Actor:
+def _span_ends(doc: Any, mentions: list[ActorMention]) -> dict[int, int]:
+    """First token -> one past the last token of the outermost mention starting there."""
+    ends: dict[int, int] = {}
+    for m in _outermost(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            ends[span.start] = max(ends.get(span.start, 0), span.end)
+    return ends
+
+
+def as_state(actor: Actor) -> Actor:
+    """The state or organisation an actor belongs to, as a whole (no sector)."""
     gaz = gazetteer()
     entry = gaz.states.get(actor.code) or gaz.orgs.get(actor.code)
     name = entry.name if entry is not None else actor.code
@@ -91,14 +108,37 @@ def _pick(cands: list[_Antecedent], prefer_subject: bool) -> Actor | None:
     return cands[-1].actor
 
 
-def _pronoun(tok: Any, sent: int, ants: list[_Antecedent]) -> Actor | None:
+def _speaker(tok: Any, ants: list[_Antecedent], spans: dict[int, int]) -> tuple[bool, Actor | None]:
+    """(found, actor) for a pronoun subject of a reported clause: the subject of the reporting verb."""
+    if tok.dep_ not in _SUBJECT or tok.head.dep_ != "ccomp":
+        return False, None
+    subjects = [c for c in tok.head.head.children if c.dep_ in _SUBJECT and c.i < tok.i]
+    if not subjects or subjects[0].pos_ == "PRON":
+        return False, None
+    for a in ants:
+        if a.token <= subjects[0].i < spans.get(a.token, a.token + 1) and (a.actor.code or a.actor.name):
+            return True, a.actor
+    return True, None
+
+
+def _agrees(word: str, actor: Actor) -> bool:
+    if word in _HE or word in _SHE:
+        return actor.kind == "person" and _genders().get(actor.name, "-") in ("m" if word in _HE else "f", "-")
+    return True
+
+
+def _pronoun(tok: Any, sent: int, ants: list[_Antecedent], spans: dict[int, int]) -> Actor | None:
     word = tok.lower_
+    found, speaker = _speaker(tok, ants, spans)
+    if found:
+        if speaker is None or not _agrees(word, speaker):
+            return None
+        if word in _HE | _SHE or speaker.kind != "person":
+            return speaker if speaker.code or speaker.kind == "person" else None
+        return as_state(speaker) if speaker.code else None
     near = [a for a in ants if a.token < tok.i and sent - a.sent <= 2]
     if word in _HE or word in _SHE:
-        want = "m" if word in _HE else "f"
-        people = [a for a in near if a.actor.kind == "person"
-                  and _genders().get(a.actor.name, "-") in (want, "-")]
-        return _pick(people, False)
+        return _pick([a for a in near if _agrees(word, a.actor)], False)
     things = [a for a in near if a.actor.kind != "person" and a.actor.code]
     if word in _IT:
         if tok.dep_ == "expl" or (tok.dep_ in _SUBJECT and tok.head.lemma_ in _EXPLETIVE_HEADS):
@@ -106,7 +146,7 @@ def _pronoun(tok: Any, sent: int, ants: list[_Antecedent]) -> Actor | None:
         return _pick([a for a in things if not a.plural], True)
     speakers = [a for a in near if a.sent == sent and a.actor.kind == "person" and a.actor.code]
     if speakers and (not things or speakers[-1].token > things[-1].token):
-        return _as_state(speakers[-1].actor)
+        return as_state(speakers[-1].actor)
     plural = [a for a in things if a.plural or a.actor.kind in ("state", "igo", "group", "org")]
     return _pick(plural, True)
 
@@ -124,11 +164,10 @@ def _pair(doc: Any, i: int) -> tuple[int, str] | None:
 def _two(ants: list[_Antecedent], i: int, sent: int, what: str) -> list[Actor]:
     found: list[Actor] = []
     for a in reversed([a for a in ants if a.token < i and sent - a.sent <= 6 and a.actor.code]):
-        is_person = a.actor.kind == "person"
-        if (what == "person") != is_person or (what == "state" and a.actor.kind not in ("state", "separatist")):
+        if what == "state" and a.actor.kind not in ("state", "separatist"):
             continue
-        actor = a.actor if is_person else _as_state(a.actor)
-        if all(f.code != actor.code if not is_person else f != actor for f in found):
+        actor = as_state(a.actor)
+        if all(f.code != actor.code for f in found):
             found.append(actor)
         if len(found) == 2:
             return found
@@ -139,6 +178,7 @@ def resolve_references(doc: Any, mentions: list[ActorMention], document: str) ->
     """Mentions for pronouns and "the two countries" phrases, resolved against ``mentions``."""
     ants = _antecedents(doc, mentions)
     every = _antecedents(doc, mentions, outer=False)
+    spans = _span_ends(doc, mentions)
     sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
     out: list[ActorMention] = []
 
@@ -154,7 +194,7 @@ def resolve_references(doc: Any, mentions: list[ActorMention], document: str) ->
             for actor in _two(every, tok.i, sent, pair[1]):
                 emit(tok.i, pair[0], actor)
         elif tok.lower_ in _HE | _SHE | _IT | _THEY and tok.pos_ == "PRON":
-            ref = _pronoun(tok, sent, ants)
+            ref = _pronoun(tok, sent, ants, spans)
             if ref is not None:
                 emit(tok.i, tok.i + 1, ref)
     return out

@@ -117,6 +117,7 @@ class Gazetteer:
         return raw[:1].isupper()
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """Lower case, no accents, straight apostrophes."""
     word = word.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")

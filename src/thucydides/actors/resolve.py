@@ -190,9 +190,15 @@ def _office_holder(code: str, office: str, day: dt.date | None) -> tuple[Entry, 
     return None
 
 
-def _person_actor(person: Entry, day: dt.date | None, former: bool) -> Actor:
+def _person_actor(person: Entry, day: dt.date | None, p: _Parts) -> Actor:
+    """A known person: the office held on ``day``; a title in the text outranks "left office by then"."""
     role, left = role_at(person, day)
-    sector = "ELI" if (left or former) and (role.sector in _ELITE or role.sector is None) else role.sector
+    sector = role.sector
+    titles = [c for c in p.sectors if c[3].type == TERM and "title" in c[3].flags]
+    if left and titles and not p.former:
+        sector = max(titles, key=lambda c: (c[0], c[1]))[2]
+    elif (left or p.former) and (role.sector in _ELITE or role.sector is None):
+        sector = "ELI"
     return Actor(role.code, sector, person.name, "person")
 
 
@@ -210,7 +216,7 @@ def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.d
     p = _parts(hits, day)
     if p.persons:
         comma = any(raw[i] == "," for i in range(lo, hi))
-        return _person_actor((p.persons[0] if comma else p.persons[-1])[1], day, p.former)
+        return _person_actor((p.persons[0] if comma else p.persons[-1])[1], day, p)
     split = _split_of(raw, hits, lo, hi)
     sector, head = _sector(p, split)
     code, owner = _code(p, split)

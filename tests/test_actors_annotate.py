@@ -1,0 +1,155 @@
+"""The actors.gazetteer.v1 stage on short articles written for these tests (invented or paraphrased events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thucydides._version import __version__
+from thucydides.actors import annotate
+from thucydides.model import ActorMention, Article
+from thucydides.nlp import parse
+from thucydides.pipeline import Annotated
+
+Row = tuple[str, str | None, str, str]
+
+
+def _mentions(text: str, published: str | None = "2025-03-01") -> list[ActorMention]:
+    day = dt.date.fromisoformat(published) if published else None
+    state = Annotated(Article(text, published=day), parse(text))
+    annotate(state)
+    return state.mentions
+
+
+def _at(mentions: list[ActorMention], text: str, phrase: str, nth: int = 0) -> list[ActorMention]:
+    """Mentions exactly over the ``nth`` occurrence of ``phrase``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return [m for m in mentions if (m.start, m.end) == (start, start + len(phrase))]
+
+
+def _one(mentions: list[ActorMention], text: str, phrase: str, nth: int = 0) -> Row:
+    found = _at(mentions, text, phrase, nth)
+    assert len(found) == 1, (phrase, found)
+    a = found[0].actor
+    return a.code, a.sector, a.name, found[0].provenance.extractor
+
+
+def _longest(mentions: list[ActorMention], text: str, word: str) -> str:
+    """The code of the longest mention containing the first occurrence of ``word`` (as the role stage looks up)."""
+    start = text.index(word)
+    around = [m for m in mentions if m.start <= start and start + len(word) <= m.end]
+    return max(around, key=lambda m: m.end - m.start).actor.code
+
+
+MIDEAST = ("Iran's Foreign Minister Abbas Araghchi accused Israel of striking a consulate in Damascus. "
+           "Araghchi said Tehran would respond at a time of its choosing. Israeli military spokesman Daniel "
+           "Hagari declined to comment, but he said the IDF remained on high alert. The two countries have traded "
+           "threats for years.")
+
+
+def test_titles_possessives_surnames_and_pronouns() -> None:
+    ms = _mentions(MIDEAST)
+    assert _one(ms, MIDEAST, "Iran's Foreign Minister Abbas Araghchi") == (
+        "IRN", "DIP", "Abbas Araghchi", "actors.gazetteer.v1")
+    assert _one(ms, MIDEAST, "Araghchi", 1)[:3] == ("IRN", "DIP", "Abbas Araghchi")
+    assert _one(ms, MIDEAST, "Tehran")[:2] == ("IRN", "GOV")
+    assert _one(ms, MIDEAST, "its") == ("IRN", "GOV", "Iran", "actors.coref.v1")
+    assert _one(ms, MIDEAST, "he")[2:] == ("Daniel Hagari", "actors.coref.v1")
+    assert _one(ms, MIDEAST, "Israeli military spokesman Daniel Hagari")[:2] == ("ISR", "MIL")
+    pair = _at(ms, MIDEAST, "The two countries")
+    assert sorted(m.actor.code for m in pair) == ["IRN", "ISR"]
+    assert {m.provenance.extractor for m in pair} == {"actors.coref.v1"}
+    assert _longest(ms, MIDEAST, "Damascus") == "SYR"
+
+
+SOUTH_ASIA = ("Pakistani troops exchanged fire with Indian soldiers along the Line of Control on Tuesday, the "
+              "Pakistan Army said. New Delhi denied that its forces had opened fire first. India's External "
+              "Affairs Minister Subrahmanyam Jaishankar told reporters that both sides should show restraint. "
+              "Pakistan's prime minister said his government would raise the matter at the UN Security Council.")
+
+
+def test_demonyms_capitals_possessive_phrases_and_both_sides() -> None:
+    ms = _mentions(SOUTH_ASIA)
+    assert _one(ms, SOUTH_ASIA, "Pakistani troops")[:2] == ("PAK", "MIL")
+    assert _one(ms, SOUTH_ASIA, "Indian soldiers")[:2] == ("IND", "MIL")
+    assert _one(ms, SOUTH_ASIA, "New Delhi")[:2] == ("IND", "GOV")
+    assert _one(ms, SOUTH_ASIA, "its forces")[:2] == ("IND", "MIL")
+    assert sorted(m.actor.code for m in _at(ms, SOUTH_ASIA, "both sides")) == ["IND", "PAK"]
+    assert _one(ms, SOUTH_ASIA, "Pakistan's prime minister")[:3] == ("PAK", "GOV", "Shehbaz Sharif")
+    assert _one(ms, SOUTH_ASIA, "his government")[:2] == ("PAK", "GOV")
+    assert _longest(ms, SOUTH_ASIA, "Security Council") == "UN"
+    assert _longest(ms, SOUTH_ASIA, "Jaishankar") == "IND"
+
+
+CAUCASUS = ("Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Brussels. "
+            "Baku accused Yerevan of delaying the demarcation of the border, while the Armenian foreign ministry "
+            "said it remained committed to dialogue. Russian peacekeepers left the region in 2024.")
+
+
+def test_seats_of_government_and_adjectival_mentions() -> None:
+    ms = _mentions(CAUCASUS)
+    assert _one(ms, CAUCASUS, "Armenian Prime Minister Nikol Pashinyan")[:3] == ("ARM", "GOV", "Nikol Pashinyan")
+    assert _one(ms, CAUCASUS, "Azerbaijani President Ilham Aliyev")[:2] == ("AZE", "GOV")
+    assert _one(ms, CAUCASUS, "Baku")[:2] == ("AZE", "GOV")
+    assert _one(ms, CAUCASUS, "Yerevan")[:2] == ("ARM", "GOV")
+    assert _one(ms, CAUCASUS, "the Armenian foreign ministry")[:2] == ("ARM", "DIP")
+    assert _one(ms, CAUCASUS, "it")[:2] == ("ARM", "DIP")
+    assert _one(ms, CAUCASUS, "Russian peacekeepers")[:2] == ("RUS", "MIL")
+
+
+INVENTED = ("Ruritanian Defence Minister Otto Blumenfeld said on Monday that Moldovan border guards had "
+            "detained two smugglers. Blumenfeld said he would ask the OSCE to investigate. The group said it "
+            "had no comment. Transnistria's leaders rejected the claim.")
+
+
+def test_unknown_people_are_tracked_by_title_and_surname() -> None:
+    ms = _mentions(INVENTED)
+    full = _one(ms, INVENTED, "Ruritanian Defence Minister Otto Blumenfeld")
+    assert full[1:] == ("GOV", "Otto Blumenfeld", "actors.gazetteer.v1")
+    assert _one(ms, INVENTED, "Blumenfeld", 1) == ("", "GOV", "Otto Blumenfeld", "actors.alias.v1")
+    assert _one(ms, INVENTED, "he")[2] == "Otto Blumenfeld"
+    assert _one(ms, INVENTED, "Moldovan border guards")[:2] == ("MDA", "COP")
+    assert _longest(ms, INVENTED, "OSCE") == "OSCE"
+    assert not _at(ms, INVENTED, "it"), "'the group said it' has an unknown speaker: leave 'it' alone"
+    assert _longest(ms, INVENTED, "Transnistria") == "PMR"
+
+
+TAIWAN = ("Taiwan's Defence Minister Wellington Koo said Chinese warplanes had crossed the median line. Beijing "
+          "called the remarks provocative. Chinese Foreign Ministry spokesperson Lin Jian said the People's "
+          "Liberation Army would defend the country's sovereignty. Koo said Taipei would not be intimidated. "
+          "A spokesperson for Washington said the White House was monitoring the situation.")
+
+
+def test_taiwan_strait_story() -> None:
+    ms = _mentions(TAIWAN, "2025-02-01")
+    assert _one(ms, TAIWAN, "Taiwan's Defence Minister Wellington Koo")[:3] == ("TWN", "GOV", "Wellington Koo")
+    assert _one(ms, TAIWAN, "Chinese warplanes")[:2] == ("CHN", "MIL")
+    assert _one(ms, TAIWAN, "Chinese Foreign Ministry spokesperson Lin Jian")[:3] == ("CHN", "DIP", "Lin Jian")
+    assert _longest(ms, TAIWAN, "People's Liberation Army") == "CHN"
+    assert _one(ms, TAIWAN, "Koo", 1)[:3] == ("TWN", "GOV", "Wellington Koo")
+    assert _one(ms, TAIWAN, "the White House")[:2] == ("USA", "GOV")
+
+
+def test_provenance_offsets_and_version() -> None:
+    text = "Hamas said it had accepted a truce proposed by Egypt and Qatar."
+    ms = _mentions(text, None)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert m.provenance.document == Article(text).id
+        assert m.provenance.version == __version__
+    assert _one(ms, text, "it")[:2] == ("PSE", "REB")
+    assert _one(ms, text, "Egypt")[0] == "EGY"
+
+
+@pytest.mark.parametrize("text", ["It is raining in the valley.", "No actors here at all, just prose.", "..."])
+def test_texts_without_actors_give_no_mentions(text: str) -> None:
+    assert _mentions(text) == []
+
+
+def test_expletive_it_is_left_alone() -> None:
+    text = "Russia attacked the city. It is unclear how many people died."
+    ms = _mentions(text)
+    assert not _at(ms, text, "It")
