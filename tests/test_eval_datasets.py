@@ -142,3 +142,23 @@ def test_hedge_dataset_scores_the_uncertain_class(tmp_path: Path, monkeypatch: p
     with pytest.raises(InputError) as err:
         hedge.HedgeWiki().evaluate(tmp_path)
     assert err.value.code == "E007"
+
+
+def test_repository_floors_file_names_registered_datasets() -> None:
+    from thucydides.evaluation import get_datasets, load_floors
+
+    floors = load_floors(Path(__file__).resolve().parent.parent / "eval_floors.json")
+    names = set(get_datasets())
+    keys = [*floors["floors"], *floors["ceilings"]]
+    assert keys and all(k.split("/")[0] in names and k.count("/") == 2 for k in keys)
+
+
+@pytest.mark.shared
+def test_every_builtin_dataset_loads_the_shared_files(shared_dir: Path) -> None:
+    from thucydides.evaluation import run_evaluation
+
+    names = ["gold", "plover_gsr_dev", "petrarch2_unittest", "actor_resolution_dev", "polnear_dev",
+             "factuality_uw_dev", "factuality_meantime_dev", "hedge_conll2010_wiki"]
+    report = run_evaluation(shared_dir / "eval", names, limit=3)
+    assert [r.dataset for r in report.results] == names, report.skipped
+    assert all(s.n > 0 for r in report.results for s in r.scores[:1])
