@@ -1,0 +1,199 @@
+"""Who claims a loss and how (status), over what period, what exactly was lost, and the listed categories."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import resolve_date
+from .lexicon import DENIAL, HEDGES, MODALS, SPEECH, VAGUE
+from .quantities import Quantity, is_numeric, of_object
+from .sides import PRONOUNS, Actors, actor_of, subject_of
+
+__all__ = ["Attribution", "attribution", "categories_of", "item_text", "period_of", "unit_span"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    status: str
+    by: tuple[str, ...]
+
+
+def _according_to(sent: Any) -> Any | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            return next((g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _speech_verb(trigger: Any) -> Any | None:
+    """A verb of saying that governs the clause of the trigger: "Kyiv says Russia has lost ..."."""
+    tok = trigger
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
+            return tok
+    return None
+
+
+def _speaker(verb: Any, trigger: Any) -> Any | None:
+    """The subject of a verb of saying that is not part of the reported clause itself."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not child.left_edge.i <= trigger.i <= child.right_edge.i:
+            return child
+    return subject_of(verb) if verb.dep_ in ("xcomp", "conj", "advcl") else None
+
+
+def _modality(tokens: Sequence[Any]) -> str:
+    """``hypothetical`` for "could lose", ``alleged`` for "may have lost" / "may be hundreds", else ``""``."""
+    for tok in tokens:
+        auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return "hypothetical"
+        if any(a in MODALS for a in auxes):
+            epistemic = "have" in auxes or tok.lemma_.lower() == "be"
+            return "alleged" if epistemic else "hypothetical"
+    return ""
+
+
+def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
+    verbs = [trigger] if trigger.pos_ in ("VERB", "AUX") else []
+    tok = q.head
+    for _ in range(6):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs.append(tok)
+            break
+    return verbs
+
+
+def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
+    sent = trigger.sent
+    speaker, denied = _according_to(sent), False
+    verb = _speech_verb(trigger)
+    if verb is not None:
+        denied = verb.lemma_.lower() in DENIAL
+        subject = _speaker(verb, trigger)
+        speaker = subject if subject is not None else speaker
+    by = () if speaker is None else actors.codes_in(speaker.left_edge.idx, speaker.right_edge.idx + 1)
+    if speaker is not None and not by and speaker.lower_ in PRONOUNS:
+        by = tuple(c for c in [actor_of(speaker, actors)] if c)
+    verbs = _clause_verbs(q, trigger)
+    if denied or any(child.dep_ == "neg" for verb in verbs for child in verb.children):
+        return Attribution("denied", by)
+    modal = _modality(verbs)
+    if modal == "hypothetical":
+        return Attribution("hypothetical", by)
+    hedged = modal == "alleged" or any(t.lower_ in HEDGES for t in sent)
+    return Attribution("alleged" if speaker is not None or hedged else "asserted", by)
+
+_PERIOD_PHRASES = re.compile(
+    r"\b(?:since the (?:start|beginning|outbreak|onset) of (?:the |its )?(?:[\w-]+ ){0,2}(?:war|invasion|conflict|"
+    r"offensive|operation|fighting)|since the (?:[\w-]+ )?(?:war|invasion|conflict|offensive) (?:began|started)|"
+    r"since the (?:full-scale )?invasion|so far this year|so far|to date|overnight)\b", re.IGNORECASE)
+
+_AS_OF = frozenset({"as of", "by", "as at", "through", "until"})
+
+
+def _with_preposition(ent: Any) -> str:
+    """The period text: "since February 24", "in the past day", "about three weeks"."""
+    doc, text = ent.doc, str(ent.text)
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if prev == "since":
+        return f"{doc[ent.start - 1].text} {text}"
+    if prev in ("in", "over", "during", "within", "for") and re.match(r"(?i)the (?:past|last)\b", text):
+        return f"{doc[ent.start - 1].text} {text}"
+    return text
+
+
+def _as_of(ent: Any) -> bool:
+    doc = ent.doc
+    before = doc.text[max(0, ent.start_char - 7):ent.start_char].lower().strip()
+    return any(before.endswith(p) for p in _AS_OF)
+
+
+def period_of(sent: Any, published: Any) -> tuple[str | None, str | None]:
+    """(period as the text says, ISO date the period ends) for a loss sentence."""
+    default_end = published.isoformat() if published is not None else None
+    period, end, point = None, default_end, None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or re.search(r"(?i)year-old|years? old|\bage", ent.text):
+            continue
+        resolved = resolve_date(ent.text, published)
+        since = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
+        if resolved is not None and _as_of(ent):
+            end = resolved[0] if resolved[1] == "day" else end
+        elif resolved is None or since:
+            period = period or _with_preposition(ent)
+        elif resolved[1] == "day" and point is None:
+            point = (ent.text, resolved[0])
+    if period is None and (m := _PERIOD_PHRASES.search(sent.text)):
+        period = m.group(0)
+    if point is not None:
+        period, end = (period, point[1]) if period is not None else point
+    return period, end
+
+
+def unit_span(q: Quantity, actors: Actors) -> tuple[int, int] | None:
+    """Character span of what was lost: the noun with its modifiers and its number-less conjuncts."""
+    noun = q.noun
+    if noun is None:
+        return None
+    left = noun
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i > q.head.i:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    while left.i < noun.i and (actors.of_token(left) or left.dep_ in ("det", "poss", "punct")):
+        left = left.doc[left.i + 1]
+    inner = of_object(noun) if noun.lemma_.lower() in _CONTAINERS else None
+    right = _last_conjunct(inner if inner is not None else noun)
+    return left.idx, right.idx + len(right)
+
+_CONTAINERS = frozenset({"unit", "piece", "item", "type", "kind", "set"})
+
+
+def _last_conjunct(noun: Any) -> Any:
+    last = noun
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            if is_numeric(child) or child.lower_ in VAGUE or any(is_numeric(g) or g.lower_ in VAGUE for g in child.children if g.dep_ in ("nummod", "quantmod")):
+                break
+            last = _last_conjunct(child)
+    return last
+
+
+def _listed(tok: Any) -> list[Any]:
+    items = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            items.extend(_listed(child))
+    return items
+
+
+def item_text(item: Any) -> str:
+    left = item
+    for child in item.lefts:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    return str(item.doc.text[left.idx:item.idx + len(item)])
+
+
+def categories_of(q: Quantity, trigger: Any) -> tuple[str, ...]:
+    """Items listed after "including", "such as", "like" on the noun or the loss verb."""
+    hosts = [t for t in (q.noun, trigger) if t is not None]
+    for host in hosts + [c for h in hosts for c in h.children if c.dep_ == "conj"]:
+        for child in host.children:
+            if child.dep_ != "prep" or child.lower_ not in ("including", "like", "as", "among"):
+                continue
+            if child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ != "such":
+                continue
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return tuple(item_text(i) for i in _listed(obj) if i.pos_ in ("NOUN", "PROPN"))
+    return ()

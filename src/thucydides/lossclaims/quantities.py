@@ -1,0 +1,217 @@
+"""Numbers in a sentence, what they count, and the loss word that makes them a loss."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import (
+    AGENTIVE,
+    EQUIPMENT,
+    EXPERIENCER,
+    LOSS_MODIFIERS,
+    LOSS_NOUNS,
+    MULTIPLIERS,
+    PEOPLE,
+    QUALIFIER_RES,
+    SKIP_ENTS,
+    VAGUE,
+    parse_number,
+)
+
+__all__ = ["Quantity", "find_trigger", "is_loss_verb", "is_numeric", "of_object", "quantities", "unit_ok"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence: its last token, value, qualifier, where it starts, and the noun it counts."""
+
+    head: Any
+    value: int
+    qualifier: str
+    start: int
+    noun: Any | None
+
+
+def is_numeric(tok: Any) -> bool:
+    return bool(tok.like_num) or tok.lower_ in MULTIPLIERS
+
+
+def _excluded(tok: Any, first: Any) -> bool:
+    """Years, money, percentages, ages, hyphenated modifiers ("5,000-word") and measures."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if tok.ent_type_ in SKIP_ENTS or re.fullmatch(r"(?:19|20)\d\d", tok.text):
+        return True
+    if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.") or prev.lower_ in ("aged", "age")):
+        return True
+    if nxt is not None and not tok.whitespace_ and nxt.text in ("-", "/", "%", ":"):
+        return True
+    return nxt is not None and nxt.lower_ in ("percent", "per", "%", "km", "kilometres", "kilometers", "miles",
+                                              "metres", "meters", "dollars", "euros", "tons", "tonnes", "times")
+
+
+def _qualifier(doc: Any, start: int) -> tuple[str, int]:
+    """The qualifier written just before ``start`` ("more than 500") and where it begins."""
+    window = doc.text[max(0, start - 30):start]
+    for pattern, qualifier in QUALIFIER_RES:
+        if m := pattern.search(window):
+            return qualifier, start - len(window) + m.start(1)
+    return "exact", start
+
+
+def of_object(tok: Any) -> Any | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _vague(tok: Any) -> Quantity | None:
+    """"hundreds of trucks", "dozens of soldiers", "tens of thousands of troops"."""
+    doc, key, first = tok.doc, tok.lower_, tok
+    if tok.i > 1 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in ("tens", "hundreds"):
+        return None
+    if key in ("tens", "hundreds") and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+            and doc[tok.i + 2].lower_ == "thousands":
+        key, tok = f"{key} of thousands", doc[tok.i + 2]
+    if key not in VAGUE:
+        return None
+    value, qualifier = VAGUE[key]
+    return Quantity(tok, value, qualifier, first.idx, of_object(tok))
+
+
+def _counted_noun(tok: Any) -> Any | None:
+    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return of_object(tok)
+
+
+def quantities(sent: Any) -> list[Quantity]:
+    """Every number in the sentence that could count something."""
+    found: list[Quantity] = []
+    for tok in sent:
+        q = _vague(tok) or _number(tok, sent)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _number(tok: Any, sent: Any) -> Quantity | None:
+    """The quantity a run of number tokens ending at ``tok`` denotes, with its qualifier."""
+    if not is_numeric(tok) or (tok.i + 1 < sent.end and is_numeric(tok.doc[tok.i + 1])):
+        return None
+    noun = _counted_noun(tok)
+    if (tok.lower_ in ("one", "a", "an") and noun is None) or _range_start(tok, sent):
+        return None
+    first = _run_start(tok, sent)
+    value = parse_number(tok.doc.text[first.idx:tok.idx + len(tok)])
+    if value is None or value <= 0 or _excluded(tok, first):
+        return None
+    qualifier, start = _qualifier(tok.doc, first.idx)
+    before = tok.doc[first.i - 1] if first.i > sent.start else None
+    if (low := _range_low(first, sent)) is not None:
+        value, qualifier, start = low[0], "at least", low[1]
+    elif before is not None and before.lower_ in ("several", "many", "few") and tok.lower_ in ("hundred", "thousand"):
+        qualifier, start = VAGUE[f"{tok.lower_}s"][1], before.idx
+    elif qualifier == "exact" and {tok.head.lemma_.lower(), tok.head.head.lemma_.lower()} & _EXCEED:
+        qualifier = "over"
+    return Quantity(tok, value, qualifier, start, noun)
+
+_EXCEED = frozenset({"exceed", "surpass", "top", "pass"})
+_RANGE_LINKS = frozenset({"to", "-", "\u2013", "or"})
+
+
+def _range_start(tok: Any, sent: Any) -> bool:
+    """True for the lower end of a range ("13,000 to 14,000 people"): the upper end carries the claim."""
+    doc = tok.doc
+    return (tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in _RANGE_LINKS and tok.like_num
+            and bool(doc[tok.i + 2].like_num))
+
+
+def _range_low(first: Any, sent: Any) -> tuple[int, int] | None:
+    """(lower bound, where the range starts) when ``first`` is the upper end of a range."""
+    doc = first.doc
+    if first.i - 2 < sent.start or doc[first.i - 1].lower_ not in _RANGE_LINKS:
+        return None
+    low_end = doc[first.i - 2]
+    if not low_end.like_num:
+        return None
+    low_start = _run_start(low_end, sent)
+    value = parse_number(doc.text[low_start.idx:low_end.idx + len(low_end)])
+    return None if value is None else (value, low_start.idx)
+
+
+def _run_start(tok: Any, sent: Any) -> Any:
+    """First token of the number ending at ``tok``: "1.2 million", "two hundred", "a hundred"."""
+    first = tok
+    while first.i > sent.start and is_numeric(tok.doc[first.i - 1]):
+        first = tok.doc[first.i - 1]
+    before = tok.doc[first.i - 1] if first.i > sent.start else None
+    if before is not None and before.lower_ in ("a", "an") and first.lower_ in MULTIPLIERS:
+        return before
+    return first
+
+
+def unit_ok(noun: Any, mentioned: bool) -> bool:
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    if lemma in EQUIPMENT or lower in EQUIPMENT or lemma in PEOPLE or lower in PEOPLE:
+        return True
+    return lemma in LOSS_NOUNS or lower in LOSS_NOUNS or (mentioned and noun.tag_ in ("NNS", "NNPS"))
+
+
+def is_loss_verb(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in EXPERIENCER or lemma in AGENTIVE or lemma == "die":
+        return True
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    return (lemma == "shoot" and "down" in particles) or (lemma == "take" and "out" in particles)
+
+
+def _modifier_trigger(tokens: Sequence[Any]) -> Any | None:
+    """A loss participle or adjective on the number or the noun: "destroyed vehicles", "trucks lost"."""
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ in ("amod", "acl", "relcl", "compound") and (
+                    child.lower_ in LOSS_MODIFIERS or (child.pos_ == "VERB" and is_loss_verb(child))):
+                return child
+    return None
+
+
+def _loss_subject(verb: Any) -> Any | None:
+    """The subject of a verb when it is a loss noun: "losses stand at", "the death toll rose to"."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in LOSS_NOUNS:
+            return child
+    return None
+
+
+def _governing_trigger(start: Any) -> Any | None:
+    """Climb from the counted noun to the first verb; the loss noun or loss verb on the way, if any."""
+    tok, relation = start, start.dep_
+    for _ in range(8):
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return None
+        relation, tok = tok.dep_, tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in LOSS_NOUNS:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
+            if is_loss_verb(tok):
+                transitive = any(c.dep_ == "dobj" for c in tok.children)
+                return None if relation == "nsubj" and transitive else tok
+            return _loss_subject(tok)
+    return None
+
+
+def find_trigger(q: Quantity) -> Any | None:
+    """The loss word that makes the quantity a loss: the governing verb or noun, else a modifier."""
+    base = q.noun if q.noun is not None else q.head
+    if q.noun is not None and q.noun.lemma_.lower() in LOSS_NOUNS:
+        return q.noun
+    found = _governing_trigger(base)
+    return found if found is not None else _modifier_trigger([t for t in (q.head, q.noun) if t is not None])

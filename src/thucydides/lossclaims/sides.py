@@ -1,0 +1,134 @@
+"""Whose losses: actors from the mentions, subjects, owners and the main adversary of an agent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import ActorMention
+from .lexicon import EXPERIENCER, PEOPLE_VERBS, WAR_WORDS, words
+from .quantities import Quantity, is_loss_verb, of_object
+
+__all__ = ["PRONOUNS", "Actors", "actor_of", "side_of", "subject_of"]
+
+
+class Actors:
+    """The actor mentions of one document, looked up by character offsets."""
+
+    def __init__(self, doc: Any, mentions: Sequence[ActorMention]) -> None:
+        self.doc = doc
+        self.spans = sorted((m.start, m.end, m.actor.code, m.actor.kind) for m in mentions if m.actor.code)
+
+    def code_in(self, start: int, end: int) -> str:
+        """Code of the first mention overlapping ``[start, end)``, or ``""``."""
+        for s, e, code, _ in self.spans:
+            if s < end and start < e:
+                return code
+        return ""
+
+    def codes_in(self, start: int, end: int) -> tuple[str, ...]:
+        codes = [code for s, e, code, _ in self.spans if s < end and start < e]
+        return tuple(dict.fromkeys(codes))
+
+    def of_token(self, tok: Any) -> str:
+        return self.code_in(tok.idx, tok.idx + len(tok))
+
+    def of_phrase(self, tok: Any) -> str:
+        """The code for a noun phrase: its head's mention, else the first mention inside it."""
+        code = self.of_token(tok)
+        if code:
+            return code
+        return self.code_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+
+    def recent_subject(self, before: int) -> str:
+        """The most recent actor before ``before`` that was the subject of a loss or war context."""
+        for s, e, code, _ in reversed(self.spans):
+            if e > before:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ in ("poss", "compound", "amod") and root.head.dep_ in ("nsubj", "nsubjpass"))
+            if subject and WAR_WORDS.search(root.sent.text):
+                return code
+        return ""
+
+    def opponent(self, code: str) -> str:
+        """The actor other than ``code`` mentioned most often among states and armed groups."""
+        counts = Counter(c for _, _, c, kind in self.spans
+                         if c != code and kind in ("state", "separatist", "group"))
+        return counts.most_common(1)[0][0] if counts else ""
+
+PRONOUNS = words("they them their it its we our us he his she her")
+
+
+def actor_of(tok: Any, actors: Actors) -> str:
+    """The code of a noun phrase, resolving a pronoun without a mention to the recent loss subject."""
+    code = actors.of_phrase(tok)
+    if not code and tok.lower_ in PRONOUNS:
+        code = actors.recent_subject(tok.idx)
+    return code
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject of a verb, borrowed from the governing verb for "managed to lose" and conjuncts."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _agent(verb: Any) -> Any | None:
+    """Who did it: the active subject or the passive "by" phrase, borrowed from a coordinated verb."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _modifier_side(tokens: Sequence[Any], actors: Actors) -> str:
+    """"Russian tanks", "Ukraine's losses", "its losses", "Hamas fighters", "30 Palestinians"."""
+    for tok in tokens:
+        if tok.pos_ in ("NOUN", "PROPN") and (code := actors.of_token(tok)):
+            return code
+        for child in tok.children:
+            code = actor_of(child, actors) if child.dep_ in ("amod", "compound", "poss", "nmod") else ""
+            if code and child.i < tok.i:
+                return code
+    return ""
+
+
+def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actors) -> str:
+    loss_noun = trigger if trigger.pos_ == "NOUN" else None
+    owner = of_object(loss_noun) if loss_noun is not None else None
+    tokens = [t for t in (q.noun, loss_noun, owner) if t is not None]
+    if code := _modifier_side(tokens, actors):
+        return code
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
+        trigger = trigger.head
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in ("VERB", "AUX") and (lemma in EXPERIENCER or lemma == "die"):
+        subject = subject_of(trigger)
+        return actor_of(subject, actors) if subject is not None else ""
+    if trigger.pos_ == "VERB" and is_loss_verb(trigger):
+        agent = _agent(trigger)
+        if agent is not None:
+            code = actor_of(agent, actors)
+            return actors.opponent(code) if code else ""
+        if not claimants:
+            return ""
+        return claimants[0] if lemma in PEOPLE_VERBS else actors.opponent(claimants[0])
+    return ""
