@@ -116,3 +116,21 @@ def test_run_evaluation_selects_skips_and_rejects_unknown(tmp_path: Path, monkey
     assert [r.scores[0].n for r in report.results] == [2, 2]
     with pytest.raises(InvalidValue):
         registry.run_evaluation(tmp_path, ["nosuch"])
+
+
+class OldStyle:
+    name = "oldstyle"
+    description = "evaluate(root) without a limit parameter"
+
+    def available(self, root: Path) -> bool:
+        return True
+
+    def evaluate(self, root: Path) -> EvalResult:
+        return EvalResult(self.name, [Score("x", 1, {"accuracy": 0.5})])
+
+
+def test_datasets_without_a_limit_parameter_still_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.evaluation import registry
+
+    monkeypatch.setattr(registry, "get_datasets", lambda: {"oldstyle": OldStyle()})
+    assert registry.run_evaluation(tmp_path, [], limit=3).figures()["oldstyle/x/accuracy"] == 0.5

@@ -13,6 +13,7 @@ A dataset is any object with::
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,15 @@ def default_data_dir() -> Path:
     return candidates[0]
 
 
+def _evaluate(ds: EvalDataset, root: Path, limit: int | None) -> EvalResult:
+    """Call ``ds.evaluate``, passing ``limit`` only to datasets whose ``evaluate`` accepts it."""
+    try:
+        accepts = "limit" in inspect.signature(ds.evaluate).parameters
+    except (TypeError, ValueError):
+        accepts = True
+    return ds.evaluate(root, limit=limit) if accepts else ds.evaluate(root)
+
+
 def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: int | None = None) -> EvalReport:
     """Evaluate the selected datasets (all when ``names`` is empty) found under ``root``.
 
@@ -97,7 +107,7 @@ def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: i
             report.skipped.append(f"{name}: not found under {report.root}")
             continue
         try:
-            report.results.append(ds.evaluate(report.root, limit=limit))
+            report.results.append(_evaluate(ds, report.root, limit))
         except SkipDataset as exc:
             report.skipped.append(f"{name}: {exc}")
     return report
