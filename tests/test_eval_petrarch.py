@@ -83,5 +83,5 @@ def test_predicted_triples_expand_compounds_and_reciprocals() -> None:
         Proposition("CONSULT", ("AAA", "BBB"), (), cameo="040", provenance=prov),
         Proposition("ASSAULT", ("CCC",), ("DDD", "EEE"), cameo="190", provenance=prov),
         Proposition("ACCUSE", (), (), cameo="112", provenance=prov)))
-    assert predicted_triples(doc) == [("AAA", "BBB", "04"), ("BBB", "AAA", "04"), ("CCC", "DDD", "19"),
-                                      ("CCC", "EEE", "19"), ("---", "---", "11")]
+    assert predicted_triples(doc) == [("AAA", "BBB", "040"), ("BBB", "AAA", "040"), ("CCC", "DDD", "190"),
+                                      ("CCC", "EEE", "190"), ("---", "---", "112")]
