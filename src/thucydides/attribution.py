@@ -29,62 +29,74 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Verbs that report speech, writing or thought; their clausal complement is the attributed content.
-SPEECH_VERBS: frozenset[str] = _words("say state tell report claim announce warn add insist confirm deny allege accuse note write tweet "
+SPEECH_VERBS: frozenset[str] = _words(
+    "say state tell report claim announce warn add insist confirm deny allege accuse note write tweet "
     "argue believe explain declare assert maintain acknowledge admit reveal disclose stress emphasize "
-    "emphasise underline reiterate repeat comment remark respond reply answer conclude predict estimate "
-    "think fear complain charge contend testify speculate concede dismiss reject refute rebuff vow "
-    "promise pledge indicate suggest learn mention observe caution recall inform assure recount signal "
-    "hint boast blame counter retort post brief notify suspect assess "
-    "guarantee affirm certify verify proclaim threaten point")
+    "emphasise underline reiterate repeat comment remark respond reply answer conclude predict "
+    "estimate think fear complain charge contend testify speculate concede dismiss reject refute "
+    "rebuff vow promise pledge indicate suggest learn mention observe caution recall inform assure "
+    "recount signal hint boast blame counter retort post brief notify suspect assess guarantee affirm "
+    "certify verify proclaim threaten point")
 #: Further verbs of communication, evaluation and stance that PolNeAR-style annotation counts as
 #: attribution cues ("cited", "urged", "questioned", "praised"). :func:`find_attributions` reports
 #: them; :func:`attribute` does not (they do not make their object a claim about an event).
-BROAD_VERBS: frozenset[str] = _words("ask call show support describe want refer expect oppose see question urge find hope criticize "
-    "criticise seek recall respond share cite view name plan praise know mock like prefer address "
-    "ignore talk introduce propose favor favour consider condemn list discuss veto advocate love "
+BROAD_VERBS: frozenset[str] = _words(
+    "ask call show support describe refer expect oppose question urge hope criticize find want "
+    "criticise seek recall respond share cite view name plan praise mock prefer address "
+    "ignore talk introduce propose favor favour consider condemn list discuss veto advocate "
     "decide compare demand refuse nominate echo review embrace attack sound recommend email request "
     "denounce bemoan blast slam decry applaud welcome hail tout highlight raise defend encourage "
     "endorse back feel wonder doubt acknowledge dismiss lament insist reference cite quote predict "
     "forecast demand agree disagree accept rebut slam fault thank congratulate")
 #: Verbs that are cues only when their content is a direct quotation (``"…," he continued``).
-QUOTE_ONLY_VERBS: frozenset[str] = _words("continue begin conclude finish ask")
+QUOTE_ONLY_VERBS: frozenset[str] = _words(
+    "continue begin conclude finish ask")
 #: Cues that deny the content.
-DENY_CUES: frozenset[str] = _words("deny reject dismiss refute rebuff disavow dispute contradict debunk repudiate")
+DENY_CUES: frozenset[str] = _words(
+    "deny reject dismiss refute rebuff disavow dispute contradict debunk repudiate")
 #: Cues that present the content as an allegation.
-ALLEGE_CUES: frozenset[str] = _words("claim allege accuse charge contend purport blame point suggest "
-                                        "indicate suspect")
+ALLEGE_CUES: frozenset[str] = _words(
+    "claim allege accuse charge contend purport blame point suggest indicate suspect")
 #: Nouns that name a proposition a denial verb can take as object ("rejected the claim").
-CLAIM_NOUNS: frozenset[str] = _words("claim claims report reports allegation allegations accusation accusations rumor rumors rumour "
+CLAIM_NOUNS: frozenset[str] = _words(
+    "claim claims report reports allegation allegations accusation accusations rumor rumors rumour "
     "rumours suggestion suggestions assertion assertions notion idea story stories charge charges "
     "speculation speculations statement statements account accounts assessment")
 #: Nouns that brand content as false ("dismissed … as disinformation").
-FALSITY_NOUNS: frozenset[str] = _words("disinformation misinformation fake fakes lie lies propaganda nonsense fabrication fabrications "
+FALSITY_NOUNS: frozenset[str] = _words(
+    "disinformation misinformation fake fakes lie lies propaganda nonsense fabrication fabrications "
     "provocation fiction hoax falsehood falsehoods slander smear baseless false groundless absurd "
     "fantasy fantasies speculation")
 #: Heads of anonymous sources.
-ANON_HEADS: frozenset[str] = _words("official officials source sources intelligence report reports diplomat diplomats officer officers "
-    "aide aides insider insiders person people assessment assessments document documents memo estimate "
-    "estimates analyst analysts briefing")
+ANON_HEADS: frozenset[str] = _words(
+    "official officials source sources intelligence report reports diplomat diplomats officer "
+    "officers aide aides insider insiders person people assessment assessments document documents "
+    "memo estimate estimates analyst analysts briefing")
 #: Objects of "according to" that are not sources ("according to plan").
-NOT_SOURCES: frozenset[str] = _words("plan plans schedule law laws rule rules tradition custom agreement protocol procedure script design "
-    "instruction instructions need needs standard standards scale definition size age type "
+NOT_SOURCES: frozenset[str] = _words(
+    "plan plans schedule law laws rule rules tradition custom agreement protocol procedure script "
+    "design instruction instructions need needs standard standards scale definition size age type "
     "order orders pattern expectation expectations")
 ANON_PHRASES: tuple[str, ...] = ("condition of anonymity", "not authorized to", "not authorised to",
                                  "declined to be named", "asked not to be named", "familiar with")
 #: Known news outlets and agencies (lower case, without a leading "the").
 OUTLETS: frozenset[str] = frozenset(x.strip() for x in ["reuters", " ap", " associated press", " afp", " agence france-presse", " bbc", " cnn", " fox news", " msnbc", " nbc", " abc", " cbs", " npr", " pbs", " al jazeera", " tass", " ria novosti", " ria", " interfax", " xinhua", " global times", " people's daily", " cctv", " cgtn", " rt", " sputnik", " ukrinform", " unian", " kyiv independent", " kyiv post", " new york times", " washington post", " wall street journal", " financial times", " guardian", " bloomberg", " politico", " axios", " telegraph", " economist", " der spiegel", " spiegel", " le monde", " die welt", " el pais", " yonhap", " kyodo", " nhk", " dpa", " efe", " ansa", " anadolu", " kommersant", " izvestia", " rbc", " meduza", " novaya gazeta", " bild", " haaretz", " times of israel", " jerusalem post", " south china morning post", " usa today", " los angeles times", " huffpost", " huffington post", " breitbart", " newsweek", " sky news", " france 24", " deutsche welle", " dw", " euronews", " voice of america", " radio free europe", " ukrainska pravda", " sofrep", " nikkei", " new york post", " the insider", " axios", " the hill", " vox", " yahoo news", " abc news", " cbs news", " nbc news", " channel one", " rossiya 1", " nyt", " wsj", " ft", " post", " times"])
 #: Last words that mark an outlet name ("The Moscow Times", "Channel One", "Rossiya TV").
-MEDIA_WORDS: frozenset[str] = _words("times post news journal tv television radio agency gazette herald tribune telegraph guardian daily "
-    "press channel network broadcaster magazine newspaper wire observer chronicle monitor examiner "
-    "pravda vedomosti")
+MEDIA_WORDS: frozenset[str] = _words(
+    "times post news journal tv television radio agency gazette herald tribune telegraph guardian "
+    "daily press channel network broadcaster magazine newspaper wire observer chronicle monitor "
+    "examiner pravda vedomosti")
 #: Channels that carry statements ("on Telegram", "on state TV").
-CHANNELS: frozenset[str] = _words("telegram twitter x facebook youtube instagram weibo vkontakte vk tiktok tv television radio "
+CHANNELS: frozenset[str] = _words(
+    "telegram twitter x facebook youtube instagram weibo vkontakte vk tiktok tv television radio "
     "website blog channel broadcast podcast truth social media")
 #: Nouns for the act of saying ("in a statement to The Washington Post").
-STATEMENT_NOUNS: frozenset[str] = _words("statement interview post tweet message address briefing broadcast speech remarks remark comments "
+STATEMENT_NOUNS: frozenset[str] = _words(
+    "statement interview post tweet message address briefing broadcast speech remarks remark comments "
     "comment appearance conversation call op-ed article letter video")
-PRONOUNS: frozenset[str] = _words("he she they it we i who")
-_QUOTE_CHARS = {'"': '"', "\u201c": "\u201d"}
+PRONOUNS: frozenset[str] = _words(
+    "he she they it we i who")
+_QUOTE_CHARS = {'"': '"', "\u201c": "\u201d", "''": "''"}
 _MAX_CUE_SENT = 14
 
 
@@ -138,6 +150,8 @@ class _Raw:
     anonymous: bool
     antecedent: tuple[int, int] | None = None
     kind: str = "speech"
+    speaker_word: str = ""
+    full: tuple[int, int] | None = None
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -173,9 +187,9 @@ def _span_text(doc: Any, span: tuple[int, int]) -> str:
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and conjunctions at both edges of a token span."""
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("cc", "mark")):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
 
@@ -213,7 +227,17 @@ def _subject(tok: Any) -> Any | None:
         return _subject(tok.head) if tok.dep_ != "xcomp" or tok.tag_ != "VBG" else None
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
-    return None
+    return _left_neighbour(tok)
+
+
+def _left_neighbour(tok: Any) -> Any | None:
+    """A name right before a cue the parser left without a subject ("…, former president X said")."""
+    if tok.i == 0 or tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ != "PROPN" or prev.dep_ not in ("appos", "compound", "conj", "npadvmod", "dobj"):
+        return None
+    return prev
 
 
 def _agent(tok: Any) -> Any | None:
@@ -304,16 +328,18 @@ def _clausal_content(tok: Any) -> tuple[int, int] | None:
 def _inverted_content(tok: Any) -> tuple[int, int] | None:
     """``Russia attacked the town, officials said`` parsed with the cue hanging on the content verb."""
     head, doc = tok.head, tok.doc
-    if tok.dep_ not in ("parataxis", "ccomp") or head is tok or head.i > tok.i:
+    if tok.dep_ not in ("parataxis", "ccomp") or head is tok or (head.i > tok.i and tok.dep_ == "ccomp"):
         return None
     if tok.dep_ == "ccomp" and (doc[tok.left_edge.i - 1].text != "," or _lemma(head) in SPEECH_VERBS
                                 or any(c.dep_ == "mark" for c in tok.children)):
         return None
     if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    start = int(head.left_edge.i)
-    end = int(tok.left_edge.i)
-    return (start, end) if end > start else None
+    if head.i > tok.i:
+        content = _trim(doc, int(tok.right_edge.i) + 1, int(head.right_edge.i) + 1)
+    else:
+        content = _trim(doc, int(head.left_edge.i), int(tok.left_edge.i))
+    return content if content[1] > content[0] else None
 
 
 def _object_content(tok: Any) -> tuple[int, int] | None:
@@ -348,16 +374,21 @@ def _stance(lemma: str) -> str:
 # --------------------------------------------------------------------------- quotations
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character spans of double-quoted passages (straight or curly), quotation marks included."""
+    """Character spans of double-quoted passages (straight, curly or ``''``), quotation marks included.
+
+    A quotation never runs over a line break: news style reopens the quote on every paragraph.
+    """
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for m in re.finditer(r'["\u201c\u201d]', text):
+    for m in re.finditer(r"''|[\"\u201c\u201d\n]", text):
         ch, at = m.group(), m.start()
-        if open_at is None and ch in _QUOTE_CHARS:
+        if ch == "\n":
+            open_at = None
+        elif open_at is None and ch in _QUOTE_CHARS:
             open_at, closer = at, _QUOTE_CHARS[ch]
-        elif open_at is not None and ch == closer:
-            regions.append((open_at, at + 1))
+        elif open_at is not None and (ch == closer or (ch == '"' and closer == "\u201d")):
+            regions.append((open_at, at + len(ch)))
             open_at = None
         elif open_at is not None and ch == "\u201c":
             open_at = at
@@ -383,7 +414,15 @@ def _inside(span: tuple[int, int], regions: Sequence[tuple[int, int]]) -> tuple[
 # --------------------------------------------------------------------------- the finders
 
 def _cue_lemma_ok(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and (_lemma(tok) in SPEECH_VERBS or _lemma(tok) in QUOTE_ONLY_VERBS)
+    if tok.pos_ not in ("VERB", "AUX") or not (_lemma(tok) in SPEECH_VERBS or _lemma(tok) in QUOTE_ONLY_VERBS):
+        return False
+    return not _unreal(tok)
+
+
+def _unreal(tok: Any) -> bool:
+    """A cue that reports no actual speech: "can say", "would argue", "to tell", "Say that…" (imperative)."""
+    auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    return any(a in ("can", "could", "would", "might", "may", "should", "must", "ca") for a in auxes)
 
 
 def _content_of(tok: Any, regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -441,7 +480,7 @@ def _clause_start(head: Any, sent: Any) -> int:
 
 def _broad_attribution(doc: Any, tok: Any) -> _Raw | None:
     """A PolNeAR-style cue from :data:`BROAD_VERBS` whose object or complement is the content."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in BROAD_VERBS:
+    if tok.pos_ != "VERB" or _lemma(tok) not in BROAD_VERBS or _unreal(tok):
         return None
     rights = [c for c in tok.rights if c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "dative", "prt", "oprd")]
     subj = _subject(tok)
@@ -464,8 +503,11 @@ def _colon_attribution(doc: Any, tok: Any) -> _Raw | None:
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].text and doc[start - 1].text not in ('"', "\u201c", "."):
         start -= 1
-    if not 1 <= tok.i - start <= 4 or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper
-                                                for t in doc[start:tok.i]):
+    name = doc[start:tok.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    if not 1 <= len(name) <= 4 or not (all(t.is_upper for t in name) or len(name) == 1 and name[0].is_title
+                                        or any(t.ent_type_ in ("PERSON", "ORG") for t in name)):
         return None
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text and not doc[end].text.startswith("\n"):
@@ -477,9 +519,27 @@ def _colon_attribution(doc: Any, tok: Any) -> _Raw | None:
                 False, kind="broad")
 
 
+def _sentence_content(doc: Any, tok: Any) -> tuple[int, int] | None:
+    """Content of a cue the parser left without a complement: the rest of the sentence after
+    ``said,`` / ``says:``, or the part before ``…, X said.``"""
+    sent = tok.sent
+    nxt = tok.i + 1
+    while nxt < sent.end and doc[nxt].is_space:
+        nxt += 1
+    if nxt < sent.end and doc[nxt].text in (",", ":"):
+        content = _trim(doc, nxt + 1, int(sent.end))
+    else:
+        subj = _subject(tok)
+        left = min(int(tok.left_edge.i), int(subj.left_edge.i) if subj is not None else int(tok.i))
+        content = _trim(doc, int(sent.start), left)
+    return content if content[1] - content[0] >= 2 else None
+
+
 def _bare_cue(tok: Any) -> bool:
     """A reporting verb with a speaker but no content of its own (``Wang said.`` after a quote)."""
-    return _cue_lemma_ok(tok) and _subject(tok) is not None and \
+    if not _cue_lemma_ok(tok) or _subject(tok) is None:
+        return False
+    return _lemma(tok) in ("say", "tell", "add", "write", "state") or \
         not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
 
 
@@ -494,11 +554,20 @@ def _quote_cue(doc: Any, region: tuple[int, int], bare: Sequence[Any]) -> Any | 
         sent = tok.sent
         if sent.start == last_sent.start or (sent.start == last_sent.end and len(sent) <= _MAX_CUE_SENT):
             return tok
-        if sent.end == first_sent.start and doc[sent.end - 1].text == ":":
+        if _ends_with_colon(doc, sent, first_sent):
             return tok
         if sent.start <= region[0] < sent.end and tok.i < region[0] and doc[region[0] - 1].text in (":", ","):
             return tok
     return None
+
+
+def _ends_with_colon(doc: Any, sent: Any, next_sent: Any) -> bool:
+    """``sent`` ends with a colon (before any whitespace) right before ``next_sent``."""
+    end = int(sent.end)
+    while end > sent.start and doc[end - 1].is_space:
+        end -= 1
+    gap = all(t.is_space for t in doc[sent.end:next_sent.start])
+    return gap and end > sent.start and doc[end - 1].text == ":" and next_sent.start >= sent.end
 
 
 def _attach_quotes(doc: Any, raws: list[_Raw], regions: Sequence[tuple[int, int]],
@@ -560,6 +629,27 @@ def _quoting_speaker(earlier: Sequence[_Raw], r: _Raw) -> tuple[int, int] | None
     return inner.antecedent or inner.source
 
 
+def _with_full_source(doc: Any, r: _Raw) -> _Raw:
+    """Add the whole source phrase with appositions and relative clauses (the PolNeAR source span)."""
+    if r.source is None:
+        return r
+    root = doc[r.source[0]:r.source[1]].root
+    start, end = _subtree_span(root)
+    if start <= r.cue_i < end:
+        start, end = (r.cue[1], end) if r.cue_i < root.i else (start, r.cue[0])
+    start, end = _trim(doc, start, end)
+    if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
+        end += 1
+    if end < len(doc) and doc[end].text == "," and "," in doc[start:end].text:
+        end += 1
+    full = (start, end) if end > start else r.source
+    relative = next((c for c in doc[r.cue_i].children if c.dep_ == "nsubj"
+                     and c.lower_ in ("who", "that", "which")), None)
+    if relative is not None:
+        full = (relative.i, relative.i + 1)
+    return replace(r, speaker_word=root.lower_, full=full)
+
+
 def _find_raw(doc: Any) -> list[_Raw]:
     """Every attribution of a parsed document, in token offsets (cached on the Doc)."""
     cached = doc.user_data.get("thucydides.attributions")
@@ -578,7 +668,14 @@ def _find_raw(doc: Any) -> list[_Raw]:
             found = _broad_attribution(doc, tok) if tok.pos_ == "VERB" else _colon_attribution(doc, tok)
         if found is not None:
             raws.append(found)
-    raws = _link_pronouns(doc, _attach_quotes(doc, raws, regions, bare))
+    raws = _attach_quotes(doc, raws, regions, bare)
+    used = {r.cue_i for r in raws}
+    for tok in bare:
+        content = None if tok.i in used or _lemma(tok) not in SPEECH_VERBS else _sentence_content(doc, tok)
+        if content is not None:
+            raws.append(replace(_verb_like(doc, tok, content), quote=None))
+    raws = _link_pronouns(doc, raws)
+    raws = [_with_full_source(doc, r) for r in raws]
     doc.user_data["thucydides.attributions"] = tuple(raws)
     return raws
 
@@ -587,18 +684,38 @@ def _char_span(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
     return int(doc[span[0]].idx), int(doc[span[1] - 1].idx + len(doc[span[1] - 1]))
 
 
-def find_attributions(doc: Any, mentions: Sequence[ActorMention] = ()) -> list[Attribution]:
+def find_attributions(doc: Any, mentions: Sequence[ActorMention] = (), *,
+                      nested: bool = False) -> list[Attribution]:
     """Every attribution in a parsed document, in character offsets, ordered by cue position.
 
-    ``mentions`` is accepted for symmetry with :func:`attribute`; spans do not depend on it.
+    Args:
+        doc: a parsed spaCy ``Doc``.
+        mentions: accepted for symmetry with :func:`attribute`; spans do not depend on them.
+        nested: also return attributions inside the content of another one ("…," he said, "we believe
+            that…"). By default, as in PolNeAR, a token has at most one role.
     """
     out: list[Attribution] = []
-    for r in _find_raw(doc):
-        source = _char_span(doc, r.source) if r.source is not None else None
+    raws = _find_raw(doc)
+    for r in raws if nested else _outermost(raws):
+        span = r.full or r.source
+        source = _char_span(doc, span) if span is not None else None
         if r.content[1] <= r.content[0]:
             continue
         out.append(Attribution(source, _char_span(doc, r.cue), _char_span(doc, r.content)))
     return out
+
+
+def _outermost(raws: Sequence[_Raw]) -> list[_Raw]:
+    """Drop attributions whose cue or source lies inside the content of a larger one."""
+    kept: list[_Raw] = []
+    for r in sorted(raws, key=lambda x: x.content[0] - x.content[1]):
+        if r.antecedent is None and r.speaker_word in ("i", "you", "we"):
+            continue
+        inside = any(k.content[0] <= r.cue_i < k.content[1] or (r.source is not None and k.content[0]
+                     <= r.source[0] < k.content[1]) for k in kept)
+        if not inside:
+            kept.append(r)
+    return sorted(kept, key=lambda x: x.cue_i)
 
 
 # --------------------------------------------------------------------------- attribute()
