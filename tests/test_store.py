@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from _fakes import claim, doc
@@ -21,7 +22,7 @@ from thucydides.store import (
     query_propositions,
     write_documents,
 )
-from thucydides.stories import link_stories, story_groups
+from thucydides.stories import components, link_stories
 
 
 @pytest.fixture()
@@ -113,30 +114,47 @@ def test_merge_shards_twice_adds_nothing(tmp_path: Path, store) -> None:  # type
         merge_shards(store, [bad])
 
 
-def rows(*specs: tuple[str, str, str, str | None]) -> list[tuple]:  # type: ignore[type-arg]
-    return [(f"d{i}", 0, t, a.split(",") if a else [], r.split(",") if r else [],
-             dt.date.fromisoformat(d) if d else None) for i, (t, a, r, d) in enumerate(specs)]
+def link(store, specs: list[tuple[str, str, str, str | None]], window: int = 7) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Store one single-proposition document per spec, link stories, return groups of spec indexes."""
+    docs = [doc(f"text {i:02d}", [(t, a, r, [claim("asserted")], d)]) for i, (t, a, r, d) in enumerate(specs)]
+    write_documents(store, docs)
+    link_stories(store, window)
+    index = {d.id: i for i, d in enumerate(docs)}
+    found: dict[str, list[int]] = {}
+    for story, doc_id in store.execute("SELECT story_id, doc_id FROM story_members").fetchall():
+        found.setdefault(story, []).append(index[doc_id])
+    return sorted(sorted(g) for g in found.values())
 
 
-def test_story_groups_link_same_type_overlapping_dyad_within_window() -> None:
-    groups = story_groups(rows(
+def test_stories_link_same_type_overlapping_dyad_within_window(store) -> None:  # type: ignore[no-untyped-def]
+    groups = link(store, [
         ("ASSAULT", "RUS", "UKR", "2022-03-01"),
         ("ASSAULT", "RUS,BLR", "UKR", "2022-03-05"),   # overlaps actor, 4 days later
         ("ASSAULT", "RUS", "UKR", "2022-03-11"),       # chains through the second (6 days)
         ("ASSAULT", "RUS", "UKR", "2022-04-30"),       # too late
         ("AID", "RUS", "UKR", "2022-03-01"),           # other type
         ("ASSAULT", "RUS", "GEO", "2022-03-01"),       # other recipient
-        ("ASSAULT", "RUS", "UKR", None),               # undated: only with undated
+        ("ASSAULT", "RUS", "UKR", None),               # undated (no publication date): only with undated
         ("ASSAULT", "UKR", "RUS", "2022-03-02"),       # reversed dyad is another story
         ("ASSAULT", "RUS", "UKR", None),
-    ), window=7)
-    assert groups == [[0, 1, 2], [3], [4], [5], [6, 8], [7]]
+        ("PROTEST", "", "", "2022-03-01"),              # no actors: links with other actorless protests
+        ("PROTEST", "", "", "2022-03-03"),
+    ])
+    assert groups == [[0, 1, 2], [3], [4], [5], [6, 8], [7], [9, 10]]
 
 
-def test_story_groups_window_is_configurable() -> None:
-    spec = rows(("SANCTION", "USA", "IRN", "2022-01-01"), ("SANCTION", "USA", "IRN", "2022-01-10"))
-    assert len(story_groups(spec, window=7)) == 2
-    assert len(story_groups(spec, window=10)) == 1
+def test_story_window_is_configurable(tmp_path: Path) -> None:
+    spec = [("SANCTION", "USA", "IRN", "2022-01-01"), ("SANCTION", "USA", "IRN", "2022-01-10")]
+    with open_store(tmp_path / "a.duckdb") as a, open_store(tmp_path / "b.duckdb") as b:
+        assert link(a, spec, window=7) == [[0], [1]]
+        assert link(b, spec, window=10) == [[0, 1]]
+
+
+def test_components_of_a_long_chain() -> None:
+    n = 10_000
+    u = np.arange(n - 1)[::-1].copy()
+    labels = components(n + 2, u, u + 1)
+    assert (labels[:n] == 0).all() and list(labels[n:]) == [n, n + 1]
 
 
 @pytest.fixture()

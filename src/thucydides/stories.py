@@ -9,141 +9,128 @@ claimants) and a corpus-level verdict from all of its claims (see :func:`thucydi
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import itertools
-from collections import defaultdict
-from collections.abc import Sequence
+from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from .store.connection import Store
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "link_stories", "story_groups"]
+__all__ = ["DEFAULT_WINDOW_DAYS", "components", "link_stories"]
 
 #: Largest gap in days between two linked propositions.
 DEFAULT_WINDOW_DAYS = 7
 
-Row = tuple[str, int, str, Sequence[str] | None, Sequence[str] | None, dt.date | None]
+
+def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Connected components of ``n`` nodes joined by edges ``u[i]``-``v[i]``: each node's label is the
+    smallest node of its component (label propagation with pointer jumping, vectorised)."""
+    labels = np.arange(n, dtype=np.int64)
+    while True:
+        low = np.minimum(labels[u], labels[v])
+        np.minimum.at(labels, u, low)
+        np.minimum.at(labels, v, low)
+        while True:
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+        if np.array_equal(labels[u], labels[v]):
+            return labels
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+_NUMBERED = """
+CREATE OR REPLACE TEMP TABLE _story_nodes AS
+SELECT row_number() OVER (ORDER BY doc_id, idx) - 1 AS k, doc_id, idx, type, actor, recipient,
+       datediff('day', DATE '1970-01-01', event_date) AS d
+FROM propositions
+"""
 
-    def find(self, i: int) -> int:
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[i] != root:
-            self.parent[i], i = root, self.parent[i]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+_BUCKETED = """
+SELECT k, coalesce(d, -1) AS d, hash(type, a, r, d IS NULL) AS bucket FROM (
+    SELECT k, d, type, a, unnest(CASE WHEN len(recipient) > 0 THEN recipient ELSE [''] END) AS r FROM (
+        SELECT k, d, type, recipient, unnest(CASE WHEN len(actor) > 0 THEN actor ELSE [''] END) AS a
+        FROM _story_nodes))
+ORDER BY bucket, d, k
+"""
 
 
-def _buckets(rows: Sequence[Row]) -> dict[tuple[str, str, str], list[tuple[int, int]]]:
-    buckets: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
-    for k, (_, _, ptype, actor, recipient, day) in enumerate(rows):
-        ordinal = day.toordinal() if day is not None else -1
-        for a in actor or ("",):
-            for r in recipient or ("",):
-                buckets[(ptype, a, r)].append((ordinal, k))
-    return buckets
+def _edges(con: Any, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of propositions next to each other in one (type, actor, recipient, dated) bucket, sorted by
+    date, no more than ``window`` days apart."""
+    rows = con.execute(_BUCKETED).fetchnumpy()
+    k, d, bucket = (np.asarray(rows[c]) for c in ("k", "d", "bucket"))
+    linked = (bucket[1:] == bucket[:-1]) & (d[1:] - d[:-1] <= window)
+    return k[:-1][linked].astype(np.int64), k[1:][linked].astype(np.int64)
 
 
-def story_groups(rows: Sequence[Row], window: int = DEFAULT_WINDOW_DAYS) -> list[list[int]]:
-    """Group propositions into stories.
-
-    Args:
-        rows: ``(doc_id, idx, type, actor codes, recipient codes, event date)`` per proposition.
-        window: largest gap in days between linked propositions; undated ones link with each other.
-
-    Returns:
-        Lists of row indexes, one per story, each sorted, in order of their first row.
-    """
-    uf = _UnionFind(len(rows))
-    for members in _buckets(rows).values():
-        members.sort()
-        for (d1, k1), (d2, k2) in itertools.pairwise(members):
-            if (d1 < 0) == (d2 < 0) and d2 - d1 <= window:
-                uf.union(k1, k2)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(rows)):
-        groups[uf.find(k)].append(k)
-    return sorted(groups.values(), key=lambda g: g[0])
-
-
-def _story_id(rows: Sequence[Row], group: list[int]) -> str:
-    first = min((rows[k][0], rows[k][1]) for k in group)
-    return hashlib.sha256(f"{rows[group[0]][2]}|{first[0]}|{first[1]}".encode()).hexdigest()[:16]
+_MEMBERS = """
+INSERT INTO story_members
+SELECT substr(sha256(r.type || '|' || r.doc_id || '|' || CAST(r.idx AS VARCHAR)), 1, 16), s.doc_id, s.idx
+FROM _story_labels l JOIN _story_nodes s ON s.k = l.k JOIN _story_nodes r ON r.k = l.root
+"""
 
 
 _AGGREGATE = """
 INSERT INTO stories
-WITH m AS (
-    SELECT sm.story_id, p.* FROM story_members sm
-    JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx),
-c AS (
-    SELECT sm.story_id, c.status, c.doc_id,
-           CASE WHEN len(c.by) > 0 THEN c.by
-                ELSE ['outlet:' || coalesce(c.via, d.outlet, c.doc_id)] END AS claimants
+WITH m AS MATERIALIZED (
+    SELECT sm.story_id, p.type, p.actor, p.recipient, p.event_date, p.doc_id, p.cameo, p.plover_score,
+           p.quad_class, p.location
+    FROM story_members sm JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx),
+base AS (
+    SELECT story_id, any_value(type) AS type, min(event_date) AS first_date, max(event_date) AS last_date,
+           count(*) AS n_props, count(DISTINCT doc_id) AS n_docs, mode(cameo) AS cameo,
+           avg(plover_score) AS score, mode(quad_class) AS quad, mode(location) AS location
+    FROM m GROUP BY story_id),
+acts AS (SELECT story_id, list(DISTINCT a ORDER BY a) AS codes
+         FROM (SELECT story_id, unnest(actor) AS a FROM m) GROUP BY story_id),
+recs AS (SELECT story_id, list(DISTINCT r ORDER BY r) AS codes
+         FROM (SELECT story_id, unnest(recipient) AS r FROM m) GROUP BY story_id),
+c AS MATERIALIZED (
+    SELECT sm.story_id, c.status,
+           CASE WHEN len(c.by) > 0 THEN c.by ELSE ['outlet:' || coalesce(c.via, d.outlet, c.doc_id)] END AS who
     FROM story_members sm
     JOIN claims c ON c.doc_id = sm.doc_id AND c.prop_idx = sm.prop_idx
     JOIN documents d ON d.id = c.doc_id),
 cs AS (
-    SELECT story_id, count(*) AS n_claims,
-           count(DISTINCT t.who) AS n_claimants,
-           bool_or(status = 'asserted') AS a, bool_or(status = 'alleged') AS l,
-           bool_or(status = 'denied') AS d
-    FROM c, unnest(claimants) AS t(who) GROUP BY story_id),
-o AS (
-    SELECT story_id, count(DISTINCT t.o) AS n_outlets FROM (
-        SELECT DISTINCT sm.story_id, sm.doc_id FROM story_members sm) s
-    JOIN documents d ON d.id = s.doc_id, unnest(d.outlets) AS t(o) GROUP BY story_id),
-u AS (
-    SELECT s.story_id, arg_min(d.url, coalesce(d.published, DATE '9999-12-31')) AS url FROM (
-        SELECT DISTINCT story_id, doc_id FROM story_members) s
-    JOIN documents d ON d.id = s.doc_id WHERE d.url IS NOT NULL GROUP BY s.story_id)
-SELECT m.story_id, any_value(m.type), list_sort(list_distinct(flatten(list(m.actor)))),
-       list_sort(list_distinct(flatten(list(m.recipient)))), min(m.event_date), max(m.event_date),
-       count(*), count(DISTINCT m.doc_id), coalesce(any_value(cs.n_claims), 0),
-       coalesce(any_value(o.n_outlets), 0), coalesce(any_value(cs.n_claimants), 0),
-       CASE WHEN any_value(cs.d) AND (any_value(cs.a) OR any_value(cs.l)) THEN 'disputed'
-            WHEN any_value(cs.a) THEN 'asserted' WHEN any_value(cs.l) THEN 'alleged'
-            WHEN any_value(cs.d) THEN 'denied' ELSE 'hypothetical' END,
-       mode(m.cameo), avg(m.plover_score), mode(m.quad_class), mode(m.location), any_value(u.url)
-FROM m LEFT JOIN cs USING (story_id) LEFT JOIN o USING (story_id) LEFT JOIN u USING (story_id)
-GROUP BY m.story_id
+    SELECT story_id, count(*) AS n_claims, bool_or(status = 'asserted') AS a,
+           bool_or(status = 'alleged') AS l, bool_or(status = 'denied') AS d
+    FROM c GROUP BY story_id),
+claimants AS (SELECT story_id, count(DISTINCT w) AS n
+              FROM (SELECT story_id, unnest(who) AS w FROM c) GROUP BY story_id),
+docs AS MATERIALIZED (SELECT DISTINCT story_id, doc_id FROM story_members),
+outlets AS (SELECT story_id, count(DISTINCT o) AS n FROM (
+                SELECT s.story_id, unnest(d.outlets) AS o FROM docs s JOIN documents d ON d.id = s.doc_id)
+            GROUP BY story_id),
+urls AS (SELECT s.story_id, arg_min(d.url, coalesce(d.published, DATE '9999-12-31')) AS url
+         FROM docs s JOIN documents d ON d.id = s.doc_id WHERE d.url IS NOT NULL GROUP BY s.story_id)
+SELECT b.story_id, b.type, coalesce(acts.codes, []), coalesce(recs.codes, []), b.first_date, b.last_date,
+       b.n_props, b.n_docs, coalesce(cs.n_claims, 0), coalesce(outlets.n, 0), coalesce(claimants.n, 0),
+       CASE WHEN cs.d AND (cs.a OR cs.l) THEN 'disputed' WHEN cs.a THEN 'asserted' WHEN cs.l THEN 'alleged'
+            WHEN cs.d THEN 'denied' ELSE 'hypothetical' END,
+       b.cameo, b.score, b.quad, b.location, urls.url
+FROM base b LEFT JOIN acts USING (story_id) LEFT JOIN recs USING (story_id) LEFT JOIN cs USING (story_id)
+     LEFT JOIN claimants USING (story_id) LEFT JOIN outlets USING (story_id) LEFT JOIN urls USING (story_id)
 """
 
 
 def link_stories(store: Store, window: int = DEFAULT_WINDOW_DAYS) -> int:
     """Relink every stored proposition into stories and recompute their counts and verdicts.
 
+    A story's id is derived from its type and its first member (smallest document id and index).
+
     Returns:
         The number of stories.
     """
-    rows: list[Row] = store.execute(
-        "SELECT doc_id, idx, type, actor, recipient, event_date FROM propositions").fetchall()
-    groups = story_groups(rows, window)
-    story, doc, idx = [], [], []
-    for group in groups:
-        sid = _story_id(rows, group)
-        for k in group:
-            story.append(sid)
-            doc.append(rows[k][0])
-            idx.append(rows[k][1])
-    members = pa.table({"story_id": pa.array(story, pa.string()), "doc_id": pa.array(doc, pa.string()),
-                        "prop_idx": pa.array(idx, pa.int32())})
     with store.transaction() as con:
+        con.execute(_NUMBERED)
+        n = int(con.execute("SELECT count(*) FROM _story_nodes").fetchone()[0])  # type: ignore[index]
+        labels = components(n, *_edges(con, window))
+        con.register("_story_labels", pa.table({"k": np.arange(n, dtype=np.int64), "root": labels}))
         con.execute("DELETE FROM story_members")
         con.execute("DELETE FROM stories")
-        con.register("_members", members)
-        con.execute("INSERT INTO story_members SELECT story_id, doc_id, prop_idx FROM _members")
-        con.unregister("_members")
+        con.execute(_MEMBERS)
+        con.unregister("_story_labels")
+        con.execute("DROP TABLE _story_nodes")
         con.execute(_AGGREGATE)
-    return len(groups)
+    return len(np.unique(labels))

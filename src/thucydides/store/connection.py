@@ -31,7 +31,9 @@ def _connect(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
         if not read_only and not p.parent.exists():
             raise StoreError("E013", f"folder of store {target!r} does not exist")
     try:
-        return duckdb.connect(target, read_only=read_only)
+        con = duckdb.connect(target, read_only=read_only)
+        con.execute("SET enable_progress_bar = false")
+        return con
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise StoreError("E013", f"cannot open store {target!r}: {first}") from None

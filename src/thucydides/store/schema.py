@@ -47,8 +47,16 @@ _V1: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS loss_claims_doc ON loss_claims (doc_id)",
 )
 
+#: Version 2: ``stories`` without a primary-key index (relinking rewrites the whole table, and the
+#: index made that several times slower).
+_V2: tuple[str, ...] = (
+    "CREATE TABLE stories_v2 AS SELECT * FROM stories",
+    "DROP TABLE stories",
+    "ALTER TABLE stories_v2 RENAME TO stories",
+)
+
 #: Migrations in order; the schema version is the number applied.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).
