@@ -65,6 +65,14 @@ def test_floors_pass_and_fail(data: Path, tmp_path: Path) -> None:
     assert rc == 1 and "floors: 1 failed" in text
 
 
+def test_dataset_names_may_be_comma_separated(data: Path) -> None:
+    from thucydides.errors import InvalidValue
+
+    assert "counting" in run("--data", str(data), "--dataset", "counting,")[1]
+    with pytest.raises(InvalidValue):
+        run("--data", str(data), "--dataset", "counting,nosuch")
+
+
 def test_list_shows_registered_datasets(data: Path) -> None:
     assert "counting  counts the lines" in run("--list")[1]
 

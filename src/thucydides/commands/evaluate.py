@@ -36,7 +36,7 @@ def _floors_outcome(figures: dict[str, float], floors_path: Path) -> int:
 
 @click.command("eval")
 @click.option("--dataset", "datasets", multiple=True, metavar="NAME",
-              help="Evaluate only this dataset (repeatable); default: every dataset found.")
+              help="Evaluate only this dataset (repeatable, or comma-separated); default: every dataset found.")
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False),
               help="The eval data folder (default: ../shared/eval).")
 @click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False),
@@ -56,7 +56,8 @@ def eval_command(datasets: tuple[str, ...], data: Path | None, json_out: Path | 
         for name, ds in get_datasets().items():
             click.echo(f"{name}  {ds.description}")
         return 0
-    report = run_evaluation(data, datasets, limit)
+    names = [n.strip() for d in datasets for n in d.split(",") if n.strip()]
+    report = run_evaluation(data, names, limit)
     click.echo(format_table(report))
     if confusion:
         for text in filter(None, (format_confusion(r) for r in report.results)):
