@@ -81,6 +81,10 @@ def _objects(tok: Token) -> list[Token]:
             objs.extend(x for x in c.children if x.dep_ in ("dobj", "pobj"))  # "signed on a statement"
         if c.dep_ == "ccomp":
             objs.extend(x for x in c.children if x.dep_ in ("attr", "acomp"))
+    for obj in list(objs):  # "dozens of rockets", "a barrage of missiles"
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs.extend(x for x in prep.children if x.dep_ == "pobj")
     return objs
 
 
@@ -108,16 +112,44 @@ def find_triggers(sent: Any) -> list[tuple[Token, Trigger, bool]]:
     found: list[tuple[Token, Trigger, bool]] = []
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ == "have"):
-            trig = _verb_trigger(tok)
+            trig = _deontic(tok) or _verb_trigger(tok)
             if trig is not None:
                 found.append((tok, trig, False))
         elif tok.pos_ == "NOUN":
-            ntrig = NOUNS.get(tok.lemma_.lower())
+            ntrig = _labour_strike(tok) or NOUNS.get(tok.lemma_.lower())
             if ntrig is not None and not _is_light_object(tok):
                 found.append((tok, ntrig, True))
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in ACCUSING_ADJECTIVES:
             found.append((tok.head, ACCUSING_ADJECTIVES[tok.lower_], False))
     return found
+
+
+STRIKE_KINDS = {"hunger": "hunger", "general": "strike", "labour": "strike", "labor": "strike",
+                "worker": "strike", "rail": "strike", "national": "strike", "nationwide": "strike"}
+DEONTIC = frozenset({"must", "should", "ought"})
+THREAT_INTENT = frozenset({"vow", "swear", "threaten", "plan", "pledge", "promise", "prepare", "intend", "warn",
+                          "decide", "resolve", "consider"})
+CONFLICT_TO_THREAT = {"PROTEST": "restrict", "SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence",
+                      "MOBILIZE": "violence"}
+
+
+def _labour_strike(tok: Token) -> Trigger | None:
+    """"a hunger strike", "a general strike": a protest, not a military strike."""
+    if tok.lemma_.lower() != "strike":
+        return None
+    for child in tok.children:
+        kind = STRIKE_KINDS.get(child.lemma_.lower())
+        if kind and child.dep_ in ("compound", "amod", "nmod"):
+            return Trigger("PROTEST", kind, obj_recipient=False, preps=("against",), name="rules.protest.strike.v1")
+    return None
+
+
+def _deontic(tok: Token) -> Trigger | None:
+    """"X said Y must reach an agreement": the speaker demands it of Y."""
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in tok.children):
+        return Trigger("REQUEST", None, obj_recipient=False, absorbs=True, accusation=True,
+                       name="rules.request.deontic.v1")
+    return None
 
 
 def _is_light_object(tok: Token) -> bool:
@@ -344,16 +376,25 @@ def _speech_act(ev: EventMention, source: Source | None) -> bool:
         set(ev.actor) <= set(source.by) and bool(ev.actor)
 
 
+def _intent_governor(tok: Token) -> bool:
+    """Governed by a verb of intent or threat with the same subject: "vowed to fight", "plans to impose"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in THREAT_INTENT
+
+
 def _retype(ev: EventMention, tok: Token, source: Source | None) -> None:
-    """Future cooperation is AGREE (PLOVER manual); an actor announcing its own possible use of force
-    or seizure of territory is a THREATEN."""
+    """Future cooperation is AGREE (PLOVER manual); an actor announcing its own future or possible
+    coercion, attack, sanction or boycott is a THREATEN."""
     if ev.type in FUTURE_TO_AGREE and _is_future(tok):
         ev.type, ev.mode, ev.extras["intent"] = "AGREE", None, True
-    elif ev.type in ("ASSAULT", "COERCE") and _is_modal(tok) and source is not None and \
-            ev.actor and set(ev.actor) <= set(source.by):
+        return
+    if ev.type not in CONFLICT_TO_THREAT or not ev.actor:
+        return
+    own_word = source is not None and set(ev.actor) <= set(source.by)
+    announced = (_is_future(tok) or _is_modal(tok)) and own_word
+    if announced or _intent_governor(tok) or (own_word and _intent_governor(tok.head)):
         words = {t.lemma_.lower() for t in tok.subtree}
-        ev.type, ev.mode = "THREATEN", "territory" if words & TERRITORY_WORDS else "violence"
-        ev.extras["intent"] = True
+        mode = "territory" if words & TERRITORY_WORDS and ev.type == "ASSAULT" else CONFLICT_TO_THREAT[ev.type]
+        ev.type, ev.mode, ev.extras["intent"] = "THREATEN", mode, True
 
 
 def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: Sequence[Any]) -> Source | None:

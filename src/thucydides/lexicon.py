@@ -111,9 +111,27 @@ VERBS: dict[str, Trigger] = {
     "sanction": _SANCTION, "expel": _t("SANCTION", "expel"), "boycott": _t("PROTEST", "boycott"),
     # COERCE
     "arrest": _ARREST, "detain": _ARREST, "jail": _ARREST, "imprison": _ARREST,
-    "deport": _t("COERCE", "deport"), "censor": _t("COERCE", "censor"), "confiscate": _t("COERCE", "seize"),
+    "deport": _t("COERCE", "deport"), "hack": _t("COERCE", "cyber"), "censor": _t("COERCE", "censor"), "confiscate": _t("COERCE", "seize"),
     # PROTEST
     "protest": _PROTEST, "demonstrate": _PROTEST, "rally": _PROTEST, "riot": _t("PROTEST", "riot"),
+    # more SANCTION / COERCE / PROTEST / RETREAT / ASSAULT verbs
+    "suspend": _t("SANCTION", "discontinue", obj_recipient=False, preps=("with", "to", "for")),
+    "freeze": _t("SANCTION", "discontinue", obj_recipient=False, preps=("of",)),
+    "halt": _t("SANCTION", "discontinue", obj_recipient=False, preps=("with", "to")),
+    "ban": _t("COERCE", "restrict", preps=("from",)), "outlaw": _t("COERCE", "restrict"),
+    "blockade": _t("COERCE", "restrict"),
+    "deface": _t("COERCE", "cyber"), "expropriate": _t("COERCE", "seize"),
+    "march": _t("PROTEST", "demo", obj_recipient=False, preps=("against", "on")),
+    "picket": _t("PROTEST", "demo"), "resign": _t("RETREAT", "resign", obj_recipient=False),
+    "demobilize": _t("RETREAT", "disarm", obj_recipient=False), "disarm": _t("RETREAT", "disarm", obj_recipient=False),
+    "wound": _ASSAULT, "injure": _ASSAULT, "beat": _t("ASSAULT", "beat"), "abuse": _t("ASSAULT", "beat"),
+    "rape": _t("ASSAULT", "sexual"), "massacre": _ASSAULT, "execute": _t("ASSAULT", "targeted"),
+    "behead": _t("ASSAULT", "targeted"), "stab": _t("ASSAULT", "primitive"), "torch": _t("ASSAULT", "destroy"),
+    "destroy": _t("ASSAULT", "destroy"), "hijack": _t("ASSAULT", "abduct"),
+    "order": _t("REQUEST", None, absorbs=True), "insist": _t("REQUEST", None, obj_recipient=False, absorbs=True),
+    "summon": _t("ACCUSE", "disapprove"), "reprimand": _t("ACCUSE", "disapprove"),
+    "renege": _t("REJECT", None, obj_recipient=False, preps=("to",)), "violate": _t("REJECT", None, obj_recipient=False),
+    "defy": _t("REJECT", None), "boycott_": _t("PROTEST", "boycott"),
     # ASSAULT
     "attack": _ASSAULT, "invade": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "assault": _ASSAULT,
     "bomb": _t("ASSAULT", "aerial", preps=("on",)), "shell": _t("ASSAULT", "heavy-weapons"),
@@ -174,6 +192,17 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
             for w in ("tie", "ties", "relation", "relations")},
     "expel": {w: _t("SANCTION", "expel", obj_recipient=False, preps=("from",))
               for w in ("diplomat", "ambassador", "envoy")},
+    "declare": {w: _t("RETREAT", "ceasefire", obj_recipient=False, preps=("with",)) for w in ("ceasefire", "truce")}
+    | {w: _t("COERCE", "martial-law", obj_recipient=False) for w in ("emergency", "siege", "law", "curfew")},
+    "stage": {w: _t("PROTEST", "demo", obj_recipient=False, preps=("against",))
+              for w in ("demonstration", "protest", "rally", "march", "sit", "strike")},
+    "block": {w: _t("PROTEST", "obstruct", obj_recipient=False)
+              for w in ("road", "roadway", "bridge", "highway", "street", "border", "access", "entrance", "transport")},
+    "reduce": {w: _t("SANCTION", "discontinue", obj_recipient=False, preps=("to", "for"))
+               for w in ("aid", "supply", "supplies", "assistance", "tie", "ties", "relation", "relations", "presence")},
+    "close": {w: _t("SANCTION", "discontinue", obj_recipient=False, preps=("with", "to"))
+              for w in ("border", "borders", "embassy", "airspace", "consulate", "crossing")},
+    "open": {w: _t("ASSAULT", "firearms", obj_recipient=False, preps=("on", "at")) for w in ("fire",)},
 }
 
 #: adjective predicates that, said of another actor by a speaker, accuse it ("We believe China was aware")
@@ -220,6 +249,12 @@ NOUNS: dict[str, Trigger] = {
     "withdrawal": _t("RETREAT", "withdraw", preps=("from",)),
     "ceasefire": _t("RETREAT", "ceasefire", preps=("with",), reciprocal=True),
     "protest": _t("PROTEST", "demo", preps=("against",)),
+    "demonstration": _t("PROTEST", "demo", preps=("against",)),
+    "riot": _t("PROTEST", "riot", preps=("against",)),
+    "strike": _t("ASSAULT", None, preps=("on", "against")),
+    "blockade": _t("COERCE", "restrict", preps=("of", "on", "against")),
+    "suspension": _t("SANCTION", "discontinue", preps=("with", "to", "of")),
+    "resignation": _t("RETREAT", "resign", preps=()),
     "drill": _t("MOBILIZE", "troops", preps=("around", "near", "off", "along")),
     "exercise": _t("MOBILIZE", "troops", preps=("around", "near", "off", "along")),
     "countermeasure": _t("THREATEN", None, preps=("against",), absorbs=True),

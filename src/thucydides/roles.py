@@ -23,14 +23,7 @@ MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 #: Heads whose adjective or noun modifiers name an actor ("Russian troops", "US officials"); the modifiers of
 #: other heads ("the Ukraine war") do not make the phrase an actor.
 AGENT_NOUNS = frozenset(
-    "official government force troop army military ministry minister president leader diplomat embassy navy "
-    "spokesperson spokesman spokeswoman authority administration envoy ambassador delegation side state "
-    "parliament regime police soldier unit commander general intelligence agency officer counterpart "
-    "prime foreign defence defense media company firm bank businessman activist rebel militant separatist "
-    "fighter court prosecutor lawmaker legislator senator people citizen resident negotiator team "
-    "leadership cabinet council premier chancellor king queen emperor adviser advisor aide country nation "
-    "artillery drone missile jet aircraft warship tank fleet battalion brigade gunman militant fighter "
-    "ministry department office secretary spokesperson".split())
+    ["official", "government", "force", "troop", "army", "military", "ministry", "minister", "president", "leader", "diplomat", "embassy", "navy", "spokesperson", "spokesman", "spokeswoman", "authority", "administration", "envoy", "ambassador", "delegation", "side", "state", "parliament", "regime", "police", "soldier", "unit", "commander", "general", "intelligence", "agency", "officer", "counterpart", "prime", "foreign", "defence", "defense", "media", "company", "firm", "bank", "businessman", "activist", "rebel", "militant", "separatist", "fighter", "court", "prosecutor", "lawmaker", "legislator", "senator", "people", "citizen", "resident", "negotiator", "team", "leadership", "cabinet", "council", "premier", "chancellor", "king", "queen", "emperor", "adviser", "advisor", "aide", "country", "nation", "artillery", "drone", "missile", "jet", "aircraft", "warship", "tank", "fleet", "battalion", "brigade", "gunman", "militant", "fighter", "ministry", "department", "office", "secretary", "spokesperson", "hacker", "attacker", "assailant", "insurgent", "terrorist", "gunmen", "protester", "demonstrator", "sniper", "pilot", "crew", "guard", "squad", "coalition", "alliance", "bloc"])
 
 
 class MentionIndex:
@@ -88,8 +81,7 @@ def codes_of(tok: Token, index: MentionIndex, depth: int = 0, agentive: bool = F
 
 
 #: Nouns naming a relation to another actor: in "its ally" or "his counterpart" the possessor is not the actor.
-RELATIONAL_NOUNS = frozenset("ally partner counterpart neighbour neighbor enemy rival friend foe adversary "
-                             "opponent proxy client patron host guest".split())
+RELATIONAL_NOUNS = frozenset(["ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "rival", "friend", "foe", "adversary", "opponent", "proxy", "client", "patron", "host", "guest"])
 
 
 def _takes_modifiers(tok: Token, agentive: bool) -> bool:
