@@ -333,7 +333,8 @@ def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> Even
         type=trig.type, mode=trig.mode, trigger=tok.i, actor=actor, recipient=recipient, start=start, end=end,
         sentence=(sent.start_char, sent.end_char), extractor=trig.extractor, absorbs=trig.absorbs,
         scope=_scope(tok), confidence=0.8 if actor and (recipient or trig.reciprocal) else 0.6,
-        extras={"nominal": nominal, "accusation": trig.accusation, "lemma": tok.lemma_.lower()})
+        extras={"nominal": nominal, "accusation": trig.accusation, "lemma": tok.lemma_.lower(),
+                "named_subject": not nominal and roles.has_named_subject(tok)})
 
 
 def _event_object_target(tok: Token, index: MentionIndex) -> tuple[str, ...]:
@@ -444,7 +445,8 @@ def _strip_disinformation_source(ev: EventMention, events: Sequence[EventMention
 
 def _keep(ev: EventMention) -> bool:
     if not ev.actor and not ev.recipient:
-        return False
+        return bool(ev.extras.get("named_subject")) and ev.type not in NEEDS_RECIPIENT and \
+            not ev.extras.get("accusation")
     if (ev.type in NEEDS_RECIPIENT or ev.extras.get("accusation")) and not ev.recipient:
         return False
     return not (ev.extras["nominal"] and ev.type == "ASSAULT" and not ev.recipient and not ev.actor)

@@ -169,6 +169,17 @@ def _is_where_clause(verb: Token) -> bool:
     return verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
 
 
+def has_named_subject(verb: Token) -> bool:
+    """The verb's subject is a name or a noun for people who can act, even if no code is known for it
+    ("university students staged demonstrations", "al-Qaeda threatened ...")."""
+    for child in verb.children:
+        if child.dep_ in SUBJ or child.dep_ == "agent":
+            head = child if child.dep_ != "agent" else next((c for c in child.children if c.dep_ == "pobj"), child)
+            if head.pos_ == "PROPN" or head.lemma_.lower() in AGENT_NOUNS:
+                return True
+    return False
+
+
 def object_of(verb: Token) -> Token | None:
     """The direct object (or passive subject, or attribute) of a verb."""
     for dep in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
