@@ -8,6 +8,7 @@ ministry of the Russian Federation``); and references back: a person's surname a
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
@@ -109,25 +110,36 @@ def _base(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | None)
 
 def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | None) -> None:
     doc = col.doc
+    starts = [h.start for h in hits]
     for lo, hi in _phrases(doc):
         while lo < hi and doc[lo].pos_ == "PRON" and doc[lo].tag_ != "PRP$":
             lo += 1
-        inner = [h for h in hits if lo <= h.start and h.end <= hi]
+        first = bisect.bisect_left(starts, lo)
+        inner = [h for h in hits[first:bisect.bisect_left(starts, hi)] if h.end <= hi]
         if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)
                          and inner[0].entry.type != TERM):
             continue
         name = _person_name(doc, lo, hi, inner)
-        if name is None and all(h.entry.type == TERM for h in inner) and not _heads(doc, lo, hi, inner):
+        if name is None and all(h.entry.type == TERM for h in inner) and not _headed(doc, lo, hi, inner):
             continue
         actor = compose(raw, inner, lo, hi, day, name)
+        if actor is not None and actor.kind != "person" and not _covers_root(doc, lo, hi, inner):
+            actor = Actor(actor.code, None, actor.name, actor.kind)
         if actor is not None:
             col.add(lo, hi, actor)
 
 
-def _heads(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
-    """Whether a role word covers the head noun of the phrase (``the army``, not ``rebel positions``)."""
+def _covers_root(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
+    """Whether an alias covers the head of the phrase; "Russian aggression" is about Russia, not its army."""
     root = doc[lo:hi].root.i
     return any(h.start <= root < h.end for h in inner)
+
+
+def _headed(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
+    """Whether a specific role word is the head of the phrase (``the army``; not ``rebel positions``, and
+    not a bare generic title such as ``the Head``)."""
+    root = doc[lo:hi].root.i
+    return any(h.start <= root < h.end and h.entry.priority >= 2 for h in inner)
 
 
 def _possessed(doc: Any, found: list[ActorMention], refs: list[ActorMention]) -> list[ActorMention]:
@@ -164,7 +176,10 @@ def mentions_of(state: Annotated) -> list[ActorMention]:
     _described(col, raw, hits, day)
     _aliases(col, hits)
     found = col.mentions()
-    refs = resolve_references(col.doc, found, state.article.id)
+    heads = {i for h in hits for i in range(h.start, h.end) if h.entry.type != TERM or h.entry.sector}
+    heads |= {i for (lo, hi), actors in col.spans.items() for i in range(lo, hi)
+              if any(a.kind == "person" for a, _ in actors)}
+    refs = resolve_references(col.doc, found, state.article.id, heads)
     owned = _possessed(col.doc, found, refs)
     replaced = {(m.start, m.end) for m in owned}
     kept = [m for m in found if m.actor.code or (m.start, m.end) not in replaced]

@@ -6,8 +6,9 @@ Conservative rules over the mentions already found, looking back at most two sen
 - he/him/his (she/her) -> the most recent person of a compatible gender;
 - it/its -> the most recent singular state or organisation, preferring one in subject position; an
   expletive "it" ("it is", "it seems") is left alone;
-- they/them/their -> the most recent plural description or state/organisation; a person speaking in the
-  same sentence ("the spokesperson said they ...") stands for the state or organisation they speak for;
+- they/them/their -> the most recent plural description ("Russian troops") or organisation or group; a
+  person speaking in the same sentence ("the spokesperson said they ...") stands for the state or
+  organisation they speak for;
 - "the two countries", "both sides" ... -> the two most recent distinct states (or sides), one mention per
   actor over the same span;
 - a pronoun subject of a clause reporting what somebody said ("X said it would ...") refers to the speaker
@@ -64,15 +65,22 @@ def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _antecedents(doc: Any, mentions: list[ActorMention], outer: bool = True) -> list[_Antecedent]:
-    sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+def _sentences(doc: Any) -> dict[int, int]:
+    """Token index -> sentence number."""
+    return {i: k for k, s in enumerate(doc.sents) for i in range(s.start, s.end)}
+
+
+def _antecedents(doc: Any, mentions: list[ActorMention], heads: set[int] | None,
+                 outer: bool = True) -> list[_Antecedent]:
+    """Mentions that can be referred back to: headed by an actor word, not a place in a locative phrase."""
+    sent_of = _sentences(doc)
     out = []
     for m in _outermost(mentions) if outer else sorted(mentions, key=lambda m: (m.start, -m.end)):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or (not m.actor.code and not m.actor.name):
             continue
         root = span.root
-        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        if (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or (heads is not None and root.i not in heads):
             continue
         out.append(_Antecedent(span.start, sent_of.get(span.start, 0), m.actor, root.dep_ in _SUBJECT,
                                root.tag_ in ("NNS", "NNPS")))
@@ -147,13 +155,14 @@ def _pronoun(tok: Any, sent: int, ants: list[_Antecedent], spans: dict[int, int]
     speakers = [a for a in near if a.sent == sent and a.actor.kind == "person" and a.actor.code]
     if speakers and (not things or speakers[-1].token > things[-1].token):
         return as_state(speakers[-1].actor)
-    plural = [a for a in things if a.plural or a.actor.kind in ("state", "igo", "group", "org")]
-    return _pick(plural, True)
+    return _pick([a for a in things if a.plural or a.actor.kind in ("group", "org")], True)
 
 
-def _pair(doc: Any, i: int) -> tuple[int, str] | None:
+def _pair(lowers: list[str], i: int) -> tuple[int, str] | None:
     """(end token, what) when a "the two X" / "both X" phrase starts at token ``i``."""
-    words = [t.lower_ for t in doc[i:i + 3]]
+    if lowers[i] not in ("the", "both"):
+        return None
+    words = lowers[i:i + 3]
     if words[:2] == ["the", "two"] and len(words) == 3 and words[2] in _PAIRS:
         return i + 3, _PAIRS[words[2]]
     if words[:1] == ["both"] and len(words) >= 2 and words[1] in _PAIRS:
@@ -174,12 +183,22 @@ def _two(ants: list[_Antecedent], i: int, sent: int, what: str) -> list[Actor]:
     return []
 
 
-def resolve_references(doc: Any, mentions: list[ActorMention], document: str) -> list[ActorMention]:
-    """Mentions for pronouns and "the two countries" phrases, resolved against ``mentions``."""
-    ants = _antecedents(doc, mentions)
-    every = _antecedents(doc, mentions, outer=False)
+def resolve_references(doc: Any, mentions: list[ActorMention], document: str,
+                       heads: set[int] | None = None) -> list[ActorMention]:
+    """Mentions for pronouns and "the two countries" phrases, resolved against ``mentions``.
+
+    Args:
+        doc: the parsed document.
+        mentions: the mentions found so far.
+        document: the article id for provenance.
+        heads: token indices of actor words; when given, a mention whose head word is not one of them
+            ("Russia's statements") is not an antecedent.
+    """
+    ants = _antecedents(doc, mentions, heads)
+    every = _antecedents(doc, mentions, heads, outer=False)
     spans = _span_ends(doc, mentions)
-    sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    sent_of = _sentences(doc)
+    lowers = [t.lower_ for t in doc]
     out: list[ActorMention] = []
 
     def emit(lo: int, hi: int, actor: Actor) -> None:
@@ -189,7 +208,7 @@ def resolve_references(doc: Any, mentions: list[ActorMention], document: str) ->
 
     for tok in doc:
         sent = sent_of.get(tok.i, 0)
-        pair = _pair(doc, tok.i)
+        pair = _pair(lowers, tok.i)
         if pair is not None:
             for actor in _two(every, tok.i, sent, pair[1]):
                 emit(tok.i, pair[0], actor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -83,6 +83,7 @@ class Gazetteer:
     orgs: dict[str, Entry] = field(default_factory=dict)
     persons: list[Entry] = field(default_factory=list)
     max_len: int = 1
+    firsts: set[str] = field(default_factory=set)
 
     def add(self, alias: str, entry: Entry, tok: Any) -> None:
         words = [t.text for t in tok(alias.strip())]
@@ -93,14 +94,17 @@ class Gazetteer:
         if entry not in bucket:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
+        self.firsts.add(key[0])
         if len(words) == 1 and entry.type != TERM:
             letters = words[0].replace(".", "")
             rule = "upper" if letters.isupper() and len(letters) <= 3 else "cap"
             if self.case.get(key) != "cap":
                 self.case[key] = rule
 
-    def lookup(self, words: list[str], raw: list[str], i: int) -> tuple[int, list[Entry]]:
+    def lookup(self, words: Sequence[str], raw: Sequence[str], i: int) -> tuple[int, list[Entry]]:
         """The longest alias starting at token ``i``: (length, entries), or (0, [])."""
+        if words[i] not in self.firsts:
+            return 0, []
         for length in range(min(self.max_len, len(words) - i), 0, -1):
             key = tuple(words[i:i + length])
             entries = self.index.get(key)
@@ -188,9 +192,14 @@ def _load_places(gaz: Gazetteer, tok: Any) -> None:
 def _load_orgs(gaz: Gazetteer, tok: Any) -> None:
     for row in _rows("gazetteer_orgs.tsv"):
         code, sector, kind, parent, name = (_cell(row, i) for i in range(5))
+        aliases = _split(_cell(row, 5))
+        if name == "=":
+            for alias in aliases:
+                gaz.add(alias, Entry(ORG, code, sector or None, alias, kind, 3, parent=parent or None), tok)
+            continue
         entry = Entry(ORG, code, sector or None, name, kind, 3, parent=parent or None)
         gaz.orgs.setdefault(code, entry)
-        for alias in _split(_cell(row, 5)) + [name]:
+        for alias in [*aliases, name]:
             gaz.add(alias, entry, tok)
 
 

@@ -45,7 +45,7 @@ def find_hits(raw: Sequence[str]) -> list[Hit]:
     hits: list[Hit] = []
     i = 0
     while i < len(words):
-        length, entries = gaz.lookup(words, list(raw), i)
+        length, entries = gaz.lookup(words, raw, i)
         if length:
             hits.append(Hit(i, i + length, tuple(entries)))
             i += length
