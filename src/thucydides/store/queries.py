@@ -52,34 +52,58 @@ class Filter:
             raise InvalidValue("E001", "status", self.status, STATUSES)
 
     def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition (over ``p`` propositions, ``s`` stories, ``d`` documents) and its parameters."""
+        """The SQL condition over propositions ``p`` and its parameters. Claim conditions (status,
+        words) must hold for one and the same claim."""
         self.check()
-        claim = "EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = p.doc_id AND c.prop_idx = p.idx AND {})"
         parts: list[tuple[str, Any]] = [
             ("list_contains(p.actor, ?)", self.actor), ("list_contains(p.recipient, ?)", self.recipient),
-            ("p.type = ?", self.type.upper() if self.type else None), ("s.verdict = ?", self.verdict),
-            (claim.format("c.status = ?"), self.status), ("p.event_date >= ?", self.since),
-            ("p.event_date <= ?", self.until),
-            ("list_contains(list_transform(d.outlets, lambda x: lower(x)), ?)", (self.outlet or "").lower() or None)]
+            ("p.type = ?", self.type.upper() if self.type else None), ("p.event_date >= ?", self.since),
+            ("p.event_date <= ?", self.until)]
         conditions = [sql for sql, value in parts if value is not None]
         params = [value for _, value in parts if value is not None]
-        words = (self.text or "").split()
-        if words:
-            conditions.append(claim.format(" AND ".join(["c.evidence ILIKE ?"] * len(words))))
-            params.extend(f"%{w}%" for w in words)
+        claim_sql, claim_params = self._claim_condition()
+        if claim_sql:
+            conditions.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = p.doc_id AND "
+                              f"c.prop_idx = p.idx AND {claim_sql})")
+            params.extend(claim_params)
+        if self.outlet:
+            conditions.append("p.doc_id IN (SELECT id FROM documents WHERE "
+                              "list_contains(list_transform(outlets, lambda x: lower(x)), ?))")
+            params.append(self.outlet.lower())
+        if self.verdict:
+            conditions.append("EXISTS (SELECT 1 FROM story_members sm JOIN stories s ON s.id = sm.story_id "
+                              "WHERE sm.doc_id = p.doc_id AND sm.prop_idx = p.idx AND s.verdict = ?)")
+            params.append(self.verdict)
         return (" AND ".join(conditions) or "TRUE"), params
+
+    def _claim_condition(self) -> tuple[str, list[Any]]:
+        words = (self.text or "").split()
+        conditions = ["c.evidence ILIKE ?"] * len(words)
+        params: list[Any] = [f"%{w}%" for w in words]
+        if self.status:
+            conditions.insert(0, "c.status = ?")
+            params.insert(0, self.status)
+        return " AND ".join(conditions), params
 
 
 _SELECT = """
+WITH hits AS (
+    SELECT p.doc_id, p.idx FROM propositions p WHERE {where}
+    ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx {limit}),
+hit_claims AS (
+    SELECT c.doc_id, c.prop_idx,
+           list({{'status': c.status, 'by': c.by, 'via': c.via, 'evidence': c.evidence}} ORDER BY c.idx) AS claims
+    FROM claims c JOIN hits h ON h.doc_id = c.doc_id AND h.idx = c.prop_idx GROUP BY c.doc_id, c.prop_idx)
 SELECT p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, s.verdict AS story_verdict,
        s.id AS story, s.n_outlets, s.n_claimants, p.cameo, p.plover_score, p.location, d.outlets, d.url,
-       d.published, p.doc_id, p.idx,
-       (SELECT list({'status': c.status, 'by': c.by, 'via': c.via, 'evidence': c.evidence} ORDER BY c.idx)
-        FROM claims c WHERE c.doc_id = p.doc_id AND c.prop_idx = p.idx) AS claims
-FROM propositions p
+       d.published, p.doc_id, p.idx, hc.claims
+FROM hits h
+JOIN propositions p ON p.doc_id = h.doc_id AND p.idx = h.idx
 JOIN documents d ON d.id = p.doc_id
+LEFT JOIN hit_claims hc ON hc.doc_id = p.doc_id AND hc.prop_idx = p.idx
 LEFT JOIN story_members sm ON sm.doc_id = p.doc_id AND sm.prop_idx = p.idx
 LEFT JOIN stories s ON s.id = sm.story_id
+ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx
 """
 
 
@@ -97,9 +121,8 @@ def query_propositions(store: Store, where: Filter | None = None) -> list[dict[s
     """
     f = where or Filter()
     condition, params = f.where()
-    limit = f" LIMIT {int(f.limit)}" if f.limit > 0 else ""
-    return _rows(store, f"{_SELECT} WHERE {condition} ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx{limit}",
-                 params)
+    limit = f"LIMIT {int(f.limit)}" if f.limit > 0 else ""
+    return _rows(store, _SELECT.format(where=condition, limit=limit), params)
 
 
 _DISPUTE_CLAIMS = """
@@ -126,8 +149,11 @@ def disputes(store: Store, where: Filter | None = None) -> list[dict[str, Any]]:
                base.outlet, base.text, 0)
     condition, params = f.where()
     limit = f" LIMIT {int(base.limit)}" if base.limit > 0 else ""
-    stories = _rows(store, f"""SELECT DISTINCT s.* FROM ({_SELECT} WHERE {condition}) q JOIN stories s
-                               ON s.id = q.story ORDER BY s.first_date NULLS LAST, s.id{limit}""", params)
+    stories = _rows(store, f"""
+        SELECT s.* FROM stories s WHERE s.verdict = 'disputed' AND s.id IN (
+            SELECT sm.story_id FROM propositions p JOIN story_members sm
+            ON sm.doc_id = p.doc_id AND sm.prop_idx = p.idx WHERE {condition})
+        ORDER BY s.first_date NULLS LAST, s.id{limit}""", params)
     claims = _rows(store, _DISPUTE_CLAIMS, [[s["id"] for s in stories]])
     by_story: dict[str, list[dict[str, Any]]] = {}
     for claim in claims:
