@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,12 +92,12 @@ def _load_items(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, _Item], dict[
 
 
 def _find(rec: ItemRecord, items: dict[str, _Item], by_key: dict[str, list[str]],
-          touched: Mapping[str, _Item]) -> _Item | None:
-    """The stored item ``rec`` is, or None. Items this import already wrote are distinct from ``rec``."""
+          seen: set[str]) -> _Item | None:
+    """The stored item ``rec`` is, or None. Items this import already matched are distinct from ``rec``."""
     candidates: dict[str, _Item] = {}
     for url in rec.evidence:
         for item_id in by_key.get(evidence_key(url), ()):
-            if items[item_id].side == rec.side and item_id not in touched:
+            if items[item_id].side == rec.side and item_id not in seen:
                 candidates[item_id] = items[item_id]
     same_model = [c for c in candidates.values() if c.model.lower() == rec.model.lower()]
     if same_model:
@@ -130,8 +130,12 @@ def _update(item: _Item, rec: ItemRecord, source: str, import_id: int) -> list[t
     dates = [d for d in (item.recorded, rec.recorded) if d]
     item.recorded = min(dates) if dates else None
     item.lost = item.lost or rec.lost
-    item.last_import = import_id
     return changes
+
+
+def _state(item: _Item) -> tuple[object, ...]:
+    return (frozenset(item.statuses), item.category, item.model, len(item.sources), item.recorded, item.lost,
+            len(item.keys))
 
 
 def _fmt(statuses: Iterable[str]) -> str:
@@ -143,29 +147,41 @@ def _next_import_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 1
 
 
+def _add_evidence(item: _Item, rec: ItemRecord, by_key: dict[str, list[str]]) -> None:
+    for url in rec.evidence:
+        key = evidence_key(url)
+        if key not in item.keys:
+            item.keys[key] = url
+            by_key.setdefault(key, []).append(item.item_id)
+
+
 def _merge_items(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportReport) -> None:
     items, by_key = _load_items(con)
     touched: dict[str, _Item] = {}
+    seen: set[str] = set()
     changes: list[tuple[str, int, str, str, str]] = []
     for rec in _merge_within(parsed.items):
         report.items_in_input += 1
-        item = _find(rec, items, by_key, touched)
+        item = _find(rec, items, by_key, seen)
+        before: tuple[object, ...] = ()
         if item is None:
             item = _new_item(rec, parsed.source, report.import_id)
             items[item.item_id] = item
             report.new_items += 1
+            touched[item.item_id] = item
         else:
+            before = _state(item)
             found = _update(item, rec, parsed.source, report.import_id)
             changes += [(item.item_id, report.import_id, *c) for c in found]
             report.changed_items += bool(found)
             report.merged_items += 1
-        for url in rec.evidence:
-            key = evidence_key(url)
-            if key not in item.keys:
-                item.keys[key] = url
-                by_key.setdefault(key, []).append(item.item_id)
-        touched[item.item_id] = item
-    _write_items(con, list(touched.values()), changes)
+        _add_evidence(item, rec, by_key)
+        if item.item_id not in touched and _state(item) != before:
+            item.last_import = report.import_id
+            touched[item.item_id] = item
+        seen.add(item.item_id)
+    if touched:
+        _write_items(con, list(touched.values()), changes)
 
 
 def _write_items(con: duckdb.DuckDBPyConnection, items: list[_Item],

@@ -8,6 +8,7 @@ comparing by-model totals with the by-category daily totals).
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["MODEL_RULES", "category_of_model"]
@@ -73,6 +74,7 @@ _ADD_ONS = re.compile(r"\bwith (rp-\d+\w*|arbalet\S*)( jammer| turret)?")
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((c, re.compile(p)) for c, p in MODEL_RULES)
 
 
+@functools.lru_cache(maxsize=65536)
 def category_of_model(model: str) -> str:
     """The clean category of a model name by the first matching rule, or ``"other"``.
 

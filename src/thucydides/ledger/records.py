@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -113,17 +114,19 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 
 def read_csv_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a CSV file with a header that has every ``required`` column."""
-    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise InputError("E010", f"{path.name}: missing column(s) {', '.join(missing)}; header is {header}")
-    reader.fieldnames = header
+    reader = csv.reader(io.StringIO(read_text(path), newline=""))
     try:
+        header = [h.strip() for h in next(reader, [])]
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise InputError("E010", f"{path.name}: missing column(s) {', '.join(missing)}; header is {header}")
         for row in reader:
-            if None in row or any(v is None for v in row.values()):
-                raise InputError("E007", f"{path.name} line {reader.line_num}: wrong number of fields")
-            yield reader.line_num, row
+            if len(row) != len(header):
+                if not row:
+                    continue
+                raise InputError("E007", f"{path.name} line {reader.line_num}: {len(row)} fields, "
+                                 f"the header has {len(header)}")
+            yield reader.line_num, dict(zip(header, row, strict=True))
     except csv.Error as exc:
         raise InputError("E007", f"{path.name} line {reader.line_num}: malformed CSV ({exc})") from None
 
@@ -146,11 +149,16 @@ def read_json(path: Path) -> Any:
     return out
 
 
-def parse_date(text: str | None) -> dt.date | None:
+def parse_date(text: object) -> dt.date | None:
     """An ISO date (``2022-03-19``, also the date part of a timestamp), or None for empty / ``NA``."""
-    if text is None or not str(text).strip() or str(text).strip().upper() in {"NA", "NULL", "NONE"}:
+    return None if text is None else _parse_date(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_date(text: str) -> dt.date | None:
+    if not text.strip() or text.strip().upper() in {"NA", "NULL", "NONE"}:
         return None
-    value = str(text).strip()[:10]
+    value = text.strip()[:10]
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -166,6 +174,10 @@ def parse_int(text: object, what: str) -> int:
         raise InputError("E007", f"{what}: {text!r} is not a number") from None
 
 
+_SCHEME = re.compile(r"^[a-z]+://(www\.|mobile\.)?")
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def evidence_key(url: str) -> str:
     """A normalised evidence URL used to recognise the same photo or post across sources.
 
@@ -173,9 +185,9 @@ def evidence_key(url: str) -> str:
     ('twitter.com/user/status/123', 'i.postimg.cc/a/b.jpg')
     """
     text = url.strip().lower()
-    text = re.sub(r"^[a-z]+://", "", text)
-    text = re.sub(r"^(www\.|mobile\.)", "", text)
-    text = re.sub(r"^x\.com/", "twitter.com/", text)
+    text = _SCHEME.sub("", text)
+    if text.startswith("x.com/"):
+        text = "twitter.com/" + text[6:]
     if text.startswith("twitter.com/"):
         text = text.split("?")[0]
     return text.rstrip("/")

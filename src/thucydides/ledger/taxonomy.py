@@ -8,6 +8,7 @@ the category of an item-level row (which carries only a model name) from keyword
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -149,6 +150,7 @@ def category_of(raw: str) -> str | None:
     return _RAW.get(singular)
 
 
+@functools.lru_cache(maxsize=256)
 def side_of(raw: str) -> str | None:
     """ISO 3166-1 alpha-3 code of a side named in a loss list (``Russia`` -> ``RUS``), or None."""
     key = _norm(raw)
@@ -163,6 +165,7 @@ _STATUS_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_statuses(raw: str) -> tuple[str, ...]:
     """The statuses a raw status text names, in the order of :data:`STATUSES`.
 
@@ -175,6 +178,7 @@ def parse_statuses(raw: str) -> tuple[str, ...]:
     return tuple(s for s in STATUSES if s in found)
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_model(raw: str) -> str:
     """A model name without the scraper's leading running number (``"1220 BMP-2(K)"`` -> ``"BMP-2(K)"``)."""
     text = re.sub(r"\s+", " ", raw.replace("\n", " ")).strip()
