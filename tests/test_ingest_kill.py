@@ -3,6 +3,7 @@ duplicates. The ingest runs in a subprocess that is killed with SIGKILL half way
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -58,7 +59,8 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path, worker
     try:
         wait_for_batches(marker, 6, proc)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     docs, distinct, props, claims = stored(db)
