@@ -1,0 +1,5 @@
+"""``python -m thucydides``: the command line."""
+
+from .cli import main
+
+main()
