@@ -108,3 +108,13 @@ def test_document_count_mismatch_is_an_input_error() -> None:
     with pytest.raises(InputError) as err:
         score_documents([doc([])], [])
     assert err.value.code == "E010"
+
+
+def test_shared_gold_files_score_perfectly_against_themselves(shared_dir: Any) -> None:
+    from thucydides.evaluation.io import read_jsonl
+
+    gold = [d for f in sorted((shared_dir / "eval").glob("*.gold.jsonl")) for d in read_jsonl(f)]
+    f = figures(score_documents(gold, gold, per_type=False))
+    assert f["propositions"]["n"] > 0
+    assert all(f[k][m] == 1.0 for k, m in (("propositions", "f1"), ("claims", "f1"), ("verdict", "accuracy"),
+                                            ("date", "accuracy"), ("loss_claims", "f1")))
