@@ -86,7 +86,7 @@ _RAW: dict[str, str] = {
     "all types": ALL, "all": ALL, "total": ALL,
     "tanks": "tanks", "tank": "tanks", "main battle tanks": "tanks",
     "armoured fighting vehicles": "afvs", "armored fighting vehicles": "afvs", "afvs": "afvs",
-    "armoured combat vehicles": "armoured_combat", "apc": "armoured_combat", "afvs (mod)": "armoured_combat",
+    "armoured combat vehicles": "armoured_combat", "apc": "armoured_combat",
     "armoured vehicles": "armoured_combat", "armored vehicles": "armoured_combat",
     "infantry fighting vehicles": "ifvs", "ifvs": "ifvs",
     "armoured personnel carriers": "apcs", "armored personnel carriers": "apcs",
