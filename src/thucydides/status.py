@@ -26,31 +26,46 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Modal auxiliaries that make an event possible or future rather than real.
-MODALS: frozenset[str] = _words("will would could may might can shall should must ought 'll wo ca")
+MODALS: frozenset[str] = _words(
+    "will would could may might can shall should must ought 'll wo ca")
 #: Hedging adverbs and adjectives: the event is reported, not vouched for.
-HEDGE_ADVS: frozenset[str] = _words("allegedly reportedly purportedly apparently supposedly seemingly ostensibly presumably possibly "
+HEDGE_ADVS: frozenset[str] = _words(
+    "allegedly reportedly purportedly apparently supposedly seemingly ostensibly presumably possibly "
     "probably likely perhaps maybe reputedly rumoredly evidently")
 #: Modifiers of a nominal trigger that hedge it ("the alleged attack").
-HEDGE_AMODS: frozenset[str] = _words("alleged reported suspected purported apparent rumored rumoured "
-                                        "claimed presumed likely probable")
+HEDGE_AMODS: frozenset[str] = _words(
+    "alleged reported suspected purported apparent rumored rumoured claimed presumed likely probable")
 #: Modifiers of a nominal trigger that make it hypothetical ("a possible attack").
-HYPO_AMODS: frozenset[str] = _words("possible potential planned future proposed prospective "
-                                       "impending imminent expected intended threatened")
+HYPO_AMODS: frozenset[str] = _words(
+    "possible potential planned future proposed prospective impending imminent expected intended "
+    "threatened")
 #: Adjectives that hedge a clause they govern ("it is possible that …").
-HEDGE_ADJS: frozenset[str] = _words("possible likely probable unlikely conceivable plausible")
+HEDGE_ADJS: frozenset[str] = _words(
+    "possible likely probable unlikely conceivable plausible")
 #: Raising verbs that hedge their complement ("is said to", "seems to", "is believed to").
-RAISING_HEDGES: frozenset[str] = _words("say rumor rumour report believe think suppose understand allege reckon suspect claim consider "
+RAISING_HEDGES: frozenset[str] = _words(
+    "say rumor rumour report believe think suppose understand allege reckon suspect claim consider "
     "seem appear")
 #: Verbs whose complement is not (yet) real ("plans to", "threatened to", "is going to").
-INTENT_HEADS: frozenset[str] = _words("plan intend threaten want seek aim prepare hope expect try attempt propose consider vow promise "
+INTENT_HEADS: frozenset[str] = _words(
+    "plan intend threaten want seek aim prepare hope expect try attempt propose consider vow promise "
     "pledge decide agree offer refuse wish mean schedule set aspire desire need demand urge ask call "
     "order push press plot scheme")
 #: Verbs whose clausal or prepositional content is presented as evidence-based inference.
-EVIDENTIAL_HEADS: frozenset[str] = _words("suggest indicate point imply hint signal")
-NEGATORS: frozenset[str] = _words("not n't never no neither nor without")
-CONDITIONAL_MARKS: frozenset[str] = _words("if unless whether lest")
+EVIDENTIAL_HEADS: frozenset[str] = _words(
+    "suggest indicate point imply hint signal")
+NEGATORS: frozenset[str] = _words(
+    "not n't never no neither nor without")
+CONDITIONAL_MARKS: frozenset[str] = _words(
+    "if unless whether lest")
 #: Event types whose content is future by nature: their future tense is the act itself.
 FUTURE_SPEECH_ACTS: frozenset[str] = frozenset({"AGREE", "THREATEN"})
+#: Verbs whose complement did not happen ("declined to comment", "failed to report").
+NEG_IMPLICATIVES: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid", "forget"])
+FUTURES: frozenset[str] = frozenset(["will", "shall", "'ll", "wo"])
+_MODAL_DEPS = frozenset(["conj", "xcomp", "dobj", "attr", "oprd", "compound", "amod", "acomp"])
+_NEG_DEPS = frozenset(["conj", "dobj", "nsubj", "nsubjpass", "attr", "compound", "amod", "acomp", "oprd",
+                       "xcomp", "appos"])
 _CHAIN_DEPS = _words("conj dobj pobj prep pcomp nsubj nsubjpass attr compound amod acomp "
                         "appos nmod poss oprd dative agent npadvmod xcomp")
 
@@ -80,7 +95,7 @@ def _predicates(doc: Any, trigger_i: int, stop: int | None) -> list[Any]:
     """The trigger and the tokens above it, up to (not including) the cue ``stop`` or the root."""
     tok = doc[trigger_i]
     chain = [tok]
-    while tok.head is not tok and tok.head.i != stop and len(chain) < 16:
+    while tok.head.i != tok.i and tok.head.i != stop and len(chain) < 16:
         tok = tok.head
         chain.append(tok)
     return chain
@@ -112,20 +127,52 @@ def _has_child(tok: Any, deps: Sequence[str], words: frozenset[str]) -> bool:
 
 
 def _negated(clause: Sequence[Any]) -> bool:
-    for tok in clause:
+    """Negation on the trigger, or on the verb it is the subject, object or complement of."""
+    for k, tok in enumerate(clause):
+        if k and clause[k - 1].dep_ not in _NEG_DEPS:
+            return False
         if _has_child(tok, ("neg", "det", "advmod", "preconj"), NEGATORS):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in ("nobody", "nothing", "none") or _has_child(c, ("det",), NEGATORS))
+                for c in tok.children):
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return True
     return False
 
 
+def _implicative_negation(clause: Sequence[Any]) -> bool:
+    """"declined to confirm", "refused to go", "failed to report": the complement did not happen."""
+    for prev, tok in itertools.pairwise(clause):
+        if prev.dep_ == "xcomp" and _lemma(tok) in NEG_IMPLICATIVES:
+            return True
+        if prev.dep_ not in _NEG_DEPS:
+            return False
+    return False
+
+
+def _denied_above(chain: Sequence[Any]) -> bool:
+    """The event is the object or complement of a denial ("denied that it attacked", "rejected reports
+    of an attack") even though no attribution was found for it."""
+    for prev, tok in itertools.pairwise(chain):
+        if _lemma(tok) in DENY_CUES and prev.dep_ in ("ccomp", "dobj", "xcomp"):
+            return True
+        if prev.dep_ not in _CHAIN_DEPS and prev.dep_ not in ("ccomp", "acl", "relcl"):
+            return False
+    return False
+
+
 def _modal(tok: Any) -> str | None:
-    """``"modal"`` for will/could/may…, ``"modal_perfect"`` for may have / could have, else None."""
+    """``"future"`` for will/shall, ``"modal"`` for could/may/would…, ``"modal_perfect"`` for
+    may have / could have, else None."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if not any(c.lower_ in MODALS or _lemma(c) in MODALS for c in auxes):
+    modals = [c.lower_ for c in auxes if c.lower_ in MODALS or _lemma(c) in MODALS]
+    if not modals:
         return None
-    return "modal_perfect" if any(_lemma(c) == "have" for c in auxes) else "modal"
+    if any(_lemma(c) == "have" for c in auxes):
+        return "modal_perfect"
+    return "future" if all(m in FUTURES for m in modals) else "modal"
 
 
 def _going_to(tok: Any) -> bool:
@@ -137,11 +184,15 @@ def _going_to(tok: Any) -> bool:
 
 def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
     """The reason the event is only possible, planned or conditional, or None."""
-    for tok in clause:
+    for k, tok in enumerate(clause):
+        if k and clause[k - 1].dep_ not in _MODAL_DEPS:
+            break
         modal = _modal(tok)
-        if modal == "modal":
-            return "modal"
-        if _going_to(tok) or (tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_HEADS):
+        if modal in ("modal", "future"):
+            return modal
+        if _going_to(tok):
+            return "future"
+        if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_HEADS:
             return "intent"
         if tok.dep_ in ("pobj", "dobj") and _lemma(tok.head) in INTENT_HEADS:
             return "intent"
@@ -198,11 +249,13 @@ def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[st
         return Judgement("denied", "deny_cue", 0.85)
     chain = _predicates(doc, trigger_i, source.cue_i if source is not None else None)
     clause = _own_clause(chain)
-    hypo = _hypothetical(doc, chain, clause)
-    if hypo is not None and not (event_type in FUTURE_SPEECH_ACTS and hypo in ("modal", "intent")):
-        return Judgement("hypothetical", hypo, 0.75 if hypo != "question" else 0.6)
-    if _negated(clause) or any(_lemma(t) in DENY_CUES for t in chain[1:]):
+    if _negated(clause) or _denied_above(chain):
         return Judgement("denied", "negated", 0.8)
+    if _implicative_negation(clause):
+        return Judgement("denied", "declined", 0.75)
+    hypo = _hypothetical(doc, chain, clause)
+    if hypo is not None and not (event_type in FUTURE_SPEECH_ACTS and hypo in ("modal", "future", "intent")):
+        return Judgement("hypothetical", hypo, 0.75 if hypo != "question" else 0.6)
     hedge = _hedged(chain, clause)
     if hedge is not None:
         return Judgement("alleged", hedge, 0.8)
@@ -227,9 +280,9 @@ def status_of(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequenc
 #: Factuality (-3..+3) per deciding rule; the values are the mean gold factuality of the events each
 #: rule decides on the UW training split (see ``benchmarks/status_eval.py --fit``), rounded.
 FACTUALITY: dict[str, float] = {
-    "deny_cue": -2.0, "negated": -2.5, "modal": 0.5, "intent": 0.5, "possible": 0.5,
-    "conditional": 0.3, "question": 0.5, "modal_perfect": 1.0, "hedge": 1.5, "raising": 1.5,
-    "evidential": 1.5, "allege_cue": 2.0, "self_report": 2.8, "source": 2.6, "stated": 2.8,
+    "deny_cue": 1.4, "negated": -1.2, "declined": -1.4, "modal": 1.5, "future": 2.2, "intent": 1.5,
+    "possible": 2.0, "conditional": 1.0, "question": 0.5, "modal_perfect": 2.0, "hedge": 2.3,
+    "raising": 1.7, "evidential": 2.0, "allege_cue": 2.0, "self_report": 2.7, "source": 2.4, "stated": 2.7,
 }
 
 
