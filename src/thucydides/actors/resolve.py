@@ -9,6 +9,8 @@ word, with ``X of Y`` deferring to ``Y`` when ``X`` is a leadership title) and t
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -265,6 +267,26 @@ def _unknown_name(raw: Sequence[str], hits: Sequence[Hit]) -> str | None:
     return " ".join(best) if len(best) >= 2 else None
 
 
+@functools.lru_cache(maxsize=1)
+def _long_names() -> dict[str, tuple[str, ...]]:
+    """Multi-word names of people and organisations, as strings, for spelling-variant matching."""
+    return {" ".join(key): key for key, entries in gazetteer().index.items()
+            if len(key) >= 2 and any(e.type in (PERSON, ORG) for e in entries)}
+
+
+def _fuzzy(raw: Sequence[str]) -> list[Hit]:
+    """A person or organisation named with another spelling ("Volodimir Zelenskiy"): one hit over the text."""
+    words = [norm(w) for w in raw if w.lower() not in ("the", "a", "an")]
+    text = " ".join(words)
+    if len(words) < 2 or len(text) < 8 or not all(w[:1].isupper() for w in raw if w.isalpha() and len(w) > 3):
+        return []
+    names = _long_names()
+    match = difflib.get_close_matches(text, list(names), n=1, cutoff=0.86)
+    if not match:
+        return []
+    return [Hit(0, len(raw), tuple(gazetteer().index[names[match[0]]]))]
+
+
 def _context_code(context: str | None) -> str:
     if not context:
         return ""
@@ -303,7 +325,7 @@ def resolve_actor(text: str, context: str | None = None, date: dt.date | str | N
         return None
     if len(raw) == 1 and raw[0].lower() in _PRONOUNS:
         return Actor("", "UNK", raw[0], "person")
-    hits = find_hits(raw)
+    hits = find_hits(raw) or _fuzzy(raw)
     if not hits:
         return None
     return compose(raw, hits, 0, len(raw), day, _unknown_name(raw, hits), _context_code(context))
