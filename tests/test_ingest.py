@@ -89,6 +89,13 @@ def test_bad_documents_become_failures(tmp_path: Path, content: bytes, code: str
     assert str(path) in str(item.error)
 
 
+def test_huge_record_files_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "Talks resumed in Doha."}) + "\n" + " " * 5000)
+    item = one(path, ReadOptions(max_bytes=20))
+    assert item.error is not None and item.error.code == "E008" and "split the file" in str(item.error)
+
+
 def test_folders_are_read_recursively_and_missing_paths_fail(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "one.txt").write_text("Troops crossed the border at dawn.")

@@ -21,6 +21,10 @@ SUFFIXES: dict[str, str] = {
 }
 
 
+#: A file holding many documents (JSON Lines, CSV, feed) may be this many times ``max_bytes``.
+CONTAINER_FACTOR = 200
+
+
 def readers() -> dict[str, Reader]:
     """Every reader by format: the built-ins, a feed reader and those plugins register."""
     from ..plugins import collect_dict
@@ -47,12 +51,12 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _read_file(path: Path, options: ReadOptions, table: dict[str, Reader]) -> Iterator[Item]:
     source = str(path)
     fmt = format_of(source, options.format)
-    single = fmt in ("text", "markdown", "html")
+    limit = options.max_bytes * (1 if fmt in ("text", "markdown", "html") else CONTAINER_FACTOR)
     try:
         size = path.stat().st_size
-        if single and size > options.max_bytes:
-            yield Item.failed(source, "E008", f"{source} is {size} bytes, over the limit of "
-                              f"{options.max_bytes} (raise it with --max-bytes)")
+        if size > limit:
+            yield Item.failed(source, "E008", f"{source} is {size} bytes, over the limit of {limit} for "
+                              f"{fmt} files (raise it with --max-bytes, or split the file)")
             return
         data = path.read_bytes()
     except OSError as exc:
