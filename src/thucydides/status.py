@@ -299,14 +299,17 @@ def event_factuality(doc: Any, trigger_i: int) -> float:
 
 #: Hedge and weasel cues with their weights (CoNLL-2010 "uncertain" sentences).
 HEDGE_CUES: dict[str, float] = {
-    **dict.fromkeys(_words("may might could possibly possible probably probable likely unlikely perhaps maybe "
-                    "allegedly reportedly purportedly supposedly apparently presumably seemingly "
-                    "suggest suggests suggested suggesting speculated speculation rumored rumoured "
-                    "rumor rumors rumour believed thought unclear uncertain doubtful"), 1.0),
-    **dict.fromkeys(_words("some many several various numerous often usually generally widely commonly "
-                    "mostly largely arguably considered regarded claimed claim claims critics experts "
-                    "scholars historians observers others sometimes somewhat notable notably "
-                    "estimated approximately appears appear appeared seems seem seemed"), 0.6),
+    **dict.fromkeys(_words(
+        "might possibly probably probable perhaps maybe allegedly reportedly purportedly supposedly "
+        "presumably seemingly suggest suggests suggested suggesting speculated speculation rumored "
+        "rumoured believed unclear uncertain doubtful widely critics scholars historians observers "
+        "seems arguably"), 1.0),
+    **dict.fromkeys(_words(
+        "may some many several considered generally claimed likely unlikely commonly largely "
+        "apparently sometimes notable estimated experts"), 0.6),
+    **dict.fromkeys(_words(
+        "could possible often usually various numerous others appears appear appeared regarded "
+        "claim claims approximately seem seemed thought rumor rumors"), 0.3),
 }
 HEDGE_PHRASES: dict[str, float] = {
     "it is said": 1.0, "is said to": 1.0, "are said to": 1.0, "was said to": 1.0, "some people": 1.0,
