@@ -101,3 +101,20 @@ def test_errors_are_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFi
         assert exit_info.value.code == 2
         err = capsys.readouterr().err
         assert err.startswith("Error: [E0") and err.count("\n") == 1
+
+
+def test_check_claims_reads_the_event_store_in_the_same_file(tmp_path: Path) -> None:
+    from thucydides.model import Document
+    from thucydides.store import open_store, write_documents
+
+    path = str(tmp_path / "shared.duckdb")
+    docs = [Document.from_dict(json.loads(line)) for line in (FIX / "articles.jsonl").read_text().splitlines()]
+    with open_store(path) as store:
+        write_documents(store, docs)
+    code, _, err = run("losses", "import", str(FIX / "bytype.csv"), "--format", "oryx-bytype", "--db", path)
+    assert code == 0, err
+    code, out, _ = run("check-claims", "--db", path, "--json")
+    rows = {r["doc_id"]: r for r in map(json.loads, out.splitlines())}
+    assert set(rows) == {"art-tanks", "art-headline", "art-early"}
+    assert rows["art-tanks"]["verdict"] == "overstated"
+    assert rows["art-tanks"]["comparisons"][0]["figure"] == 2 and rows["art-tanks"]["outlet"] == "Example Wire"
