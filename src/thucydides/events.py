@@ -33,7 +33,8 @@ DISMISS_VERBS = frozenset({"dismiss", "reject", "brand", "denounce", "call", "de
 RECEIVER_VERBS = frozenset({"receive", "face", "suffer", "become", "get", "come", "endure", "hit"})
 LIGHT_VERBS = frozenset({"make", "issue", "launch", "conduct", "stage", "carry", "deliver", "mount", "send",
                          "submit", "file", "lodge", "impose", "announce", "level", "hold", "have", "pay", "begin",
-                         "start", "take", "resume", "step"})
+                         "start", "take", "resume", "step", "order", "declare"})
+BACKGROUND_PREPS = frozenset({"amid", "despite", "following", "after", "since", "before", "during"})
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_MARKERS = frozenset({"could", "may", "might", "would", "can"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside"})
@@ -90,6 +91,8 @@ def _objects(tok: Token) -> list[Token]:
 
 def _verb_trigger(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
+    if lemma == "order" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None  # "ordered an offensive" is the offensive; "ordered X to leave" is a demand
     for part in _particle(tok):
         found = PARTICLE_VERBS.get((lemma, part))
         if found is not None:
@@ -443,6 +446,21 @@ def _strip_disinformation_source(ev: EventMention, events: Sequence[EventMention
                 (ev.recipient if not set(ev.recipient) & set(other.recipient) else ())
 
 
+def _background(tok: Token) -> bool:
+    """A nominal event named only as the backdrop of another: "in response to the invasion", "amid the war"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.dep_ == "prep" and (head.lower_ in BACKGROUND_PREPS or head.head.lower_ == "response"):
+            return True
+        if head.lower_ == "to" and head.head.lower_ == "response":
+            return True
+        cur = head
+    return False
+
+
 def _keep(ev: EventMention) -> bool:
     if not ev.actor and not ev.recipient:
         return bool(ev.extras.get("named_subject")) and ev.type not in NEEDS_RECIPIENT and \
@@ -500,6 +518,8 @@ def _finish(candidates: list[tuple[EventMention, Token]], index: MentionIndex, m
             continue
         _protest_to(ev, tok, index)
         _strip_disinformation_source(ev, events)
+        if ev.extras["nominal"] and not ev.actor and ev.type not in ("REQUEST", "SANCTION") and _background(tok):
+            continue
         source = _assign_claim(ev, tok, index, mentions)
         if not _keep(ev):
             continue

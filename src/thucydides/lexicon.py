@@ -128,7 +128,7 @@ VERBS: dict[str, Trigger] = {
     "rape": _t("ASSAULT", "sexual"), "massacre": _ASSAULT, "execute": _t("ASSAULT", "targeted"),
     "behead": _t("ASSAULT", "targeted"), "stab": _t("ASSAULT", "primitive"), "torch": _t("ASSAULT", "destroy"),
     "destroy": _t("ASSAULT", "destroy"), "hijack": _t("ASSAULT", "abduct"),
-    "order": _t("REQUEST", None, absorbs=True), "insist": _t("REQUEST", None, obj_recipient=False, absorbs=True),
+    "order": _t("REQUEST", None, absorbs=True, name="rules.request.order.v1"), "insist": _t("REQUEST", None, obj_recipient=False, absorbs=True),
     "summon": _t("ACCUSE", "disapprove"), "reprimand": _t("ACCUSE", "disapprove"),
     "renege": _t("REJECT", None, obj_recipient=False, preps=("to",)), "violate": _t("REJECT", None, obj_recipient=False),
     "defy": _t("REJECT", None), "boycott_": _t("PROTEST", "boycott"),
@@ -213,7 +213,7 @@ ACCUSING_ADJECTIVES: dict[str, Trigger] = {
 #: content words that set the mode of a REQUEST or REJECT
 REQUEST_MODES: dict[str, str] = {
     **{w: "assist" for w in ("aid", "help", "assistance", "support", "weapon", "arms", "equipment", "supply",
-                             "ammunition", "loan", "money", "fund", "troop", "protection", "military", "drone", "missile",
+                             "ammunition", "loan", "money", "fund", "troop", "protection", "drone", "missile",
                              "tank", "jet", "fighter", "fuel", "food", "grain", "gas", "vaccine", "shell", "rocket")},
     **{w: "yield" for w in ("withdraw", "withdrawal", "release", "ceasefire", "truce", "leave", "lift", "end",
                             "stop", "halt", "retreat", "surrender", "free")},
