@@ -73,6 +73,20 @@ def test_dataset_names_may_be_comma_separated(data: Path) -> None:
         run("--data", str(data), "--dataset", "counting,nosuch")
 
 
+def test_a_failed_dataset_makes_the_command_exit_1(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.evaluation import registry
+
+    class Failing(Counting):
+        name = "failing"
+
+        def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+            raise KeyError("text")
+
+    monkeypatch.setattr(registry, "get_datasets", lambda: {"counting": Counting(), "failing": Failing()})
+    rc, text = run("--data", str(data))
+    assert rc == 1 and "FAILED: failing: KeyError" in text and "counting" in text
+
+
 def test_list_shows_registered_datasets(data: Path) -> None:
     assert "counting  counts the lines" in run("--list")[1]
 

@@ -134,3 +134,34 @@ def test_datasets_without_a_limit_parameter_still_run(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(registry, "get_datasets", lambda: {"oldstyle": OldStyle()})
     assert registry.run_evaluation(tmp_path, [], limit=3).figures()["oldstyle/x/accuracy"] == 0.5
+
+
+class Broken:
+    name = "broken"
+    description = "raises"
+
+    def available(self, root: Path) -> bool:
+        return True
+
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        raise ZeroDivisionError("no items")
+
+
+def test_a_crashing_dataset_is_reported_and_the_others_still_run(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.evaluation import registry
+
+    monkeypatch.setattr(registry, "get_datasets", lambda: {"broken": Broken(), "oldstyle": OldStyle()})
+    report = registry.run_evaluation(tmp_path)
+    assert report.failed == ["broken: ZeroDivisionError: no items"] and len(report.results) == 1
+    assert "FAILED: broken: ZeroDivisionError: no items" in format_table(report)
+    assert report_to_dict(report)["failed"] == report.failed
+
+
+def test_guard_turns_item_errors_into_default_predictions() -> None:
+    from thucydides.evaluation.common import Guard
+
+    guard = Guard()
+    assert [guard(-1, lambda x: 10 // x, x) for x in (5, 0, 2, 0)] == [2, -1, 5, -1]
+    assert guard.errors == 2 and "ZeroDivisionError" in guard.notes()[0]
+    assert Guard().notes() == []

@@ -64,7 +64,8 @@ def eval_command(datasets: tuple[str, ...], data: Path | None, json_out: Path | 
             click.echo("\n" + text)
     if json_out is not None:
         _write_json(json_out, report_to_dict(report))
-    return _floors_outcome(report.figures(), floors) if floors is not None else 0
+    outcome = _floors_outcome(report.figures(), floors) if floors is not None else 0
+    return 1 if report.failed else outcome
 
 
 @hookimpl

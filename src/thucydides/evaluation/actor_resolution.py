@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .common import library_function
+from .common import Guard, library_function
 from .io import read_jsonl
 from .result import EvalResult, Score
 
@@ -112,10 +112,12 @@ class ActorResolution:
         rows = [r for r in read_jsonl(root / FILE) if r.get("method") in SCORED][:limit]
         main: dict[str, list[bool]] = {}
         known: dict[str, list[bool]] = {}
+        guard = Guard()
         for r in rows:
             marks = " ".join(str(m) for m in r.get("marks") or ())
             target = known if ("xfail" in marks or "skip" in marks) else main
-            for k, ok in case_checks(r.get("expected") or {}, _resolve(resolve, r.get("inputs") or {})).items():
+            for k, ok in case_checks(r.get("expected") or {}, guard(None, _resolve, resolve, r.get("inputs") or {})).items():
                 target.setdefault(k, []).append(ok)
-        notes = [f"{len(rows)} cases ({', '.join(SCORED)}); query_wiki cases not scored (no Wikipedia titles)"]
+        notes = [f"{len(rows)} cases ({', '.join(SCORED)}); query_wiki cases not scored (no Wikipedia titles)",
+                 *guard.notes()]
         return EvalResult(self.name, _scores(main) + _scores(known, "known_failures:"), notes)

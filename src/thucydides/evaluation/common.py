@@ -4,15 +4,40 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Article, Document
 from .registry import SkipDataset
 
-__all__ = ["BATCH", "extract_parsed", "library_function", "parse_texts"]
+__all__ = ["BATCH", "Guard", "extract_parsed", "library_function", "parse_texts"]
 
 #: How many texts spaCy parses at a time.
 BATCH = 64
+T = TypeVar("T")
+
+
+class Guard:
+    """Runs a library call per item: an item whose call raises counts as an empty prediction.
+
+    One broken sentence then lowers a score (which the floors catch) instead of stopping the whole run.
+    """
+
+    def __init__(self) -> None:
+        self.errors = 0
+        self.first = ""
+
+    def __call__(self, default: T, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        try:
+            return func(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - counted and reported in the notes
+            self.errors += 1
+            self.first = self.first or f"{type(exc).__name__}: {exc}"[:200]
+            return default
+
+    def notes(self) -> list[str]:
+        if not self.errors:
+            return []
+        return [f"{self.errors} item(s) raised an error and count as empty predictions (first: {self.first})"]
 
 
 def library_function(module: str, name: str) -> Callable[..., Any]:
@@ -43,10 +68,16 @@ def default_stages_or_skip() -> list[Any]:
         raise SkipDataset(f"the extraction pipeline is not complete yet ({exc})") from None
 
 
-def extract_parsed(articles: Sequence[Article], stages: Sequence[Any] | None = None) -> list[tuple[Document, Any]]:
-    """Extract each article with the given stages (default: the pipeline's), returning ``(Document, Doc)``."""
+def extract_parsed(articles: Sequence[Article], stages: Sequence[Any] | None = None,
+                   guard: Guard | None = None) -> list[tuple[Document, Any]]:
+    """Extract each article with the given stages (default: the pipeline's), returning ``(Document, Doc)``.
+
+    With a ``guard``, an article whose extraction raises yields an empty Document.
+    """
     from ..pipeline import extract_article
 
     chosen = list(stages) if stages is not None else default_stages_or_skip()
     docs = parse_texts([a.text for a in articles])
-    return [(extract_article(a, d, chosen), d) for a, d in zip(articles, docs, strict=True)]
+    if guard is None:
+        return [(extract_article(a, d, chosen), d) for a, d in zip(articles, docs, strict=True)]
+    return [(guard(Document(a), extract_article, a, d, chosen), d) for a, d in zip(articles, docs, strict=True)]

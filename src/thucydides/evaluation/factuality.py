@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .common import BATCH, library_function
+from .common import BATCH, Guard, library_function
 from .io import read_conll
 from .registry import SkipDataset
 from .result import EvalResult, Score, pearson
@@ -48,7 +48,7 @@ def _parse_tokens(sentences: list[list[str]]) -> list[Any]:
     return list(nlp.pipe(docs, batch_size=BATCH))
 
 
-def _score(rate: Callable[..., Any], sentences: list[list[list[str]]]) -> tuple[list[float], list[float]]:
+def _score(rate: Callable[..., Any], sentences: list[list[list[str]]], guard: Guard) -> tuple[list[float], list[float]]:
     parsed = [gold_events(s) for s in sentences]
     parsed = [(t, e) for t, e in parsed if e and t]
     gold: list[float] = []
@@ -56,7 +56,7 @@ def _score(rate: Callable[..., Any], sentences: list[list[list[str]]]) -> tuple[
     for doc, (_, events) in zip(_parse_tokens([t for t, _ in parsed]), parsed, strict=True):
         for i, value in events:
             gold.append(value)
-            pred.append(float(rate(doc, i)))
+            pred.append(float(guard(0.0, rate, doc, i)))
     return gold, pred
 
 
@@ -73,11 +73,12 @@ class FactualityDev:
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
         rate = library_function("status", "event_factuality")
-        gold, pred = _score(rate, read_conll(root / self.relative, limit))
+        guard = Guard()
+        gold, pred = _score(rate, read_conll(root / self.relative, limit), guard)
         if not gold:
             raise SkipDataset(f"{self.relative} holds no annotated events")
         mae = sum(abs(g - p) for g, p in zip(gold, pred, strict=True)) / len(gold)
         bins = sum(bin_of(g) == bin_of(p) for g, p in zip(gold, pred, strict=True)) / len(gold)
         figures = {"pearson_r": pearson(pred, gold), "mae": mae, "bin_accuracy": bins}
-        notes = [f"{len(gold)} event heads; spaCy parses over the file's tokens"]
+        notes = [f"{len(gold)} event heads; spaCy parses over the file's tokens", *guard.notes()]
         return EvalResult(self.name, [Score("strength", len(gold), figures)], notes)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
-from .common import extract_parsed
+from .common import Guard, extract_parsed
 from .io import read_jsonl
 from .registry import SkipDataset
 from .result import EvalResult
@@ -48,9 +48,10 @@ class GoldDocuments:
         gold = [d for d in gold if str(d.get("text") or "").strip()]
         if not gold:
             raise SkipDataset("the gold files hold no documents with text")
-        tally = GoldTally()
-        for g, (doc, _) in zip(gold, extract_parsed([_article(d) for d in gold]), strict=True):
+        tally, guard = GoldTally(), Guard()
+        for g, (doc, _) in zip(gold, extract_parsed([_article(d) for d in gold], guard=guard), strict=True):
             tally.add_document(g, doc.to_dict())
         notes = [f"{len(gold)} documents from {', '.join(f.name for f in files)}",
-                 "type:X lines are proposition P/R/F1 by PLOVER type (gold type for misses, predicted for extras)"]
+                 "type:X lines are proposition P/R/F1 by PLOVER type (gold type for misses, predicted for extras)",
+                 *guard.notes()]
         return EvalResult(self.name, tally.scores(), notes)

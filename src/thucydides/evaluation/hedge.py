@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from .common import library_function, parse_texts
+from .common import Guard, library_function, parse_texts
 from .io import read_csv_rows
 from .result import Counts, EvalResult, Score
 
@@ -37,11 +37,11 @@ class HedgeWiki:
         is_uncertain = library_function("status", "is_uncertain")
         rows = _rows(root / FILE, limit)
         counts = Counts()
-        hits = 0
+        hits, guard = 0, Guard()
         for (gold, _), doc in zip(rows, parse_texts([t for _, t in rows]), strict=True):
-            pred = bool(is_uncertain(doc))
+            pred = bool(guard(False, is_uncertain, doc))
             counts.add(int(gold and pred), int(pred and not gold), int(gold and not pred))
             hits += pred == gold
         figures = {**counts.score("").figures, "accuracy": hits / len(rows) if rows else 0.0}
-        notes = [f"{len(rows)} sentences, balanced sample (not the official split); positive class = uncertain"]
+        notes = [f"{len(rows)} sentences, balanced sample (not the official split); positive class = uncertain", *guard.notes()]
         return EvalResult(self.name, [Score("uncertain", counts.tp + counts.fn, figures)], notes)

@@ -10,7 +10,7 @@ from typing import Any
 
 from .._version import __version__
 from ..model import Actor, ActorMention, Article, Document, Provenance
-from .common import default_stages_or_skip, extract_parsed
+from .common import Guard, default_stages_or_skip, extract_parsed
 from .io import read_jsonl
 from .petrarch_dict import ActorDictionary, load_dictionary
 from .result import Counts, EvalResult, Score
@@ -181,8 +181,8 @@ class Petrarch2Suite:
         stages = suite_stages(root / FOLDER)
         articles = [Article(text=str(r["text"]), published=_record_date(r), id=str(r.get("id") or ""))
                     for r in rows]
-        counts, exact = {name: Counts() for name in VIEWS}, []
-        for r, (document, _) in zip(rows, extract_parsed(articles, stages), strict=True):
+        counts, exact, guard = {name: Counts() for name in VIEWS}, [], Guard()
+        for r, (document, _) in zip(rows, extract_parsed(articles, stages, guard), strict=True):
             gold, pred = _gold(r), predicted_triples(document)
             for name, view in VIEWS.items():
                 counts[name].add_multisets(map(view, gold), map(view, pred))
@@ -191,5 +191,5 @@ class Petrarch2Suite:
         scores = [c.score(name) for name, c in counts.items()] + [
             Score("exact_set", len(exact), {"accuracy": sum(exact) / len(exact) if exact else 0.0})]
         notes = [f"{len(rows)} records (error records skipped); root = first two digits of the code; exact_set on roots",
-                 "actors from PETR.Validate.actors/agents.txt via an eval-only dictionary stage"]
+                 "actors from PETR.Validate.actors/agents.txt via an eval-only dictionary stage", *guard.notes()]
         return EvalResult(self.name, scores, notes)

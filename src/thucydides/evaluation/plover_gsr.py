@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Document
-from .common import extract_parsed
+from .common import Guard, extract_parsed
 from .io import read_jsonl
 from .result import Counts, EvalResult, Score
 
@@ -135,13 +135,13 @@ class PloverGSR:
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
         rows = [r for r in read_jsonl(root / FILE, limit) if str(r.get("text") or "").strip()]
-        tally = _Tally()
+        tally, guard = _Tally(), Guard()
         articles = [Article(text=str(r["text"]), id=str(r.get("id") or "")) for r in rows]
-        for r, (document, doc) in zip(rows, extract_parsed(articles), strict=True):
+        for r, (document, doc) in zip(rows, extract_parsed(articles, guard=guard), strict=True):
             main = main_proposition(document, doc)
             tally.add(_gold_triple(r), _triples(document),
                       (main.type, _codes(main.actor), _codes(main.recipient)) if main else None)
         notes = ["event_type accuracy: the root-most proposition per sentence; P/R/F1 count every proposition",
-                 "type:X lines are P/R/F1 of the main-event type (the confusion matrix with --confusion)"]
+                 "type:X lines are P/R/F1 of the main-event type (the confusion matrix with --confusion)", *guard.notes()]
         confusion = {g: dict(row) for g, row in tally.confusion.items()}
         return EvalResult(self.name, tally.scores(), notes, confusion)

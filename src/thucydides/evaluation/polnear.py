@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
-from .common import default_stages_or_skip, library_function, parse_texts
+from .common import Guard, default_stages_or_skip, library_function, parse_texts
 from .io import read_jsonl
 from .registry import SkipDataset
 from .result import Counts, EvalResult
@@ -117,10 +117,11 @@ class PolNeAR:
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
         find = self._find()
         rows = [r for r in read_jsonl(root / FILE, limit) if str(r.get("text") or "").strip()]
-        tally = _Tally()
+        tally, guard = _Tally(), Guard()
         docs = parse_texts([str(r["text"]) for r in rows])
         for r, doc in zip(rows, docs, strict=True):
             article = Article(text=str(r["text"]), id=str(r.get("id") or ""))
-            tally.add(article.text, r, list(find(doc, _mentions(article, doc))))
-        notes = [f"{len(rows)} articles, primary annotation; exact = same trimmed offsets, overlap = shared chars"]
+            tally.add(article.text, r, list(guard([], find, doc, _mentions(article, doc))))
+        notes = [f"{len(rows)} articles, primary annotation; exact = same trimmed offsets, overlap = shared chars",
+                 *guard.notes()]
         return EvalResult(self.name, [c.score(k) for k, c in tally.counts.items()], notes)

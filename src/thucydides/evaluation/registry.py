@@ -8,7 +8,9 @@ A dataset is any object with::
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult: ...
 
 ``root`` is the eval data folder (``../shared/eval`` or ``--data``). ``evaluate`` may raise
-:class:`SkipDataset` when something it needs is missing; the run then notes it and goes on.
+:class:`SkipDataset` when something it needs is missing; the run then notes it and goes on. A dataset
+whose ``evaluate`` raises anything else is recorded in :attr:`EvalReport.failed` (and the command exits 1);
+a malformed data file (:class:`~thucydides.errors.ThucydidesError`) stops the run with its one-line error.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from ..errors import InvalidValue
+from ..errors import InvalidValue, ThucydidesError
 from .result import EvalResult
 
 __all__ = ["EvalDataset", "EvalReport", "SkipDataset", "default_data_dir", "get_datasets", "run_evaluation"]
@@ -49,6 +51,7 @@ class EvalReport:
     root: Path
     results: list[EvalResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -101,13 +104,20 @@ def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: i
             raise InvalidValue("E001", "dataset", n, sorted(registry))
     report = EvalReport(root if root is not None else default_data_dir())
     for name, ds in registry.items():
-        if names and name not in names:
-            continue
-        if not ds.available(report.root):
-            report.skipped.append(f"{name}: not found under {report.root}")
-            continue
-        try:
-            report.results.append(_evaluate(ds, report.root, limit))
-        except SkipDataset as exc:
-            report.skipped.append(f"{name}: {exc}")
+        if not names or name in names:
+            _run_one(report, name, ds, limit)
     return report
+
+
+def _run_one(report: EvalReport, name: str, ds: EvalDataset, limit: int | None) -> None:
+    if not ds.available(report.root):
+        report.skipped.append(f"{name}: not found under {report.root}")
+        return
+    try:
+        report.results.append(_evaluate(ds, report.root, limit))
+    except SkipDataset as exc:
+        report.skipped.append(f"{name}: {exc}")
+    except ThucydidesError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one broken dataset must not hide the others
+        report.failed.append(f"{name}: {type(exc).__name__}: {exc}"[:300])

@@ -39,6 +39,7 @@ def format_table(report: EvalReport) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths))
     notes = [f"note: {r.dataset}: {n}" for r in report.results for n in r.notes]
     notes += [f"skipped: {s}" for s in report.skipped]
+    notes += [f"FAILED: {s}" for s in report.failed]
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
@@ -66,6 +67,7 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
                      "scores": [{"name": s.name, "n": s.n, "figures": s.figures} for s in r.scores]}
                     for r in report.results],
         "skipped": report.skipped,
+        "failed": report.failed,
     }
 
 
