@@ -106,14 +106,17 @@ def _find(rec: ItemRecord, items: dict[str, _Item], by_key: dict[str, list[str]]
     return same_category[0] if len(same_category) == 1 else None
 
 
-def _new_item(rec: ItemRecord, source: str, import_id: int) -> _Item:
+def _item_id(rec: ItemRecord) -> str:
     basis = "|".join([rec.side, rec.model.lower(), evidence_key(rec.evidence[0])])
-    item_id = hashlib.sha256(basis.encode()).hexdigest()[:16]
-    return _Item(item_id, rec.side, rec.category, rec.model, set(rec.statuses), [source], rec.recorded,
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+def _new_item(rec: ItemRecord, source: str, import_id: int) -> _Item:
+    return _Item(_item_id(rec), rec.side, rec.category, rec.model, set(rec.statuses), [source], rec.recorded,
                  rec.lost, import_id, import_id)
 
 
-def _update(item: _Item, rec: ItemRecord, source: str, import_id: int) -> list[tuple[str, str, str]]:
+def _update(item: _Item, rec: ItemRecord, source: str) -> list[tuple[str, str, str]]:
     """Apply ``rec`` to ``item``; return the (field, old, new) reclassifications."""
     changes: list[tuple[str, str, str]] = []
     same_source = item.sources == [source]
@@ -166,15 +169,13 @@ def _merge_items(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportR
         before: tuple[object, ...] = ()
         if item is None:
             item = _new_item(rec, parsed.source, report.import_id)
-            items[item.item_id] = item
+            items[item.item_id] = touched[item.item_id] = item
             report.new_items += 1
-            touched[item.item_id] = item
         else:
             before = _state(item)
-            found = _update(item, rec, parsed.source, report.import_id)
+            found = _update(item, rec, parsed.source)
             changes += [(item.item_id, report.import_id, *c) for c in found]
-            report.changed_items += bool(found)
-            report.merged_items += 1
+            report.changed_items, report.merged_items = report.changed_items + bool(found), report.merged_items + 1
         _add_evidence(item, rec, by_key)
         if item.item_id not in touched and _state(item) != before:
             item.last_import = report.import_id

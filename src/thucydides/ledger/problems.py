@@ -119,15 +119,7 @@ def reconcile(con: duckdb.DuckDBPyConnection, side: str, date: dt.date, source: 
     """
     head = dict(con.execute("""SELECT status, sum(value) FROM ledger_daily WHERE source = ? AND side = ?
                                AND category = ? AND date = ? GROUP BY status""", [source, side, ALL, date]).fetchall())
-    excluded = sorted(HEADLINE_EXCLUDED)
-    final = "CASE " + " ".join(f"WHEN list_contains(statuses, '{s}') THEN '{s}'" for s in
-                               ("destroyed", "captured", "abandoned")) + " ELSE 'damaged' END"
-    row = con.execute(
-        f"""SELECT count(*), count(*) FILTER (len(statuses) > 1),
-                   count(*) FILTER (category IN ({', '.join('?' * len(excluded))})),
-                   {', '.join(f"count(*) FILTER ({final} = '{s}')" for s in STATUSES)}
-            FROM ledger_items WHERE side = ? AND recorded <= ?""", [*excluded, side, date]).fetchone()
-    assert row is not None
+    row = _item_breakdown(con, side, date)
     items, double, outside = int(row[0]), int(row[1]), int(row[2])
     headline = int(head.get("total", 0))
     lines = [(f"{source} headline ({ALL}) on {date}", headline)]
@@ -140,3 +132,17 @@ def reconcile(con: duckdb.DuckDBPyConnection, side: str, date: dt.date, source: 
               ("items in headline categories", items - outside),
               ("residual: headline minus items in headline categories", headline - (items - outside))]
     return lines
+
+
+def _item_breakdown(con: duckdb.DuckDBPyConnection, side: str, date: dt.date) -> tuple[int, ...]:
+    """Items recorded by ``date``: count, with two statuses, outside the headline, then by final status."""
+    excluded = sorted(HEADLINE_EXCLUDED)
+    final = "CASE " + " ".join(f"WHEN list_contains(statuses, '{s}') THEN '{s}'" for s in
+                               ("destroyed", "captured", "abandoned")) + " ELSE 'damaged' END"
+    row = con.execute(
+        f"""SELECT count(*), count(*) FILTER (len(statuses) > 1),
+                   count(*) FILTER (category IN ({', '.join('?' * len(excluded))})),
+                   {', '.join(f"count(*) FILTER ({final} = '{s}')" for s in STATUSES)}
+            FROM ledger_items WHERE side = ? AND recorded <= ?""", [*excluded, side, date]).fetchone()
+    assert row is not None
+    return tuple(int(v) for v in row)
