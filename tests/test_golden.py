@@ -94,3 +94,15 @@ def test_every_claim_carries_verbatim_evidence_and_provenance() -> None:
             for c in p["claims"]:
                 assert pred["text"][c["start"]:c["end"]] == c["evidence"]
                 assert c["extractor"].startswith("rules.") and c["version"] == thucydides.__version__
+
+
+def test_alleged_transfer_denied_by_its_receiver_is_disputed() -> None:
+    p = _find("2025-06-11_peninsula_daily", "AID", "PRK", "RUS")  # "believed to have shipped" / "denied receiving"
+    assert p["verdict"] == "disputed"
+    assert ("denied", ("RUS",), None) in _claims(p)
+    assert any(c[0] == "alleged" and c[1] == ("KOR",) for c in _claims(p))
+
+
+def test_counterpart_meeting_is_reciprocal_and_dated() -> None:
+    p = _find("2025-06-11_peninsula_daily", "CONSULT", "CHN")
+    assert set(p["actor"]) == {"CHN", "KOR"} and p["date"] == "2025-06-03" and p["location"] == "Beijing"

@@ -39,7 +39,8 @@ FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_MARKERS = frozenset({"could", "may", "might", "would", "can"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside"})
 EVENT_NOUNS = frozenset({"attack", "strike", "invasion", "offensive", "bombing", "shelling", "assault", "raid",
-                         "airstrike", "incursion", "drill", "exercise", "killing", "massacre", "annexation"})
+                         "airstrike", "incursion", "drill", "exercise", "killing", "massacre", "annexation",
+                         "launch", "test", "shelling", "bombardment", "seizure", "crackdown"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INTENT_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "prepare", "agree", "offer"})
 
@@ -324,7 +325,7 @@ def _protest_to(ev: EventMention, tok: Token, index: MentionIndex) -> None:
 def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> EventMention | None:
     actor, recipient = (_noun_roles if nominal else _verb_roles)(tok, trig, index)
     if trig.reciprocal:
-        partners = _partners(tok, index)
+        partners = _partners(tok, index) + (recipient if trig.type == "CONSULT" else ())
         if partners or len(actor) > 1:
             actor, recipient = tuple(dict.fromkeys(actor + partners + recipient)), ()
     recipient = tuple(c for c in recipient if c not in actor)

@@ -192,6 +192,14 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
             for w in ("tie", "ties", "relation", "relations")},
     "expel": {w: _t("SANCTION", "expel", obj_recipient=False, preps=("from",))
               for w in ("diplomat", "ambassador", "envoy")},
+    **{verb: {w: _t("AID", None, obj_recipient=False, preps=("to",))
+              for w in ("weapon", "weapons", "arms", "shell", "shells", "ammunition", "missile", "missiles",
+                        "drone", "drones", "tank", "tanks", "aid", "fuel", "equipment", "rocket", "rockets")}
+       for verb in ("ship", "transfer", "sell", "smuggle", "airlift", "donate")},
+    "receive": {w: _t("AID", None, obj_recipient=False, preps=("from",), swap=True,
+                      name="rules.aid.receive.v1")
+                for w in ("weapon", "weapons", "arms", "shell", "shells", "ammunition", "missile", "missiles",
+                          "drone", "drones", "tank", "tanks", "aid", "assistance", "fuel", "equipment", "loan")},
     "declare": {w: _t("RETREAT", "ceasefire", obj_recipient=False, preps=("with",)) for w in ("ceasefire", "truce")}
     | {w: _t("COERCE", "martial-law", obj_recipient=False) for w in ("emergency", "siege", "law", "curfew")},
     "stage": {w: _t("PROTEST", "demo", obj_recipient=False, preps=("against",))
