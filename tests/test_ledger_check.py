@@ -122,3 +122,16 @@ def test_claims_from_extraction_output(con: duckdb.DuckDBPyConnection) -> None:
     assert [t.doc_id for t in todo] == ["art-tanks", "art-headline", "art-early"]
     verdicts = [check_claim(t.claim, t.published, con).verdict for t in todo]
     assert verdicts == ["overstated", "overstated", "no_data"]
+
+
+def test_scope_words_around_a_category() -> None:
+    assert claim_scope(_claim(1, "over", "destroyed Russian tanks"))[0] == ("tanks",)
+    assert claim_scope(_claim(1, "over", "tank losses"))[0] == ("tanks",)
+    assert claim_scope(_claim(1, "over", "units of enemy hardware"))[0] == ("all",)
+
+
+def test_personnel_claims_only_meet_claimed_personnel_counts(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(5000, "about", "Russian soldiers"), dt.date(2022, 4, 10), con)
+    by_source = {c.source: c.verdict for c in result.comparisons}
+    assert by_source["items"] == "no_data" and by_source["lee"] == "no_data"
+    assert by_source["ua-mod-lod-db"] == "consistent" and result.verdict == "consistent"

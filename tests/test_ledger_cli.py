@@ -118,3 +118,14 @@ def test_check_claims_reads_the_event_store_in_the_same_file(tmp_path: Path) -> 
     assert set(rows) == {"art-tanks", "art-headline", "art-early"}
     assert rows["art-tanks"]["verdict"] == "overstated"
     assert rows["art-tanks"]["comparisons"][0]["figure"] == 2 and rows["art-tanks"]["outlet"] == "Example Wire"
+
+
+def test_csv_import_needs_a_side(tmp_path: Path) -> None:
+    path = str(tmp_path / "side.duckdb")
+    args = ["losses", "import", str(FIX / "generic.csv"), "--format", "csv", "--db", path,
+            "--map", "status=state,evidence=link,model=what"]
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    code, out, _ = run(*args, "--side", "UKR")
+    assert code == 0 and "3 items (3 new" in out

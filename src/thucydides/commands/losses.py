@@ -40,9 +40,9 @@ def losses() -> None:
 @click.option("--source", help="Name to store the rows under (default: from the format).")
 @click.option("--map", "mapping", help="For --format csv: field=column pairs, e.g. side=country,status=status,"
               "evidence=url,model=system,recorded=date.")
-@_SIDE
+@click.option("--side", default=None, help="For --format csv without a side column: RUS or UKR for every row.")
 @_DB
-def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mapping: str | None, side: str,
+def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mapping: str | None, side: str | None,
                    db: Path) -> None:
     """Import loss files (all PATHS together, as one view of the source) into the ledger."""
     from ..ledger.api import import_losses

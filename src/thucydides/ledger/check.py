@@ -37,6 +37,9 @@ from .totals import ITEMS, Figure, daily_figures, item_baseline, item_figure, so
 __all__ = ["CheckResult", "Comparison", "check_claim", "claim_range", "claim_scope"]
 
 _GENERIC = re.compile(r"equipment|hardware|materiel|vehicles,? (and )?aircraft|losses|weapons|units of")
+_WORDS = re.compile(r"\b(destroyed|damaged|captured|abandoned|lost|losses|russian|ukrainian|enemy|military"
+                    r"|units of|pieces of|of)\b")
+_ITEM_CATEGORIES = frozenset(CATEGORIES) - frozenset(AGGREGATES) - {"personnel", "missiles", "special_equipment", "srbm"}
 _RANGES: dict[str, tuple[float, float]] = {"dozens": (24, 99), "hundreds": (100, 999), "thousands": (1000, 9999)}
 VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "no_data")
 
@@ -95,13 +98,13 @@ def claim_range(value: int, qualifier: str, tolerance: float = 0.02) -> tuple[fl
 def claim_scope(claim: LossClaim) -> tuple[tuple[str, ...], str]:
     """The categories a claim is about and how that was decided."""
     unit = claim.unit.lower()
-    if unit and category_of(unit) == "personnel" or re.search(r"troops|soldiers|personnel|servicemen", unit):
+    if re.search(r"troops|soldiers|personnel|servicemen|\bmen\b", unit):
         return ("personnel",), "the unit counts people"
-    if _GENERIC.search(unit):
-        return (ALL,), f"the unit {claim.unit!r} is generic: compared with the headline total"
-    named = category_of(unit) if unit else None
+    named = category_of(_WORDS.sub(" ", unit)) if unit else None
     if named and named != ALL:
         return (named,), f"the unit {claim.unit!r} names one category"
+    if _GENERIC.search(unit):
+        return (ALL,), f"the unit {claim.unit!r} is generic: compared with the headline total"
     cats = tuple(dict.fromkeys(c for c in (category_of(x) for x in claim.categories) if c))
     if cats:
         return cats, "the sum of the categories the text lists"
@@ -166,7 +169,7 @@ def _verdict(claim: LossClaim, figures: list[Figure], tolerance: float) -> tuple
 
 def _compare(con: duckdb.DuckDBPyConnection, claim: LossClaim, source: str, kind: str, scope: tuple[str, ...],
              window: tuple[dt.date, dt.date], tolerance: float) -> Comparison:
-    available = ({ALL, *(set(CATEGORIES) - set(AGGREGATES))} if source == ITEMS
+    available = ({ALL, *_ITEM_CATEGORIES} if source == ITEMS
                  else _daily_categories(con, source, claim.side))
     cats = _resolve(scope, available)
     if cats is None:
