@@ -102,11 +102,14 @@ def _head_codes(tok: Token, index: MentionIndex, agentive: bool = False) -> tupl
                 _head_codes(child, index, agentive) if child.dep_ in ("compound", "appos") else ())
             if found:
                 return found
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    located = tok.lemma_.lower() in AGENT_NOUNS and tok.pos_ == "NOUN"
+    for child in tok.children:  # "the President of Russia"; "rebels in the Ivory Coast"
+        if child.dep_ == "prep" and (child.lower_ == "of" or (located and child.lower_ in ("in", "from"))):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    return index.codes_at(pobj.i) or _head_codes(pobj, index)
+                    found = index.codes_at(pobj.i) or _head_codes(pobj, index)
+                    if found:
+                        return found
     return ()
 
 
