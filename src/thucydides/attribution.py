@@ -223,7 +223,7 @@ def _subject(tok: Any) -> Any | None:
             return child
     if tok.dep_ == "agent" or any(c.dep_ == "auxpass" for c in tok.children):
         return _agent(tok)
-    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head) if tok.dep_ != "xcomp" or tok.tag_ != "VBG" else None
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
@@ -285,11 +285,24 @@ def _via_prep(prep: Any) -> str | None:
     return None
 
 
+def _via_scan(doc: Any, cue: Any, content: tuple[int, int]) -> str | None:
+    """An outlet anywhere in the cue's sentence outside the content ("…, in a statement to Le Monde, …"),
+    for parses that attach the phrase elsewhere."""
+    for tok in cue.sent:
+        if content[0] <= tok.i < content[1] or tok.dep_ != "pobj":
+            continue
+        if tok.head.lower_ in ("to", "with", "on") and tok.head.head.i != tok.i:
+            found = _outlet_of(tok)
+            if found:
+                return found
+    return None
+
+
 def _source_via(doc: Any, head: Any) -> str | None:
     """The outlet when the source is one ("Reuters reported") or is a report published by one."""
     text = _span_text(doc, _np_span(head))
     if is_outlet(text):
-        return text
+        return text.removeprefix("the ")
     for child in head.children:
         if child.dep_ in ("acl", "prep"):
             agent = _agent(child) if child.dep_ == "acl" else None
@@ -328,7 +341,7 @@ def _clausal_content(tok: Any) -> tuple[int, int] | None:
 def _inverted_content(tok: Any) -> tuple[int, int] | None:
     """``Russia attacked the town, officials said`` parsed with the cue hanging on the content verb."""
     head, doc = tok.head, tok.doc
-    if tok.dep_ not in ("parataxis", "ccomp") or head is tok or (head.i > tok.i and tok.dep_ == "ccomp"):
+    if tok.dep_ not in ("parataxis", "ccomp") or head.i == tok.i or (head.i > tok.i and tok.dep_ == "ccomp"):
         return None
     if tok.dep_ == "ccomp" and (doc[tok.left_edge.i - 1].text != "," or _lemma(head) in SPEECH_VERBS
                                 or any(c.dep_ == "mark" for c in tok.children)):
@@ -445,6 +458,7 @@ def _verb_attribution(doc: Any, tok: Any, regions: Sequence[tuple[int, int]]) ->
     via = _via_from(tok) or (_via_from(subj) if subj is not None else None)
     if subj is not None and source is not None:
         via = via or _source_via(doc, subj)
+    via = via or _via_scan(doc, tok, content)
     anonymous = source is not None and _anonymous(doc, source, tok.sent)
     return _Raw((tok.i, tok.i + 1), int(tok.i), source, content, _stance(_lemma(tok)), None, via,
                 anonymous)
@@ -732,6 +746,8 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     The innermost attribution wins ("Peskov said Kyiv claimed that…": the claim is Kyiv's); an inner
     attribution without an outlet inherits the outlet of the one around it.
     """
+    if not 0 <= trigger_i < len(doc):
+        raise IndexError(f"trigger index {trigger_i} is outside the document ({len(doc)} tokens)")
     raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(r, trigger_i)]
     if not raws:
         return None
