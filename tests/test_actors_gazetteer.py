@@ -73,3 +73,12 @@ def test_dev_set_accuracy_floor(shared_dir: Path, capsys: object) -> None:
     report = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert report["country"]["accuracy"] >= 0.90
     assert report["sector"]["accuracy"] >= 0.75
+
+
+def test_organisation_parents_and_codes_are_known() -> None:
+    gaz = gazetteer()
+    known = set(gaz.states) | set(gaz.orgs)
+    for key, entries in gaz.index.items():
+        for e in entries:
+            assert e.parent is None or e.parent in known, (key, e.parent)
+            assert e.type == "term" or e.code in known, (key, e.code)

@@ -195,7 +195,9 @@ def _load_orgs(gaz: Gazetteer, tok: Any) -> None:
         aliases = _split(_cell(row, 5))
         if name == "=":
             for alias in aliases:
-                gaz.add(alias, Entry(ORG, code, sector or None, alias, kind, 3, parent=parent or None), tok)
+                entry = Entry(ORG, code, sector or None, alias, kind, 3, parent=parent or None)
+                gaz.orgs.setdefault(code, entry)
+                gaz.add(alias, entry, tok)
             continue
         entry = Entry(ORG, code, sector or None, name, kind, 3, parent=parent or None)
         gaz.orgs.setdefault(code, entry)
