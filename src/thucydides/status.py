@@ -319,14 +319,23 @@ HEDGE_PHRASES: dict[str, float] = {
     "is regarded": 0.6, "it has been": 0.4, "there are claims": 1.0, "point to": 0.6,
 }
 UNCERTAIN_THRESHOLD = 0.6
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
 def uncertainty_score(doc_or_span: Any) -> float:
     """Sum of the weights of the hedge cues in a sentence, a span or a plain string."""
-    text = str(getattr(doc_or_span, "text", doc_or_span)).lower()
-    score = sum(HEDGE_CUES.get(w, 0.0) for w in _WORD.findall(text))
+    raw = str(getattr(doc_or_span, "text", doc_or_span))
+    text = raw.lower()
+    score = sum(HEDGE_CUES.get(m.group().lower(), 0.0) for m in _WORD.finditer(raw) if not _is_month(raw, m))
     return score + sum(v for phrase, v in HEDGE_PHRASES.items() if phrase in text)
+
+
+def _is_month(raw: str, m: re.Match[str]) -> bool:
+    """"May" the month ("3 May", "May 9", "in May") rather than the modal."""
+    if m.group() != "May" or m.start() == 0:
+        return False
+    before, after = raw[:m.start()].rstrip(), raw[m.end():].lstrip()
+    return before[-1:].isdigit() or after[:1].isdigit() or before.endswith((" in", " of", " since", " until"))
 
 
 def is_uncertain(doc_or_span: Any, threshold: float = UNCERTAIN_THRESHOLD) -> bool:
