@@ -27,6 +27,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "thucydides.commands.extract",
     "thucydides.commands.store",
     "thucydides.commands.losses",
+    "thucydides.commands.actors",
 )
 
 

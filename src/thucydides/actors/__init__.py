@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from .annotate import annotate
 from .gazetteer import gazetteer
-from .resolve import parent_code, resolve_actor
+from .resolve import parent_code, resolve_actor, resolve_actors
 
-__all__ = ["annotate", "gazetteer", "parent_code", "resolve_actor"]
+__all__ = ["annotate", "gazetteer", "parent_code", "resolve_actor", "resolve_actors"]

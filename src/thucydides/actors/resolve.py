@@ -13,12 +13,13 @@ import difflib
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import InputError, InvalidValue
 from ..model import Actor
 from .gazetteer import ORG, PERSON, STATE, TERM, Entry, Role, gazetteer, norm, tokenizer
 
-__all__ = ["Hit", "as_day", "compose", "find_hits", "parent_code", "resolve_actor", "role_at"]
+__all__ = ["Hit", "as_day", "compose", "find_hits", "parent_code", "resolve_actor", "resolve_actors", "role_at"]
 
 #: sectors that become ELI (former elites) under "former", "retired", "ex-".
 _ELITE = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "PTY", "COP"})
@@ -336,3 +337,21 @@ def parent_code(code: str) -> str | None:
     gaz = gazetteer()
     entry = gaz.states.get(code) or gaz.orgs.get(code)
     return entry.parent if entry is not None else None
+
+
+def resolve_actors(names: Sequence[str], context: str | None = None, date: dt.date | str | None = None,
+                   path: str | Path | None = None) -> list[tuple[str, Actor | None]]:
+    """Resolve many names: ``names`` and then each non-empty line of the text file ``path``.
+
+    Raises:
+        InputError: the file is missing, a directory, binary, not UTF-8, empty or too large (E002-E008);
+            ``date`` is malformed (E006).
+    """
+    texts = [n for n in names if n.strip()]
+    if path is not None:
+        from ..inputs import read_text
+
+        texts += [line.strip() for line in read_text(path).splitlines() if line.strip()]
+    as_day(date)
+    return [(t, resolve_actor(t, context, date)) for t in texts]
+
