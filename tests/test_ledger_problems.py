@@ -95,3 +95,8 @@ def test_series_rates_daily_and_weekly(con: duckdb.DuckDBPyConnection) -> None:
     assert [p.date for p in weekly] == [dt.date(2022, 4, 3), dt.date(2022, 4, 6)]
     items = series(con, "RUS", dt.date(2022, 4, 1), dt.date(2022, 4, 30))
     assert [p.cumulative for p in items] == [3, 5, 6]  # headline categories: the Konkurs (ATGM) is left out
+
+
+def test_series_of_an_aggregate_category_is_one_cumulative_line(con: duckdb.DuckDBPyConnection) -> None:
+    points = series(con, "RUS", dt.date(2022, 4, 1), dt.date(2022, 4, 30), category="armoured_combat")
+    assert [(p.date, p.cumulative) for p in points] == [(dt.date(2022, 4, 2), 1), (dt.date(2022, 4, 5), 2)]

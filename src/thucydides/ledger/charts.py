@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..errors import InputError, InvalidValue
-from .taxonomy import AGGREGATES, CATEGORIES
+from .taxonomy import CATEGORIES
 from .totals import ITEMS, series
 
 __all__ = ["CHART_KINDS", "chart"]
@@ -56,13 +56,9 @@ def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories:
                           end: dt.date, claimed: str) -> Figure:
     fig, axes = plt.subplots(len(categories), 1, figsize=(9, 3 * len(categories)), squeeze=False)
     for ax, category in zip(axes[:, 0], categories, strict=True):
-        parts = sorted(AGGREGATES.get(category, {category}))
-        confirmed = [series(con, side, start, end, ITEMS, p) for p in parts]
-        merged: dict[dt.date, int] = {}
-        for points in confirmed:
-            for p in points:
-                merged[p.date] = merged.get(p.date, 0) + p.cumulative
-        ax.plot(_days(sorted(merged)), [merged[d] for d in sorted(merged)], label="visually confirmed (item ledger)")
+        confirmed = series(con, side, start, end, ITEMS, category)
+        ax.plot(_days([p.date for p in confirmed]), [p.cumulative for p in confirmed],
+                label="visually confirmed (item ledger)")
         claim = series(con, side, start, end, claimed, category)
         ax.plot(_days([p.date for p in claim]), [p.cumulative for p in claim], label=f"claimed ({claimed})")
         ax.set_title(CATEGORIES.get(category, category))

@@ -173,7 +173,8 @@ def _compare(con: duckdb.DuckDBPyConnection, claim: LossClaim, source: str, kind
                  else _daily_categories(con, source, claim.side))
     cats = _resolve(scope, available)
     if cats is None:
-        return Comparison(source, kind, scope, "no_data", note=f"{source} has no figure for {', '.join(scope)}")
+        what = "no headline total (only per-category counts)" if scope == (ALL,) else f"no {' + '.join(scope)} figures"
+        return Comparison(source, kind, scope, "no_data", note=f"{source} has {what}")
     figures = _figures(con, source, claim.side, cats, *window)
     if not figures:
         return Comparison(source, kind, cats, "no_data", note=_nearest_outside(con, source, claim.side, cats, *window))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from ..errors import InputError, InvalidValue
-from .taxonomy import ALL, HEADLINE_EXCLUDED, STATUSES
+from .taxonomy import AGGREGATES, ALL, HEADLINE_EXCLUDED, STATUSES
 
 __all__ = ["ITEMS", "Figure", "SeriesPoint", "Totals", "daily_figures", "item_baseline", "item_figure",
            "series", "sources", "totals"]
@@ -223,8 +223,8 @@ def series(con: duckdb.DuckDBPyConnection, side: str, start: dt.date, end: dt.da
     side = _check_side(side)
     if freq not in ("day", "week"):
         raise InvalidValue("E001", "frequency", freq, ("day", "week"))
-    values = _item_series(con, side, category, end, basis) if source == ITEMS else \
-        {f.date: f.value for f in daily_figures(con, source, side, (category,), dt.date(2000, 1, 1), end)}
+    values = _item_series(con, side, category, end, basis) if source == ITEMS else _daily_series(con, source, side,
+                                                                                             category, end)
     dates = sorted(d for d in values if d <= end)
     if freq == "week":
         last: dict[tuple[int, int], dt.date] = {}
@@ -237,11 +237,22 @@ def series(con: duckdb.DuckDBPyConnection, side: str, start: dt.date, end: dt.da
 def _item_series(con: duckdb.DuckDBPyConnection, side: str, category: str, end: dt.date,
                  basis: str) -> dict[dt.date, int]:
     col = _date_col(basis)
-    where, params = _category_filter((category,))
+    where, params = _category_filter(tuple(sorted(AGGREGATES.get(category, {category}))))
     rows = con.execute(f"""SELECT {col}, sum(count(*)) OVER (ORDER BY {col}) FROM ledger_items
                            WHERE side = ? AND {col} IS NOT NULL AND {col} <= ? AND {where}
                            GROUP BY {col} ORDER BY {col}""", [side, end, *params]).fetchall()
     return {d: int(v) for d, v in rows}
+
+
+def _daily_series(con: duckdb.DuckDBPyConnection, source: str, side: str, category: str,
+                  end: dt.date) -> dict[dt.date, int]:
+    """A daily source's figures for ``category``, or for the sum of its parts when it has no such category."""
+    start = dt.date(2000, 1, 1)
+    values = {f.date: f.value for f in daily_figures(con, source, side, (category,), start, end)}
+    if not values and category in AGGREGATES:
+        parts = tuple(sorted(AGGREGATES[category]))
+        values = {f.date: f.value for f in daily_figures(con, source, side, parts, start, end)}
+    return values
 
 
 def _points(values: dict[dt.date, int], start: dt.date) -> list[SeriesPoint]:
