@@ -303,30 +303,41 @@ def _span_root(doc: Any, start: int, end: int) -> int | None:
     return None if span is None or len(span) == 0 else int(span.root.i)
 
 
-def _candidate_spans(doc: Any) -> list[tuple[int, int, bool]]:
+def _candidate_spans(doc: Any, text: str) -> list[tuple[int, int, bool]]:
     """(start, end, may use dateparser) of DATE/TIME entities and of date-like spans spaCy missed."""
     spans = [(e.start_char, e.end_char, e.label_ == "DATE") for e in doc.ents if e.label_ in ("DATE", "TIME")]
     taken = [(s, e) for s, e, _ in spans]
-    for m in _MISSED.finditer(doc.text):
+    for m in _MISSED.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             spans.append((m.start(), m.end(), False))
     return sorted(spans)
 
 
-def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in a parsed document that resolves to a point date, in text order."""
+def find_dates(doc: Any, published: dt.date | None, text: str | None = None) -> list[DateMention]:
+    """Every date expression in a parsed document that resolves to a point date, in text order.
+
+    Args:
+        doc: the spaCy ``Doc``.
+        published: the publication date relative expressions resolve against.
+        text: the text ``doc`` was parsed from, if at hand (``Doc.text`` is rebuilt from the tokens).
+    """
     found: list[DateMention] = []
-    for start, end, may_parse in _candidate_spans(doc):
-        text = doc.text[start:end]
-        if not _CUES.search(text):
+    full = text if text is not None and len(text) == _doc_length(doc) else str(doc.text)
+    for start, end, may_parse in _candidate_spans(doc, full):
+        expression = full[start:end]
+        if not _CUES.search(expression):
             continue
-        hit = resolve_date(text, published, use_dateparser=may_parse)
+        hit = resolve_date(expression, published, use_dateparser=may_parse)
         root = _span_root(doc, start, end) if hit else None
         if hit is not None and root is not None:
-            found.append(DateMention(start, end, text, hit[0], hit[1], root))
+            found.append(DateMention(start, end, expression, hit[0], hit[1], root))
     return found
+
+
+def _doc_length(doc: Any) -> int:
+    return int(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0
 
 
 def annotate(state: Annotated) -> None:
     """Pipeline stage ``dates.dateparser.v1``: fill ``state.dates`` with :class:`DateMention` objects."""
-    state.dates = list(find_dates(state.doc, state.article.published))
+    state.dates = find_dates(state.doc, state.article.published, state.article.text)

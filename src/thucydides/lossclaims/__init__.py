@@ -1,7 +1,7 @@
 """Stage 9: numeric claims about losses of equipment or people ("Russia has lost more than 500 tanks").
 
-Rules over the dependency parse. A sentence is looked at only when a cheap lexical pre-filter finds
-both a number and a loss word in it. A number becomes a :class:`~thucydides.model.LossClaim` when the
+Rules over the dependency parse. A sentence is looked at only when a cheap lexical pre-filter (on spaCy's token
+arrays) finds both a number and a loss word in it. A number becomes a :class:`~thucydides.model.LossClaim` when the
 noun it counts is equipment, people or a loss noun ("casualties") and a loss trigger (lose, destroy,
 shoot down, kill, "losses of", "destroyed vehicles", ...) governs or modifies it. Production figures,
 votes, money, percentages, ages, years and distances never qualify: they lack either the noun or the
@@ -15,6 +15,7 @@ actor that was the subject of a loss or war context.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +23,7 @@ from .._version import __version__
 from ..model import ActorMention, Article, LossClaim, Provenance
 from ..pipeline import Annotated
 from .context import attribution, categories_of, item_text, period_of, unit_span
-from .lexicon import EXPERIENCER, LOSS_NOUNS, NUMBERISH_RE, PEOPLE_VERBS, TRIGGER_RE, parse_number
+from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, TRIGGER_WORDS, VAGUE_WORDS, parse_number
 from .quantities import Quantity, find_trigger, quantities, unit_ok
 from .sides import Actors, side_of, subject_of
 
@@ -31,9 +32,36 @@ __all__ = ["EXTRACTOR", "annotate", "extract_loss_claims", "parse_number"]
 EXTRACTOR = "losses.rules.v1"
 
 
-def _candidate(sent: Any) -> bool:
-    text = sent.text
-    return bool(NUMBERISH_RE.search(text)) and bool(TRIGGER_RE.search(text))
+@functools.lru_cache(maxsize=4)
+def _hashes(strings: Any) -> tuple[Any, Any]:
+    """Hashes of the loss words (lemmas and forms) and of the vague number words, for the pre-filter."""
+    import numpy as np
+
+    return (np.array([strings[w] for w in TRIGGER_WORDS], dtype=np.uint64),
+            np.array([strings[w] for w in VAGUE_WORDS], dtype=np.uint64))
+
+
+def _candidate_sentences(doc: Any) -> list[Any]:
+    """Sentences with both a loss word and a number: the cheap pre-filter, on token arrays."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LIKE_NUM, LOWER
+
+    if not len(doc):
+        return []
+    triggers, vague = _hashes(doc.vocab.strings)
+    arr = doc.to_array([LEMMA, LOWER, LIKE_NUM])
+    loss = np.isin(arr[:, 0], triggers) | np.isin(arr[:, 1], triggers)
+    if not loss.any():
+        return []
+    number = (arr[:, 2] == 1) | np.isin(arr[:, 1], vague)
+    return [s for s in doc.sents if loss[s.start:s.end].any() and number[s.start:s.end].any()]
+
+
+def _doc_text(article: Article, doc: Any) -> str:
+    """The text of ``doc``: the article's own when ``doc`` was parsed from it (``Doc.text`` is rebuilt per access)."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text):
+        return article.text
+    return str(doc.text)
 
 
 def _accept(q: Quantity, actors: Actors) -> Any | None:
@@ -50,36 +78,36 @@ def _accept(q: Quantity, actors: Actors) -> Any | None:
     return trigger
 
 
-def _unit_text(q: Quantity, trigger: Any, span: tuple[int, int] | None) -> str:
-    doc = trigger.doc
+def _unit_text(text: str, trigger: Any, span: tuple[int, int] | None) -> str:
     if span is not None:
-        return str(doc.text[span[0]:span[1]])
+        return text[span[0]:span[1]]
     if trigger.pos_ == "NOUN":
         return item_text(trigger)
     return str(trigger.text)
 
 
 def _evidence_span(q: Quantity, trigger: Any, unit: tuple[int, int] | None) -> tuple[int, int]:
+    """From the suffering subject or the qualifier to the end of the unit and the trigger, within the sentence."""
     sent = trigger.sent
     start = min(q.start, trigger.idx)
     last = max([trigger, *(c for c in trigger.children if c.dep_ == "prt")], key=lambda t: t.i)
     end = max(q.head.idx + len(q.head), last.idx + len(last), unit[1] if unit else 0)
-    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in EXPERIENCER:
-        subject = subject_of(trigger)
-        if subject is not None and subject.sent == sent and trigger.i - 8 <= subject.i < trigger.i:
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in EXPERIENCER:
+        subject = subject_of(verb)
+        if subject is not None and subject.sent == sent and verb.i - 8 <= subject.i < verb.i:
             start = min(start, subject.left_edge.idx)
     return max(start, sent.start_char), min(end, sent.end_char)
 
 
-def _claim(article: Article, q: Quantity, trigger: Any, actors: Actors) -> LossClaim:
+def _claim(article: Article, text: str, q: Quantity, trigger: Any, actors: Actors) -> LossClaim:
     unit = unit_span(q, actors)
     claimed = attribution(q, trigger, actors)
     period, period_end = period_of(trigger.sent, article.published)
     start, end = _evidence_span(q, trigger, unit)
-    text = trigger.doc.text
     return LossClaim(
         side=side_of(q, trigger, claimed.by, actors), value=q.value, qualifier=q.qualifier,
-        unit=_unit_text(q, trigger, unit), evidence=text[start:end],
+        unit=_unit_text(text, trigger, unit), evidence=text[start:end],
         provenance=Provenance(article.id, start, end, EXTRACTOR, __version__),
         categories=categories_of(q, trigger), period=period, period_end=period_end,
         status=claimed.status, by=claimed.by)
@@ -93,15 +121,17 @@ def extract_loss_claims(article: Article, doc: Any, mentions: Sequence[ActorMent
         doc: the spaCy ``Doc`` of ``article.text``.
         mentions: actor mentions from the actor stage (sides and claimants are read from them).
     """
+    sentences = _candidate_sentences(doc)
+    if not sentences:
+        return []
+    text = _doc_text(article, doc)
     actors = Actors(doc, mentions)
     claims: list[LossClaim] = []
-    for sent in doc.sents:
-        if not _candidate(sent):
-            continue
+    for sent in sentences:
         for q in quantities(sent):
             trigger = _accept(q, actors)
             if trigger is not None:
-                claims.append(_claim(article, q, trigger, actors))
+                claims.append(_claim(article, text, q, trigger, actors))
     return claims
 
 

@@ -113,8 +113,9 @@ def _with_preposition(ent: Any) -> str:
 
 
 def _as_of(ent: Any) -> bool:
-    doc = ent.doc
-    before = doc.text[max(0, ent.start_char - 7):ent.start_char].lower().strip()
+    sent = ent.sent
+    before = sent.text[max(0, ent.start_char - 7 - sent.start_char):ent.start_char - sent.start_char]
+    before = before.lower().strip()
     return any(before.endswith(p) for p in _AS_OF)
 
 
@@ -181,7 +182,7 @@ def item_text(item: Any) -> str:
     for child in item.lefts:
         if child.dep_ in ("amod", "compound", "nmod"):
             left = min(left, child.left_edge, key=lambda t: t.i)
-    return str(item.doc.text[left.idx:item.idx + len(item)])
+    return str(item.doc[left.i:item.i + 1].text)
 
 
 def categories_of(q: Quantity, trigger: Any) -> tuple[str, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AGENTIVE", "EQUIPMENT", "EXPERIENCER", "LOSS_MODIFIERS", "LOSS_NOUNS", "PEOPLE", "PEOPLE_VERBS", "VAGUE",
-           "parse_number", "words"]
+__all__ = ["AGENTIVE", "EQUIPMENT", "EXPERIENCER", "LOSS_MODIFIERS", "LOSS_NOUNS", "PEOPLE", "PEOPLE_VERBS",
+           "TRIGGER_WORDS", "VAGUE", "VAGUE_WORDS", "parse_number", "words"]
 
 
 def words(text: str) -> frozenset[str]:
@@ -55,14 +55,14 @@ MODALS = words("could would will may might can shall should")
 WAR_WORDS = re.compile(r"\b(?:los[st]|lose|losing|losses|war|fighting|fight|invasion|invaded|battle|offensive|"
                        r"attack|combat|campaign|casualt)", re.IGNORECASE)
 
-TRIGGER_RE = re.compile(
-    r"\b(?:los[st]|lose|losing|losses|destroy|damag|captur|abandon|shot down|shoot(?:s|ing)? down|down(?:ed|ing)|"
-    r"kill|wound|injur|casualt|dead|death|die[sd]?\b|dying|fatalit|sunk|sink|eliminat|neutrali[sz]|toll|intercept)",
-    re.IGNORECASE)
-
-NUMBERISH_RE = re.compile(r"\d|\b(?:dozens?|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                          r"hundred|thousand|million)\b", re.IGNORECASE)
+#: Loss words for the pre-filter, matched against lemmas and lower-case forms.
+TRIGGER_WORDS = words("""
+lose lost losing loss losses destroy destroyed damage damaged capture captured abandon abandoned shoot shot down
+downed kill killed wound wounded injure injured casualty casualties dead death deaths die died fatality fatalities
+sink sank sunk eliminate eliminated neutralize neutralise neutralized neutralised toll intercept intercepted
+""")
+#: Number words spaCy does not flag as ``like_num``.
+VAGUE_WORDS = words("dozen dozens hundreds thousands tens scores")
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 

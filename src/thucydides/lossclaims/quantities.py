@@ -54,9 +54,9 @@ def _excluded(tok: Any, first: Any) -> bool:
                                               "metres", "meters", "dollars", "euros", "tons", "tonnes", "times")
 
 
-def _qualifier(doc: Any, start: int) -> tuple[str, int]:
+def _qualifier(sent: Any, start: int) -> tuple[str, int]:
     """The qualifier written just before ``start`` ("more than 500") and where it begins."""
-    window = doc.text[max(0, start - 30):start]
+    window = sent.text[max(0, start - 30 - sent.start_char):start - sent.start_char]
     for pattern, qualifier in QUALIFIER_RES:
         if m := pattern.search(window):
             return qualifier, start - len(window) + m.start(1)
@@ -110,10 +110,10 @@ def _number(tok: Any, sent: Any) -> Quantity | None:
     if (tok.lower_ in ("one", "a", "an") and noun is None) or _range_start(tok, sent):
         return None
     first = _run_start(tok, sent)
-    value = parse_number(tok.doc.text[first.idx:tok.idx + len(tok)])
+    value = parse_number(tok.doc[first.i:tok.i + 1].text)
     if value is None or value <= 0 or _excluded(tok, first):
         return None
-    qualifier, start = _qualifier(tok.doc, first.idx)
+    qualifier, start = _qualifier(sent, first.idx)
     before = tok.doc[first.i - 1] if first.i > sent.start else None
     if (low := _range_low(first, sent)) is not None:
         value, qualifier, start = low[0], "at least", low[1]
@@ -143,7 +143,7 @@ def _range_low(first: Any, sent: Any) -> tuple[int, int] | None:
     if not low_end.like_num:
         return None
     low_start = _run_start(low_end, sent)
-    value = parse_number(doc.text[low_start.idx:low_end.idx + len(low_end)])
+    value = parse_number(doc[low_start.i:low_end.i + 1].text)
     return None if value is None else (value, low_start.idx)
 
 
