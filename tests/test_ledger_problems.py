@@ -100,3 +100,13 @@ def test_series_rates_daily_and_weekly(con: duckdb.DuckDBPyConnection) -> None:
 def test_series_of_an_aggregate_category_is_one_cumulative_line(con: duckdb.DuckDBPyConnection) -> None:
     points = series(con, "RUS", dt.date(2022, 4, 1), dt.date(2022, 4, 30), category="armoured_combat")
     assert [(p.date, p.cumulative) for p in points] == [(dt.date(2022, 4, 2), 1), (dt.date(2022, 4, 5), 2)]
+
+
+def test_reconcile_lists_category_differences_when_the_source_has_categories(
+        con: duckdb.DuckDBPyConnection) -> None:
+    store_parsed(con, import_oryx_bytype([FIX / "bytype.csv"], {"source": "lee"}), "oryx-bytype", [])
+    lines = dict(reconcile(con, "RUS", dt.date(2022, 4, 8), "lee"))
+    assert lines["lee headline (all) on 2022-04-08"] == 103
+    assert lines["  by category: tanks (daily 1, items 2), items minus daily"] == 1
+    assert lines["  by category: trucks (daily 0, items 1), items minus daily"] == 1
+    assert not any("by category" in label for label in dict(reconcile(con, "RUS", dt.date(2022, 4, 9), "oryx-daily")))

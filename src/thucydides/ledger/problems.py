@@ -115,7 +115,9 @@ def reconcile(con: duckdb.DuckDBPyConnection, side: str, date: dt.date, source: 
 
     Returns labelled numbers: the headline and its statuses, the items (each counted once), the items
     with two statuses, items by their final status (destroyed > captured > abandoned > damaged, the
-    way the headline counts each item once), items in categories outside the headline, and the residual.
+    way the headline counts each item once), items in categories outside the headline, the residual and,
+    when the daily source has per-category figures on that date, items minus the daily total per category
+    (the item categories come from the model rules and today's category boundaries).
     """
     head = dict(con.execute("""SELECT status, sum(value) FROM ledger_daily WHERE source = ? AND side = ?
                                AND category = ? AND date = ? GROUP BY status""", [source, side, ALL, date]).fetchall())
@@ -131,7 +133,22 @@ def reconcile(con: duckdb.DuckDBPyConnection, side: str, date: dt.date, source: 
     lines += [("  items in categories outside the headline (ATGMs, MANPADS)", outside),
               ("items in headline categories", items - outside),
               ("residual: headline minus items in headline categories", headline - (items - outside))]
-    return lines
+    return lines + _category_lines(con, side, date, source)
+
+
+def _category_lines(con: duckdb.DuckDBPyConnection, side: str, date: dt.date, source: str) -> list[tuple[str, int]]:
+    """Items minus the daily total per category, where the daily source has categories on ``date``."""
+    rows = con.execute(
+        """WITH d AS (SELECT category, sum(value) AS v FROM ledger_daily WHERE source = ? AND side = ? AND date = ?
+                      AND status = 'total' AND category <> 'all' GROUP BY category),
+                i AS (SELECT category, count(*) AS n FROM ledger_items WHERE side = ? AND recorded <= ?
+                      GROUP BY category)
+           SELECT coalesce(d.category, i.category), coalesce(d.v, 0), coalesce(i.n, 0) FROM d FULL JOIN i USING (category)
+           ORDER BY coalesce(i.n, 0) - coalesce(d.v, 0), 1""", [source, side, date, side, date]).fetchall()
+    if not any(v for _, v, _ in rows):
+        return []
+    return [(f"  by category: {c} (daily {int(v):,}, items {int(n):,}), items minus daily", int(n) - int(v))
+            for c, v, n in rows if n != v]
 
 
 def _item_breakdown(con: duckdb.DuckDBPyConnection, side: str, date: dt.date) -> tuple[int, ...]:
