@@ -207,3 +207,12 @@ def test_database_errors(tmp_path: Path) -> None:
 
 def test_builtin_importer_names() -> None:
     assert set(builtin_importers()) == {"oryx-items", "oryx-daily", "oryx-bytype", "ua-mod", "warspotting", "csv"}
+
+
+def test_huge_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.ledger import records
+
+    monkeypatch.setattr(records, "MAX_BYTES", 100)
+    with pytest.raises(InputError) as err:
+        import_oryx_items([FIX / "items_first.csv"], {})
+    assert err.value.code == "E008"

@@ -91,8 +91,9 @@ class Parsed:
     rows_read: int = 0
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The UTF-8 text of ``path`` or an :class:`InputError` naming what is wrong with it."""
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """The UTF-8 text of ``path`` (at most ``max_bytes``, default :data:`MAX_BYTES`) or an :class:`InputError`."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     if not path.exists():
         raise InputError("E002", f"input file {str(path)!r} does not exist")
     if path.is_dir():
