@@ -79,3 +79,20 @@ def test_known_glitch_row_is_reported(con: duckdb.DuckDBPyConnection) -> None:
     outliers = [(p.category, p.date, p.detail) for p in find_problems(con) if p.kind == "outlier"]
     assert ("All Types", dt.date(2022, 3, 28), "destroyed 100 between 959 (2022-03-27) and 1,041 (2022-03-29)") \
         in outliers
+
+
+def test_every_oryx_category_name_and_status_text_is_mapped(shared_dir: Path) -> None:
+    import csv
+
+    from thucydides.ledger.taxonomy import category_of, parse_statuses
+
+    folder = shared_dir / "losses" / "oryx_taxonomy"
+    with (folder / "russia_category_names_timeline_mauforonda_2022-02-24_2024-08-31.csv").open(encoding="utf-8") as f:
+        unmapped = [r["category"] for r in csv.DictReader(f) if category_of(r["category"]) is None]
+    assert unmapped == ["tured: 569)"]  # a broken row of that file, not a category name
+    with (folder / "oryx_headings_totals_snapshot_2026-04-28.csv").open(encoding="utf-8") as f:
+        headings = [r["heading"] for r in csv.DictReader(f) if r["level"] == "category"]
+    assert len(headings) == 50 and all(category_of(h) for h in headings)
+    with (folder / "status_text_vocabulary_klaas-wie_2026-04.csv").open(encoding="utf-8") as f:
+        texts = [r["raw_status_text"] for r in csv.DictReader(f)]
+    assert len(texts) == 90 and all(parse_statuses(t) for t in texts)
