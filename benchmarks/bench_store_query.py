@@ -60,17 +60,18 @@ def synthetic(n: int, seed: int = 7) -> dict[str, pa.Table]:
     event = [published[int(i)] - dt.timedelta(days=int(k)) for i, k in zip(prop_doc, rng.integers(0, 3, n), strict=True)]
     status = STATUSES[rng.integers(0, 4, n)]
     words = WORDS[rng.integers(0, len(WORDS), (n, 2))]
+    evidence = np.char.add(np.char.add(words[:, 0], " and "), words[:, 1])
     docs = _table("documents", {"id": doc_ids, "published": published, "outlet": ["Wire"] * n_docs,
                                 "outlets": [["Wire"]] * n_docs, "text": [""] * n_docs})
     props = _table("propositions", {
         "doc_id": doc_ids[prop_doc], "idx": np.arange(n) % PROPS_PER_DOC, "type": types,
         "actor": [[a] for a in actor], "recipient": [[r] for r in recipient], "event_date": event,
         "plover_score": rng.uniform(-10, 10, n), "quad_class": [QUAD_OF_TYPE[t] for t in types],
-        "verdict": status, "n_claims": np.ones(n, dtype=np.int32), "optional": np.zeros(n, dtype=bool)})
+        "verdict": status, "n_claims": np.ones(n, dtype=np.int32), "optional": np.zeros(n, dtype=bool),
+        "statuses": [[s] for s in status], "evidence": evidence})
     claims = _table("claims", {
         "doc_id": doc_ids[prop_doc], "prop_idx": np.arange(n) % PROPS_PER_DOC, "idx": np.zeros(n, dtype=np.int32),
-        "status": status, "by": [[a] for a in actor],
-        "evidence": np.char.add(np.char.add(words[:, 0], " and "), words[:, 1])})
+        "status": status, "by": [[a] for a in actor], "evidence": evidence})
     return {"documents": docs, "propositions": props, "claims": claims}
 
 

@@ -29,7 +29,7 @@ class Filter:
         since: first event date included.
         until: last event date included.
         outlet: an outlet that published the document (case-insensitive).
-        text: words that must all occur in the evidence of one of its claims (case-insensitive).
+        text: words that must all occur in the evidence of its claims (case-insensitive).
         limit: most rows returned; 0 for all.
     """
 
@@ -52,8 +52,7 @@ class Filter:
             raise InvalidValue("E001", "status", self.status, STATUSES)
 
     def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition over propositions ``p`` and its parameters. Claim conditions (status,
-        words) must hold for one and the same claim."""
+        """The SQL condition over propositions ``p`` and its parameters."""
         self.check()
         parts: list[tuple[str, Any]] = [
             ("list_contains(p.actor, ?)", self.actor), ("list_contains(p.recipient, ?)", self.recipient),
@@ -61,11 +60,12 @@ class Filter:
             ("p.event_date <= ?", self.until)]
         conditions = [sql for sql, value in parts if value is not None]
         params = [value for _, value in parts if value is not None]
-        claim_sql, claim_params = self._claim_condition()
-        if claim_sql:
-            conditions.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = p.doc_id AND "
-                              f"c.prop_idx = p.idx AND {claim_sql})")
-            params.extend(claim_params)
+        if self.status:
+            conditions.append("list_contains(p.statuses, ?)")
+            params.append(self.status)
+        for word in (self.text or "").split():
+            conditions.append("p.evidence ILIKE ?")
+            params.append(f"%{word}%")
         if self.outlet:
             conditions.append("p.doc_id IN (SELECT id FROM documents WHERE "
                               "list_contains(list_transform(outlets, lambda x: lower(x)), ?))")
@@ -76,34 +76,26 @@ class Filter:
             params.append(self.verdict)
         return (" AND ".join(conditions) or "TRUE"), params
 
-    def _claim_condition(self) -> tuple[str, list[Any]]:
-        words = (self.text or "").split()
-        conditions = ["c.evidence ILIKE ?"] * len(words)
-        params: list[Any] = [f"%{w}%" for w in words]
-        if self.status:
-            conditions.insert(0, "c.status = ?")
-            params.insert(0, self.status)
-        return " AND ".join(conditions), params
-
+_COLUMNS = ("p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo, p.plover_score, "
+            "p.location, p.doc_id, p.idx")
 
 _SELECT = """
 WITH hits AS (
-    SELECT p.doc_id, p.idx FROM propositions p WHERE {where}
+    SELECT {columns} FROM propositions p WHERE {where}
     ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx {limit}),
 hit_claims AS (
     SELECT c.doc_id, c.prop_idx,
            list({{'status': c.status, 'by': c.by, 'via': c.via, 'evidence': c.evidence}} ORDER BY c.idx) AS claims
-    FROM claims c JOIN hits h ON h.doc_id = c.doc_id AND h.idx = c.prop_idx GROUP BY c.doc_id, c.prop_idx)
-SELECT p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, s.verdict AS story_verdict,
-       s.id AS story, s.n_outlets, s.n_claimants, p.cameo, p.plover_score, p.location, d.outlets, d.url,
-       d.published, p.doc_id, p.idx, hc.claims
+    FROM claims c SEMI JOIN hits h ON h.doc_id = c.doc_id AND h.idx = c.prop_idx GROUP BY c.doc_id, c.prop_idx)
+SELECT h.event_date, h.type, h.mode, h.actor, h.recipient, h.verdict, s.verdict AS story_verdict,
+       s.id AS story, s.n_outlets, s.n_claimants, h.cameo, h.plover_score, h.location, d.outlets, d.url,
+       d.published, h.doc_id, h.idx, hc.claims
 FROM hits h
-JOIN propositions p ON p.doc_id = h.doc_id AND p.idx = h.idx
-JOIN documents d ON d.id = p.doc_id
-LEFT JOIN hit_claims hc ON hc.doc_id = p.doc_id AND hc.prop_idx = p.idx
-LEFT JOIN story_members sm ON sm.doc_id = p.doc_id AND sm.prop_idx = p.idx
+JOIN documents d ON d.id = h.doc_id
+LEFT JOIN hit_claims hc ON hc.doc_id = h.doc_id AND hc.prop_idx = h.idx
+LEFT JOIN story_members sm ON sm.doc_id = h.doc_id AND sm.prop_idx = h.idx
 LEFT JOIN stories s ON s.id = sm.story_id
-ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx
+ORDER BY h.event_date NULLS LAST, h.doc_id, h.idx
 """
 
 
@@ -122,7 +114,7 @@ def query_propositions(store: Store, where: Filter | None = None) -> list[dict[s
     f = where or Filter()
     condition, params = f.where()
     limit = f"LIMIT {int(f.limit)}" if f.limit > 0 else ""
-    return _rows(store, _SELECT.format(where=condition, limit=limit), params)
+    return _rows(store, _SELECT.format(columns=_COLUMNS, where=condition, limit=limit), params)
 
 
 _DISPUTE_CLAIMS = """

@@ -55,8 +55,20 @@ _V2: tuple[str, ...] = (
     "ALTER TABLE stories_v2 RENAME TO stories",
 )
 
+#: Version 3: each proposition carries its claims' statuses and evidence, so that filters on them are
+#: one scan of ``propositions`` (no join with ``claims``).
+_V3: tuple[str, ...] = (
+    "ALTER TABLE propositions ADD COLUMN statuses VARCHAR[]",
+    "ALTER TABLE propositions ADD COLUMN evidence VARCHAR",
+    """UPDATE propositions SET statuses = c.statuses, evidence = c.evidence FROM (
+           SELECT doc_id, prop_idx, list(status ORDER BY idx) AS statuses,
+                  string_agg(evidence, chr(10) ORDER BY idx) AS evidence
+           FROM claims GROUP BY doc_id, prop_idx) c
+       WHERE propositions.doc_id = c.doc_id AND propositions.idx = c.prop_idx""",
+)
+
 #: Migrations in order; the schema version is the number applied.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).

@@ -47,7 +47,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                      ("recipient", _L), ("date", _S), ("date_precision", _S), ("event_date", _D),
                      ("location", _S), ("cameo", _S), ("plover_score", _F), ("quad_class", pa.int8()),
                      ("optional", _B), ("verdict", _S), ("n_claims", _I), ("published", _D), ("outlet", _S),
-                     ("start", _I), ("end", _I), ("extractor", _S), ("version", _S)],
+                     ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("statuses", _L),
+                     ("evidence", _S)],
     "claims": [("doc_id", _S), ("prop_idx", _I), ("prop_id", _S), ("idx", _I), ("status", _S), ("by", _L),
                ("via", _S), ("speaker", _S), ("quote", _S), ("evidence", _S), ("sentence", _S),
                ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("confidence", _F)],
@@ -125,7 +126,8 @@ def _add_proposition(rows: _Rows, doc: Document, idx: int, p: Proposition) -> No
     rows.add("propositions", [
         doc.id, idx, p.id, p.type, p.mode, list(p.actor), list(p.recipient), p.date, p.date_precision,
         event_date(p.date, a.published), p.location, p.cameo, p.plover_score, QUAD_OF_TYPE.get(p.type),
-        p.optional, p.verdict, len(p.claims), a.published, a.outlet, *_prov(p.provenance)])
+        p.optional, p.verdict, len(p.claims), a.published, a.outlet, *_prov(p.provenance),
+        [c.status for c in p.claims], "\n".join(c.evidence for c in p.claims)])
     for j, c in enumerate(p.claims):
         rows.add("claims", [doc.id, idx, p.id, j, c.status, list(c.by), c.via, c.speaker, c.quote, c.evidence,
                             c.sentence, *_prov(c.provenance), c.confidence])
