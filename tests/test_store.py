@@ -223,3 +223,29 @@ def test_dyad_series_by_period(corpus) -> None:  # type: ignore[no-untyped-def]
     assert dyad_series(corpus, "CHN", "RUS", "month") == []
     with pytest.raises(InvalidValue, match="E001"):
         dyad_series(corpus, "RUS", "UKR", "fortnight")
+
+
+def test_a_version_1_store_is_migrated_keeping_its_rows(tmp_path: Path) -> None:
+    import duckdb
+
+    from thucydides.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.execute("INSERT INTO propositions (doc_id, idx, type, actor, recipient) VALUES ('d1', 0, 'ACCUSE', "
+                "['IRN'], ['ISR'])")
+    con.execute("INSERT INTO claims (doc_id, prop_idx, idx, status, evidence) VALUES ('d1', 0, 0, 'alleged', "
+                "'Tehran blamed Israel'), ('d1', 0, 1, 'denied', 'Israel declined to comment')")
+    con.execute("INSERT INTO stories (id, type) VALUES ('s1', 'ACCUSE')")
+    con.close()
+    with open_store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.execute("SELECT statuses, evidence FROM propositions").fetchall() == [
+            (["alleged", "denied"], "Tehran blamed Israel\nIsrael declined to comment")]
+        assert store.execute("SELECT id, type FROM stories").fetchall() == [("s1", "ACCUSE")]
+        assert [v for (v,) in store.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()] == \
+            list(range(1, SCHEMA_VERSION + 1))
