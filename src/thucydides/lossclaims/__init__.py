@@ -72,6 +72,8 @@ def _accept(q: Quantity, actors: Actors) -> Any | None:
     if trigger is None:
         return None
     if q.noun is None:
+        if q.head.dep_ in ("appos", "npadvmod", "nummod"):
+            return None
         lemma = trigger.lemma_.lower()
         people = lemma in PEOPLE_VERBS or lemma == "die" or lemma in LOSS_NOUNS or trigger.lower_ in LOSS_NOUNS
         return trigger if people else None
@@ -83,7 +85,10 @@ def _unit_text(text: str, trigger: Any, span: tuple[int, int] | None) -> str:
         return text[span[0]:span[1]]
     if trigger.pos_ == "NOUN":
         return item_text(trigger)
-    return str(trigger.text)
+    return _PARTICIPLES.get(trigger.lemma_.lower(), str(trigger.text))
+
+
+_PARTICIPLES = {"kill": "killed", "wound": "wounded", "injure": "injured", "die": "dead"}
 
 
 def _evidence_span(q: Quantity, trigger: Any, unit: tuple[int, int] | None) -> tuple[int, int]:

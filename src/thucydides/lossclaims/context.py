@@ -9,7 +9,7 @@ from typing import Any
 
 from ..dates import resolve_date
 from .lexicon import DENIAL, HEDGES, MODALS, SPEECH, VAGUE
-from .quantities import Quantity, is_numeric, of_object
+from .quantities import Quantity, is_numeric, of_object, unit_ok
 from .sides import PRONOUNS, Actors, actor_of, subject_of
 
 __all__ = ["Attribution", "attribution", "categories_of", "item_text", "period_of", "unit_span"]
@@ -103,7 +103,7 @@ _AS_OF = frozenset({"as of", "by", "as at", "through", "until"})
 
 def _with_preposition(ent: Any) -> str:
     """The period text: "since February 24", "in the past day", "about three weeks"."""
-    doc, text = ent.doc, str(ent.text)
+    doc, text = ent.doc, re.sub(r"['\u2019]s$", "", str(ent.text))
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if prev == "since":
         return f"{doc[ent.start - 1].text} {text}"
@@ -159,13 +159,19 @@ def unit_span(q: Quantity, actors: Actors) -> tuple[int, int] | None:
 _CONTAINERS = frozenset({"unit", "piece", "item", "type", "kind", "set"})
 
 
+def _counts(tok: Any) -> bool:
+    return bool(is_numeric(tok)) or tok.lower_ in VAGUE
+
+
 def _last_conjunct(noun: Any) -> Any:
+    """The last of the conjuncts that share the noun's number: "vehicles, aircraft, and equipment"."""
     last = noun
     for child in noun.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            if is_numeric(child) or child.lower_ in VAGUE or any(is_numeric(g) or g.lower_ in VAGUE for g in child.children if g.dep_ in ("nummod", "quantmod")):
-                break
-            last = _last_conjunct(child)
+        if child.dep_ != "conj" or child.pos_ not in ("NOUN", "PROPN") or not unit_ok(child, False):
+            continue
+        if _counts(child) or any(_counts(g) for g in child.children if g.dep_ in ("nummod", "quantmod")):
+            break
+        last = _last_conjunct(child)
     return last
 
 

@@ -24,7 +24,9 @@ PEOPLE = words("""
 soldier troop serviceman servicemen personnel man men people person civilian fighter militant combatant child
 children woman women officer general sailor pilot marine paratrooper conscript mercenary member insurgent
 terrorist resident worker journalist crew crewman body life lives staff guard recruit volunteer prisoner
-invader occupier occupant israeli israelis palestinian palestinians russian russians ukrainian ukrainians
+invader occupier occupant attacker gunman gunmen assailant rebel jihadist separatist policeman policemen
+police peacekeeper ranger farmer miner passenger student protester demonstrator migrant refugee patient
+doctor nurse hostage israeli israelis palestinian palestinians russian russians ukrainian ukrainians
 """)
 
 LOSS_NOUNS = words("loss losses casualty casualties death deaths fatality fatalities dead wounded toll")
