@@ -153,3 +153,38 @@ def test_expletive_it_is_left_alone() -> None:
     text = "Russia attacked the city. It is unclear how many people died."
     ms = _mentions(text)
     assert not _at(ms, text, "It")
+
+
+GUYANA = ("White House National Security Adviser Jake Sullivan met his Brazilian counterpart Celso Amorim on "
+          "Friday. Sullivan said Venezuelan aggression on Guyanese soil would not be tolerated, and the Guyanese "
+          "government thanked him. The defence ministry of the Bolivarian Republic of Venezuela called the "
+          "remarks meddling. The United Nations General Assembly will debate the border dispute.")
+
+
+def test_counterparts_governments_of_phrases_and_adjectival_mentions() -> None:
+    ms = _mentions(GUYANA, "2023-12-08")
+    assert _one(ms, GUYANA, "White House National Security Adviser Jake Sullivan")[:3] == (
+        "USA", "GOV", "Jake Sullivan")
+    assert _longest(ms, GUYANA, "Celso Amorim") == "BRA"
+    assert _one(ms, GUYANA, "Sullivan", 1)[2] == "Jake Sullivan"
+    assert _one(ms, GUYANA, "Venezuelan aggression")[:2] == ("VEN", None)
+    assert _one(ms, GUYANA, "Guyanese soil")[:2] == ("GUY", None)
+    assert _one(ms, GUYANA, "the Guyanese government")[:2] == ("GUY", "GOV")
+    assert _one(ms, GUYANA, "him")[2] == "Jake Sullivan"
+    assert _one(ms, GUYANA, "The defence ministry of the Bolivarian Republic of Venezuela")[:2] == ("VEN", "MIL")
+    assert _longest(ms, GUYANA, "General Assembly") == "UN"
+
+
+def test_the_publication_date_picks_the_office_holder() -> None:
+    text = "The US Secretary of State said the talks would resume. He did not give a date."
+    early = _mentions(text, "2022-06-01")
+    late = _mentions(text, "2025-06-01")
+    assert _one(early, text, "The US Secretary of State")[2] == "Antony Blinken"
+    assert _one(late, text, "The US Secretary of State")[2] == "Marco Rubio"
+    assert _one(late, text, "He")[2] == "Marco Rubio"
+
+
+def test_two_countries_needs_two_states() -> None:
+    text = "Japan held drills on Monday. The two countries said nothing else."
+    ms = _mentions(text)
+    assert not _at(ms, text, "The two countries")

@@ -34,7 +34,7 @@ Span = tuple[int, int]
 
 
 def _phrases(doc: Any) -> Iterator[Span]:
-    """Noun chunks, each also extended by a following ``of`` + noun chunk or an apposition."""
+    """Noun chunks, each also extended by an apposition or by up to three ``of`` + noun chunk links."""
     chunks = [(c.start, c.end, c.root) for c in doc.noun_chunks]
     starts = {lo: (hi, root) for lo, hi, root in chunks}
     for lo, hi, root in chunks:
@@ -43,9 +43,14 @@ def _phrases(doc: Any) -> Iterator[Span]:
             yield lo, starts[hi][0]
         elif hi + 1 < len(doc) and hi + 1 in starts:
             nxt_hi, nxt_root = starts[hi + 1]
-            if doc[hi].lower_ == "of" or (doc[hi].text == "," and nxt_root.dep_ == "appos"
-                                          and nxt_root.head.i == root.i):
+            if doc[hi].text == "," and nxt_root.dep_ == "appos" and nxt_root.head.i == root.i:
                 yield lo, nxt_hi
+        end = hi
+        for _ in range(3):
+            if end + 1 >= len(doc) or doc[end].lower_ != "of" or end + 1 not in starts:
+                break
+            end = starts[end + 1][0]
+            yield lo, end
 
 
 def _person_name(doc: Any, lo: int, hi: int, inner: list[Hit]) -> str | None:
