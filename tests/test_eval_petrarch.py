@@ -72,6 +72,20 @@ def test_stage_joins_agents_with_neighbouring_countries(stage: DictionaryActorSt
     assert mentions(stage, "Senators protested in the capital.") == [("Senators", "---LEG")]
 
 
+def test_stage_distributes_agents_over_coordinated_countries(stage: DictionaryActorStage) -> None:
+    found = mentions(stage, "Senators and fisherfolk from Veldoria and North Kestra met on Monday.")
+    assert [code for _, code in found] == ["VLDLEG", "NKSLEG", "VLDFSH", "NKSFSH"]
+    assert len({text for text, _ in found}) == 1
+
+
+def test_stage_does_not_double_an_agent_the_actor_code_already_has() -> None:
+    from thucydides.nlp import load_nlp
+
+    dictionary = ActorDictionary(parse_actors("CAPITOL_HILL [VLDLEG]\nVELDORIA [VLD]\n"), parse_agents(AGENTS))
+    assert mentions(DictionaryActorStage(dictionary, load_nlp().tokenizer),
+                    "Capitol Hill senators spoke.") == [("Capitol Hill senators", "VLDLEG")]
+
+
 def test_stage_uses_the_publication_date_and_expands_joint_codes(stage: DictionaryActorStage) -> None:
     assert mentions(stage, "Old King Bran visited the Twin Cities.", dt.date(1996, 5, 5)) == [
         ("Old King Bran", "KSTGOV"), ("Twin Cities", "AAA"), ("Twin Cities", "BBB")]

@@ -22,6 +22,8 @@ SUITE = "petr_unittest.jsonl"
 EXTRACTOR = "eval.petrarch_dictionary.v1"
 #: Words that may stand between an agent and its country ("lawmakers in Fornost", "Gondor's government").
 LINKS = frozenset({"'s", "’s", "in", "of", "from", "the", "'"})
+#: Words that coordinate actors or agents into one group.
+CONJ = frozenset({",", "and", "&"})
 
 Span = tuple[int, int, str]  # first token, one past the last token, code or code template
 
@@ -78,36 +80,61 @@ class DictionaryActorStage:
 
 
 def _apply(template: str, country: str) -> str:
+    """Put an agent template (``~GOV`` suffix, ``NGO~`` prefix) on a country, without doubling a suffix."""
     if template.startswith("~"):
-        return country + template[1:]
+        suffix = template[1:]
+        return country if country.endswith(suffix) and country != "---" else country + suffix
     if template.endswith("~"):
         return template[:-1] + country
     return template
 
 
-def _linked(words: list[str], a: _Hit, b: _Hit) -> bool:
-    """True when only link words separate hit ``a`` from the following hit ``b``."""
-    between = words[a.end:b.start]
-    return len(between) <= 2 and all(w in LINKS for w in between)
+def _between(words: list[str], a: _Hit, b: _Hit) -> list[str]:
+    return words[a.end:b.start]
+
+
+def _groups(hits: list[_Hit], words: list[str]) -> list[list[_Hit]]:
+    """Runs of hits of one kind coordinated by commas / "and" ("Arnor, Osgiliath and Gondor")."""
+    groups: list[list[_Hit]] = []
+    for h in hits:
+        if groups and groups[-1][-1].agent == h.agent:
+            gap = _between(words, groups[-1][-1], h)
+            if gap and set(gap) <= CONJ | {"the"} and set(gap) & CONJ:
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    return groups
+
+
+def _joined(agents: list[_Hit], countries: list[_Hit]) -> Span:
+    codes = [_apply(a.code, c) for a in agents for country in countries for c in country.code.split("/")]
+    first, last = min(agents[0].start, countries[0].start), max(agents[-1].end, countries[-1].end)
+    return first, last, "/".join(dict.fromkeys(codes))
+
+
+def _pair(words: list[str], left: list[_Hit], right: list[_Hit]) -> Span | None:
+    """Join an agent group with the country group next to it: "Gondor's government", "lawmakers in Fornost"."""
+    gap = _between(words, left[-1], right[0])
+    if left[0].agent == right[0].agent or len(gap) > 2 or not set(gap) <= LINKS:
+        return None
+    if right[0].agent and not set(gap) & {"in", "of", "from"}:
+        return _joined(right, left)
+    return _joined(left, right) if left[0].agent else _joined(right, left)
 
 
 def _combine(hits: list[_Hit], words: list[str]) -> list[Span]:
-    """Join each agent with an adjacent country (before it, else after it); lone agents get ``---``."""
-    used: set[int] = set()
+    """Join agent groups with a neighbouring country group (the one before first); lone agents get ``---``."""
+    groups = _groups(hits, words)
     spans: list[Span] = []
-    for i, h in enumerate(hits):
-        if not h.agent or i in used:
+    i = 0
+    while i < len(groups):
+        joined = _pair(words, groups[i], groups[i + 1]) if i + 1 < len(groups) else None
+        if joined is not None:
+            spans.append(joined)
+            i += 2
             continue
-        partner = next((j for j in (i - 1, i + 1) if 0 <= j < len(hits) and j not in used and not hits[j].agent
-                        and _linked(words, *((hits[j], h) if j < i else (h, hits[j])))), None)
-        country = "---" if partner is None else hits[partner].code.split("/")[0]
-        if partner is not None:
-            used.add(partner)
-        lo, hi = (h.start, h.end) if partner is None else (min(h.start, hits[partner].start),
-                                                           max(h.end, hits[partner].end))
-        spans.append((lo, hi, _apply(h.code.lstrip() if h.code else "~", country)))
-        used.add(i)
-    spans += [(h.start, h.end, h.code) for i, h in enumerate(hits) if i not in used]
+        spans += [(h.start, h.end, _apply(h.code, "---") if h.agent else h.code) for h in groups[i]]
+        i += 1
     return sorted(spans)
 
 
