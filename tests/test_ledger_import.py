@@ -206,7 +206,8 @@ def test_database_errors(tmp_path: Path) -> None:
 
 
 def test_builtin_importer_names() -> None:
-    assert set(builtin_importers()) == {"oryx-items", "oryx-daily", "oryx-bytype", "ua-mod", "warspotting", "csv"}
+    assert set(builtin_importers()) == {"oryx-items", "oryx-daily", "oryx-bytype", "oryx-bymodel", "ua-mod",
+                                        "warspotting", "csv"}
 
 
 def test_huge_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,3 +217,20 @@ def test_huge_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputError) as err:
         import_oryx_items([FIX / "items_first.csv"], {})
     assert err.value.code == "E008"
+
+
+def test_by_model_and_by_type_snapshots_need_a_date(con: duckdb.DuckDBPyConnection) -> None:
+    from thucydides.ledger.importers import import_oryx_bymodel
+
+    with pytest.raises(InputError) as err:
+        import_oryx_bymodel([FIX / "bymodel.csv"], {})
+    assert err.value.code == "E010"
+    parsed = import_oryx_bymodel([FIX / "bymodel.csv"], {"date": "2022-05-01"})
+    assert parsed.level == "model" and {r.raw_category for r in parsed.daily} == {"T-80BVM", "T-72B3", "BMP-3",
+                                                                                 "Ural-4320"}
+    assert {(r.raw_category, r.category) for r in parsed.daily if r.status == "total"} >= {("T-72B3", "tanks")}
+    snap = import_oryx_bytype([FIX / "bytype_snapshot.csv"], {"date": "2022-05-01"})
+    assert {r.date for r in snap.daily} == {dt.date(2022, 5, 1)}
+    store_parsed(con, parsed, "oryx-bymodel", [])
+    row = con.execute("SELECT DISTINCT level FROM ledger_daily").fetchall()
+    assert row == [("model",)]

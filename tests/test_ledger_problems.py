@@ -110,3 +110,15 @@ def test_reconcile_lists_category_differences_when_the_source_has_categories(
     assert lines["  by category: tanks (daily 1, items 2), items minus daily"] == 1
     assert lines["  by category: trucks (daily 0, items 1), items minus daily"] == 1
     assert not any("by category" in label for label in dict(reconcile(con, "RUS", dt.date(2022, 4, 9), "oryx-daily")))
+
+
+def test_by_model_totals_against_by_category_totals(con: duckdb.DuckDBPyConnection) -> None:
+    from thucydides.ledger.importers import import_oryx_bymodel
+
+    snapshot = {"date": "2022-05-01"}
+    store_parsed(con, import_oryx_bymodel([FIX / "bymodel.csv"], snapshot), "oryx-bymodel", [])
+    store_parsed(con, import_oryx_bytype([FIX / "bytype_snapshot.csv"], {**snapshot, "source": "snap"}),
+                 "oryx-bytype", [])
+    found = [(p.source, p.category, p.detail) for p in find_problems(con, dt.date(2026, 1, 1))
+             if p.kind == "model_category_mismatch" and " vs " in p.source]
+    assert found == [("oryx-bymodel vs snap", "trucks", "9 by model vs 1 by category (+8)")]

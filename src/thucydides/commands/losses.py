@@ -35,19 +35,21 @@ def losses() -> None:
 
 @losses.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True, help="Input format: oryx-items, oryx-daily, oryx-bytype, ua-mod, "
-              "warspotting, csv (or one a plugin adds).")
+@click.option("--format", "fmt", required=True, help="Input format: oryx-items, oryx-daily, oryx-bytype, "
+              "oryx-bymodel, ua-mod, warspotting, csv (or one a plugin adds).")
 @click.option("--source", help="Name to store the rows under (default: from the format).")
 @click.option("--map", "mapping", help="For --format csv: field=column pairs, e.g. side=country,status=status,"
               "evidence=url,model=system,recorded=date.")
 @click.option("--side", default=None, help="For --format csv without a side column: RUS or UKR for every row.")
+@click.option("--date", "snapshot", default=None, metavar="YYYY-MM-DD",
+              help="For snapshot files without a date column (oryx-bytype, oryx-bymodel): their date.")
 @_DB
 def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mapping: str | None, side: str | None,
-                   db: Path) -> None:
+                   snapshot: str | None, db: Path) -> None:
     """Import loss files (all PATHS together, as one view of the source) into the ledger."""
     from ..ledger.api import import_losses
 
-    options = {k: v for k, v in {"source": source, "map": mapping, "side": side}.items() if v}
+    options = {k: v for k, v in {"source": source, "map": mapping, "side": side, "date": snapshot}.items() if v}
     report = import_losses(list(paths), fmt, db, options)
     click.echo(f"import {report.import_id}: {report.source} ({report.kind}): {report.rows_read} rows read, "
                f"{report.items_in_input} items ({report.new_items} new, {report.merged_items} already known, "

@@ -7,7 +7,8 @@ Tables:
 - ``ledger_items``: one row per lost item (side, category, model, statuses, sources, recorded, lost).
 - ``ledger_evidence``: the evidence URLs of each item (normalised), used to deduplicate across sources.
 - ``ledger_changes``: reclassifications found by re-imports (field, old value, new value).
-- ``ledger_daily``: daily totals per source, side, category and status (confirmed or claimed).
+- ``ledger_daily``: daily totals per source, side, category and status (confirmed or claimed); ``level`` is
+  ``category`` (one row per category) or ``model`` (by-model totals, ``raw_category`` holding the model).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS ledger_changes (item_id VARCHAR, import_id INTEGER, field VARCHAR,
         old VARCHAR, new VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS ledger_daily (source VARCHAR, kind VARCHAR, side VARCHAR, category VARCHAR,
-        raw_category VARCHAR, date DATE, status VARCHAR, value BIGINT, evidence VARCHAR, import_id INTEGER)""",
+        raw_category VARCHAR, date DATE, status VARCHAR, value BIGINT, evidence VARCHAR, import_id INTEGER,
+        level VARCHAR)""",
     "CREATE INDEX IF NOT EXISTS ledger_evidence_key ON ledger_evidence (key)",
 )
 

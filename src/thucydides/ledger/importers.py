@@ -6,7 +6,8 @@ Formats (see ``docs/ledger.md`` for the columns each one needs):
 
 - ``oryx-items``: item rows, one per loss and status (``country, system, status, url, date_recorded``).
 - ``oryx-daily``: daily per-category totals by status (``country, equipment_type, ..., date_recorded``).
-- ``oryx-bytype``: the same, with the date in a ``date`` column (leedrake5 by-type files).
+- ``oryx-bytype``: the same, with the date in a ``date`` column (leedrake5 by-type files) or a snapshot date.
+- ``oryx-bymodel``: by-model totals by status (a snapshot dated by a ``date`` column or option).
 - ``ua-mod``: Ukrainian MoD claimed cumulative totals (PetroIvaniuk or lod-db JSON, detected).
 - ``warspotting``: WarSpotting API pages (``{"losses": [...]}``), one or several per file.
 - ``csv``: any item-level CSV with a column mapping (``map`` option: ``field=column,...``).
@@ -25,7 +26,8 @@ from .models import category_of_model
 from .records import DailyRecord, ItemRecord, Parsed, parse_date, parse_int, read_csv_rows, read_json
 from .taxonomy import STATUSES, category_of, clean_model, parse_statuses, side_of
 
-__all__ = ["Importer", "builtin_importers", "import_csv", "import_oryx_bytype", "import_oryx_daily",
+__all__ = ["Importer", "builtin_importers", "import_csv", "import_oryx_bymodel", "import_oryx_bytype",
+           "import_oryx_daily",
            "import_oryx_items", "import_ua_mod", "import_warspotting"]
 
 Importer = Callable[[Sequence[Path], Mapping[str, str]], Parsed]
@@ -68,26 +70,35 @@ def import_oryx_items(paths: Sequence[Path], options: Mapping[str, str]) -> Pars
     return out
 
 
-def _daily_rows(row: Mapping[str, str], date: dt.date, where: str) -> list[DailyRecord] | str:
-    raw = " ".join(row["equipment_type"].split())
-    category = category_of(raw)
+def _category_of_row(raw: str, level: str) -> str | None:
+    return category_of_model(clean_model(raw)) if level == "model" else category_of(raw)
+
+
+def _daily_rows(row: Mapping[str, str], date: dt.date, where: str, cols: tuple[str, str],
+                level: str) -> list[DailyRecord] | str:
+    raw = " ".join(row[cols[0]].split())
+    category = _category_of_row(raw, level)
     if category is None:
         return f"{where}: category {raw[:60]!r} is not in the taxonomy (a summary line or an unknown name)"
     side = _side(row["country"], where)
-    out = [DailyRecord(side, category, raw, date, s, parse_int(row[s], where)) for s in STATUSES if s in row]
-    out.append(DailyRecord(side, category, raw, date, "total", parse_int(row["type_total"], where)))
+    key = clean_model(raw) if level == "model" else raw
+    out = [DailyRecord(side, category, key, date, s, parse_int(row[s], where)) for s in STATUSES]
+    out.append(DailyRecord(side, category, key, date, "total", parse_int(row[cols[1]], where)))
     return out
 
 
-def _import_daily(paths: Sequence[Path], date_column: str, source: str) -> Parsed:
-    out = Parsed(source=source, kind="confirmed")
-    needed = ("country", "equipment_type", date_column, "type_total", *STATUSES)
+def _import_totals(paths: Sequence[Path], options: Mapping[str, str], out: Parsed, date_column: str,
+                   cols: tuple[str, str]) -> Parsed:
+    """Per-category (``out.level`` category) or per-model totals by status, dated by ``date_column`` or, for
+    snapshot files without one, by the ``date`` option."""
+    snapshot = parse_date(options.get("date")) if options.get("date") else None
+    needed = ("country", *cols, *STATUSES, *(() if snapshot else (date_column,)))
     for path in paths:
         for line, row in read_csv_rows(path, needed):
             out.rows_read += 1
             where = f"{path.name} line {line}"
-            date = parse_date(row[date_column])
-            rows = _daily_rows(row, date, where) if date else f"{where}: no date"
+            date = parse_date(row.get(date_column)) or snapshot
+            rows = _daily_rows(row, date, where, cols, out.level) if date else f"{where}: no date"
             if isinstance(rows, str):
                 out.skipped.append(rows)
             else:
@@ -100,12 +111,23 @@ def import_oryx_daily(paths: Sequence[Path], options: Mapping[str, str]) -> Pars
 
     Whole Oryx header lines used as category names ("Losses excluding ...") are skipped and listed.
     """
-    return _import_daily(paths, "date_recorded", options.get("source") or "oryx-daily")
+    out = Parsed(source=options.get("source") or "oryx-daily", kind="confirmed")
+    return _import_totals(paths, options, out, "date_recorded", ("equipment_type", "type_total"))
 
 
 def import_oryx_bytype(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
-    """Oryx by-type headline totals with a ``date`` column (leedrake5 ``byType`` files, combined or not)."""
-    return _import_daily(paths, "date", options.get("source") or "oryx-bytype")
+    """Oryx by-type totals with a ``date`` column (leedrake5 ``byType`` files, combined or not), or a by-type
+    snapshot without one (scarnecchia ``totals_by_type.csv``) dated by the ``date`` option."""
+    out = Parsed(source=options.get("source") or "oryx-bytype", kind="confirmed")
+    return _import_totals(paths, options, out, "date", ("equipment_type", "type_total"))
+
+
+def import_oryx_bymodel(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
+    """Oryx by-model totals by status (scarnecchia ``totals_by_system_wide.csv``: ``country, system,
+    destroyed, captured, abandoned, damaged, total``), dated by a ``date`` column or the ``date`` option.
+    Each model is put into a category by the model rules; ``raw_category`` keeps the model."""
+    out = Parsed(source=options.get("source") or "oryx-bymodel", kind="confirmed", level="model")
+    return _import_totals(paths, options, out, "date", ("system", "total"))
 
 
 #: MoD report keys (both transcriptions) -> clean categories. Their "APC"/"afvs" is every armoured vehicle.
@@ -253,6 +275,7 @@ def import_csv(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
 def builtin_importers() -> dict[str, Importer]:
     """The formats shipped with thucydides."""
     return {"oryx-items": import_oryx_items, "oryx-daily": import_oryx_daily, "oryx-bytype": import_oryx_bytype,
+            "oryx-bymodel": import_oryx_bymodel,
             "ua-mod": import_ua_mod, "warspotting": import_warspotting, "csv": import_csv}
 
 

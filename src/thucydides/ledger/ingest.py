@@ -222,7 +222,8 @@ def _store_daily(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportR
         "source": [parsed.source] * len(d), "kind": [parsed.kind] * len(d), "side": [r.side for r in d],
         "category": [r.category for r in d], "raw_category": [r.raw_category for r in d],
         "date": [r.date for r in d], "status": [r.status for r in d], "value": [r.value for r in d],
-        "evidence": [r.evidence for r in d], "import_id": [report.import_id] * len(d)})
+        "evidence": [r.evidence for r in d], "import_id": [report.import_id] * len(d),
+        "level": [parsed.level] * len(d)})
     con.register("ledger_incoming", rows)
     con.execute("""DELETE FROM ledger_daily USING (SELECT DISTINCT source, side, raw_category, date, status
                    FROM ledger_incoming) n WHERE ledger_daily.source = n.source AND ledger_daily.side = n.side

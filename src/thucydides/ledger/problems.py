@@ -2,8 +2,9 @@
 
 - ``negative_change``: a cumulative daily total falls from one figure to the next.
 - ``date_out_of_range``: a date before 2022-02-24 (the invasion) or after today.
-- ``model_category_mismatch``: the items of a category (by-model rows, put into categories) disagree with the
-  same category's daily total on the same date by more than ``max(5, 5 %)``.
+- ``model_category_mismatch``: the items of a category (by-model rows, put into categories), or a by-model
+  totals file summed per category, disagree with the same category's total on the same date by more than
+  ``max(5, 5 %)``.
 - ``outlier``: a daily figure far from the line between its two neighbours while they agree with each
   other (e.g. a headline ``destroyed`` of 100 between 959 and 1,041).
 """
@@ -79,22 +80,41 @@ def _dates(con: duckdb.DuckDBPyConnection, today: dt.date) -> list[Problem]:
 ITEMS_SOURCE = "items"
 
 
-def _mismatches(con: duckdb.DuckDBPyConnection) -> list[Problem]:
+def _far(n: int, v: int) -> bool:
+    return abs(n - v) > max(5, 0.05 * v)
+
+
+def _item_mismatches(con: duckdb.DuckDBPyConnection) -> list[Problem]:
+    """The item ledger (by model) against each per-category source on that source's latest date."""
+    has_items = con.execute("SELECT count(*) FROM ledger_items").fetchone()
+    if not has_items or not has_items[0]:
+        return []
     rows = con.execute(
         """WITH d AS (SELECT source, side, category, date, sum(value) AS v FROM ledger_daily
-                      WHERE kind = 'confirmed' AND status = 'total' AND category NOT IN ('all', 'other')
-                      GROUP BY ALL),
+                      WHERE kind = 'confirmed' AND status = 'total' AND level = 'category'
+                      AND category NOT IN ('all', 'other') GROUP BY ALL),
                 last AS (SELECT source, side, max(date) AS date FROM d GROUP BY ALL)
            SELECT d.source, d.side, d.category, d.date, d.v,
                   (SELECT count(*) FROM ledger_items i WHERE i.side = d.side AND i.category = d.category
                    AND i.recorded <= d.date) AS n
            FROM d JOIN last USING (source, side, date) ORDER BY ALL""").fetchall()
-    has_items = con.execute("SELECT count(*) FROM ledger_items").fetchone()
-    if not has_items or not has_items[0]:
-        return []
     return [Problem("model_category_mismatch", source, side, cat, date,
                     f"{n:,} items by model vs {v:,} by category ({n - v:+,})")
-            for source, side, cat, date, v, n in rows if abs(n - v) > max(5, 0.05 * v)]
+            for source, side, cat, date, v, n in rows if _far(n, v)]
+
+
+def _total_mismatches(con: duckdb.DuckDBPyConnection) -> list[Problem]:
+    """By-model totals (summed per category) against per-category totals of the same side and date."""
+    rows = con.execute(
+        """WITH t AS (SELECT source, level, side, category, date, sum(value) AS v FROM ledger_daily
+                      WHERE kind = 'confirmed' AND status = 'total' AND category NOT IN ('all', 'other')
+                      GROUP BY ALL)
+           SELECT m.source, c.source, m.side, m.category, m.date, m.v, c.v FROM t m JOIN t c
+           ON m.side = c.side AND m.category = c.category AND m.date = c.date
+           WHERE m.level = 'model' AND c.level = 'category' ORDER BY ALL""").fetchall()
+    return [Problem("model_category_mismatch", f"{msrc} vs {csrc}", side, cat, date,
+                    f"{n:,} by model vs {v:,} by category ({n - v:+,})")
+            for msrc, csrc, side, cat, date, n, v in rows if _far(n, v)]
 
 
 def find_problems(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> list[Problem]:
@@ -104,7 +124,7 @@ def find_problems(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) 
     for key, points in series.items():
         out += _negative(key, points)
     out += _dates(con, today or dt.date.today())
-    out += _mismatches(con)
+    out += _item_mismatches(con) + _total_mismatches(con)
     for key, points in series.items():
         out += _outliers(key, points)
     return out

@@ -81,6 +81,7 @@ class Parsed:
         daily: daily total rows (daily formats).
         skipped: one line per row that was not imported, with the reason.
         rows_read: number of input rows seen.
+        level: ``category`` for per-category daily totals, ``model`` for by-model totals.
     """
 
     source: str
@@ -89,6 +90,7 @@ class Parsed:
     daily: list[DailyRecord] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     rows_read: int = 0
+    level: str = "category"
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
