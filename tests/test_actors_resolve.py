@@ -174,3 +174,20 @@ def test_bad_input_raises_coded_errors() -> None:
 def test_huge_input_is_handled() -> None:
     actor = resolve_actor("Russian " + "very " * 100_000 + "troops")
     assert actor is not None and actor.code == "RUS"
+
+
+@pytest.mark.parametrize(("text", "code"), [("Afganistan", "AFG"), ("Ukrane", "UKR"), ("Volodimir Zelenskiy", "UKR"),
+                                            ("Sergey Shoygu", "RUS")])
+def test_spelling_variants(text: str, code: str) -> None:
+    actor = resolve_actor(text)
+    assert actor is not None and actor.code == code
+
+
+def test_ethnic_groups_take_the_state_they_live_in() -> None:
+    actor = resolve_actor("ethnic Albanians in south Serbia")
+    assert actor is not None and actor.code == "SRB"
+    assert resolve_actor("Albanian farmers") == Actor("ALB", "AGR", "Albania", "state")
+
+
+def test_descriptions_without_a_code_keep_their_wording() -> None:
+    assert resolve_actor("hostage-takers") == Actor("", "CRM", "hostage-takers", "group")

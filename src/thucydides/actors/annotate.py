@@ -127,7 +127,7 @@ def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | 
         name = _person_name(doc, lo, hi, inner)
         if name is None and all(h.entry.type == TERM for h in inner) and not _headed(doc, lo, hi, inner):
             continue
-        actor = compose(raw, inner, lo, hi, day, name)
+        actor = compose(raw, inner, lo, hi, day, name, text=str(doc[lo:hi].text))
         if actor is not None and actor.kind != "person" and not _covers_root(doc, lo, hi, inner):
             actor = Actor(actor.code, None, actor.name, actor.kind)
         if actor is not None:

@@ -42,15 +42,20 @@ class Hit:
 
 
 def find_hits(raw: Sequence[str]) -> list[Hit]:
-    """Longest, left-to-right, non-overlapping gazetteer matches over a token sequence."""
+    """Longest, left-to-right, non-overlapping gazetteer matches over a token sequence.
+
+    A demonym after "ethnic" ("ethnic Albanians in Serbia") names a group, not the state: it is skipped.
+    """
     gaz = gazetteer()
     words = [norm(w) for w in raw]
     hits: list[Hit] = []
     i = 0
     while i < len(words):
         length, entries = gaz.lookup(words, raw, i)
-        if length:
+        if length and not (i and words[i - 1] == "ethnic" and all("adj" in e.flags for e in entries)):
             hits.append(Hit(i, i + length, tuple(entries)))
+            i += length
+        elif length:
             i += length
         else:
             i += 1
@@ -206,7 +211,7 @@ def _person_actor(person: Entry, day: dt.date | None, p: _Parts) -> Actor:
 
 
 def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.date | None = None,
-            name: str | None = None, context_code: str = "") -> Actor | None:
+            name: str | None = None, context_code: str = "", text: str | None = None) -> Actor | None:
     """The actor a phrase (tokens ``lo..hi`` of ``raw``) names, from the hits inside it.
 
     Args:
@@ -215,6 +220,7 @@ def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.d
         day: the date that picks a person's office.
         name: the name of a person the gazetteer does not know, when the caller found one in the phrase.
         context_code: the code to fall back on when the phrase itself names no state or organisation.
+        text: the phrase as written, the name of a description with no code (default: tokens joined).
     """
     p = _parts(hits, day)
     if p.persons:
@@ -236,7 +242,7 @@ def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.d
             return Actor(found[1].code, found[1].sector, found[0].name, "person")
     if name is not None or titled:
         return Actor(code, sector, name or "", "person")
-    return _group_actor(code, sector, owner, head, " ".join(raw[lo:hi]))
+    return _group_actor(code, sector, owner, head, text if text is not None else " ".join(raw[lo:hi]))
 
 
 def _group_actor(code: str, sector: str | None, owner: Entry | None, head: Entry | None, text: str) -> Actor:
@@ -268,21 +274,23 @@ def _unknown_name(raw: Sequence[str], hits: Sequence[Hit]) -> str | None:
     return " ".join(best) if len(best) >= 2 else None
 
 
-@functools.lru_cache(maxsize=1)
-def _long_names() -> dict[str, tuple[str, ...]]:
-    """Multi-word names of people and organisations, as strings, for spelling-variant matching."""
+@functools.lru_cache(maxsize=2)
+def _names(multi: bool) -> dict[str, tuple[str, ...]]:
+    """Names for spelling-variant matching: multi-word people and organisations, or one-word state names."""
+    wanted = (PERSON, ORG) if multi else (STATE,)
     return {" ".join(key): key for key, entries in gazetteer().index.items()
-            if len(key) >= 2 and any(e.type in (PERSON, ORG) for e in entries)}
+            if (len(key) >= 2) == multi and any(e.type in wanted and "place" not in e.flags for e in entries)}
 
 
 def _fuzzy(raw: Sequence[str]) -> list[Hit]:
-    """A person or organisation named with another spelling ("Volodimir Zelenskiy"): one hit over the text."""
+    """A name spelt another way ("Volodimir Zelenskiy", "Afganistan"): one hit over the whole text."""
     words = [norm(w) for w in raw if w.lower() not in ("the", "a", "an")]
     text = " ".join(words)
-    if len(words) < 2 or len(text) < 8 or not all(w[:1].isupper() for w in raw if w.isalpha() and len(w) > 3):
+    if len(text) < 6 or not all(w[:1].isupper() for w in raw if w.isalpha() and len(w) > 3):
         return []
-    names = _long_names()
-    match = difflib.get_close_matches(text, list(names), n=1, cutoff=0.86)
+    names = _names(len(words) >= 2)
+    cutoff = 0.86 if len(words) >= 2 else 0.9
+    match = difflib.get_close_matches(text, list(names), n=1, cutoff=cutoff)
     if not match:
         return []
     return [Hit(0, len(raw), tuple(gazetteer().index[names[match[0]]]))]
@@ -321,7 +329,8 @@ def resolve_actor(text: str, context: str | None = None, date: dt.date | str | N
     if not isinstance(text, str):
         raise InvalidValue("E001", "actor text type", type(text).__name__, ("str",))
     day = as_day(date)
-    raw = [t.text for t in tokenizer()(" ".join(text.split())[:2000])]
+    clean = " ".join(text.split())[:2000]
+    raw = [t.text for t in tokenizer()(clean)]
     if not raw:
         return None
     if len(raw) == 1 and raw[0].lower() in _PRONOUNS:
@@ -329,7 +338,7 @@ def resolve_actor(text: str, context: str | None = None, date: dt.date | str | N
     hits = find_hits(raw) or _fuzzy(raw)
     if not hits:
         return None
-    return compose(raw, hits, 0, len(raw), day, _unknown_name(raw, hits), _context_code(context))
+    return compose(raw, hits, 0, len(raw), day, _unknown_name(raw, hits), _context_code(context), clean)
 
 
 def parent_code(code: str) -> str | None:
