@@ -135,3 +135,9 @@ def test_personnel_claims_only_meet_claimed_personnel_counts(con: duckdb.DuckDBP
     by_source = {c.source: c.verdict for c in result.comparisons}
     assert by_source["items"] == "no_data" and by_source["lee"] == "no_data"
     assert by_source["ua-mod-lod-db"] == "consistent" and result.verdict == "consistent"
+
+
+def test_partial_period_end_falls_back_to_the_publication_date(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(95, "over", "equipment", period_end="2022-04"), dt.date(2022, 4, 9), con)
+    assert result.as_of == dt.date(2022, 4, 9) and "not a full date" in result.notes[0]
+    assert result.verdict == "consistent"

@@ -197,14 +197,24 @@ def _overall(comparisons: list[Comparison]) -> str:
     return "no_data"
 
 
+def _as_of(claim: LossClaim, published: dt.date | None, notes: list[str]) -> dt.date | None:
+    """The claim's ``period_end`` when it is a full ISO date, else the publication date (with a note)."""
+    if claim.period_end:
+        try:
+            return dt.date.fromisoformat(claim.period_end[:10])
+        except ValueError:
+            notes.append(f"period_end {claim.period_end!r} is not a full date; the publication date is used")
+    return published
+
+
 def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.DuckDBPyConnection,
                 lag_days: int = 3, tolerance: float = 0.02) -> CheckResult:
     """Compare one loss claim with every ledger source as of its date; see the module docstring for rules."""
     notes: list[str] = []
-    as_of = dt.date.fromisoformat(claim.period_end[:10]) if claim.period_end else published
+    as_of = _as_of(claim, published, notes)
     if as_of is None or claim.side not in ("RUS", "UKR"):
         why = "no date (period_end or publication date)" if as_of is None else f"side {claim.side!r} is not RUS/UKR"
-        return CheckResult(claim, as_of, "no_data", (), (f"not checked: {why}",))
+        return CheckResult(claim, as_of, "no_data", (), (*notes, f"not checked: {why}"))
     scope, how = claim_scope(claim)
     notes.append(how)
     if re.search(r"\bdestroyed\b", claim.unit.lower()):
