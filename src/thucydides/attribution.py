@@ -235,7 +235,8 @@ def _left_neighbour(tok: Any) -> Any | None:
     if tok.i == 0 or tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.pos_ != "PROPN" or prev.dep_ not in ("appos", "compound", "conj", "npadvmod", "dobj"):
+    if prev.pos_ != "PROPN" or prev.dep_ not in ("appos", "compound", "npadvmod") or \
+            _lemma(tok) not in SPEECH_VERBS:
         return None
     return prev
 
@@ -400,7 +401,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif open_at is None and ch in _QUOTE_CHARS:
             open_at, closer = at, _QUOTE_CHARS[ch]
-        elif open_at is not None and (ch == closer or (ch == '"' and closer == "\u201d")):
+        elif open_at is not None and (ch == closer or (ch in ('"', "\u201d") and closer in ('"', "\u201d"))):
             regions.append((open_at, at + len(ch)))
             open_at = None
         elif open_at is not None and ch == "\u201c":
@@ -498,7 +499,10 @@ def _broad_attribution(doc: Any, tok: Any) -> _Raw | None:
         return None
     rights = [c for c in tok.rights if c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "dative", "prt", "oprd")]
     subj = _subject(tok)
-    if not rights or subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in ("it", "there"):
+    if not rights or subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or tok.dep_ == "acl" \
+            or subj.lower_ in ("it", "there", "who", "that", "which") or subj.i > tok.i:
+        return None
+    if any(c.dep_ == "neg" for c in tok.children):
         return None
     start = min(int(c.left_edge.i) for c in rights if c.dep_ != "prt") if any(c.dep_ != "prt" for c in rights) \
         else int(rights[0].i) + 1
@@ -594,7 +598,7 @@ def _attach_quotes(doc: Any, raws: list[_Raw], regions: Sequence[tuple[int, int]
         for k in hits:
             r = out[k]
             out[k] = replace(r, quote="direct", content=(min(r.content[0], region[0]), max(r.content[1], region[1])))
-        if hits or any(region[0] <= r.cue_i < region[1] for r in out):
+        if hits:
             continue
         cue = _quote_cue(doc, region, bare)
         if cue is not None:
@@ -689,7 +693,8 @@ def _find_raw(doc: Any) -> list[_Raw]:
         if content is not None:
             raws.append(replace(_verb_like(doc, tok, content), quote=None))
     raws = _link_pronouns(doc, raws)
-    raws = [_with_full_source(doc, r) for r in raws]
+    unique = {r.cue_i: r for r in reversed(raws)}
+    raws = [_with_full_source(doc, r) for r in sorted(unique.values(), key=lambda x: x.cue_i)]
     doc.user_data["thucydides.attributions"] = tuple(raws)
     return raws
 
