@@ -114,6 +114,6 @@ def to_proposition(group: Sequence[EventMention], text: str, doc_id: str) -> Pro
 
 
 def annotate(state: Annotated) -> None:
-    """Pipeline stage ``merge.v1``: fills ``state.propositions`` from ``state.events``."""
+    """Pipeline stage ``merge.claims.v1``: fills ``state.propositions`` from ``state.events``."""
     text, doc_id = state.article.text, state.article.id
     state.propositions = [to_proposition(g, text, doc_id) for g in merge_events(state.events)]

@@ -60,7 +60,7 @@ def default_stages() -> list[Stage]:
         Stage("actors.gazetteer.v1", actors.annotate, ("doc",), ("mentions",)),
         Stage("dates.dateparser.v1", dates.annotate, ("doc",), ("dates",)),
         Stage("events.rules.v1", events.annotate, ("doc", "mentions", "dates"), ("events",)),
-        Stage("merge.v1", merge.annotate, ("events",), ("propositions",)),
+        Stage("merge.claims.v1", merge.annotate, ("events",), ("propositions",)),
         Stage("losses.rules.v1", lossclaims.annotate, ("doc", "mentions"), ("loss_claims",)),
     ]
 
