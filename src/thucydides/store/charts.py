@@ -14,6 +14,15 @@ _SERIES = (("verbal_coop", "verbal cooperation", "#4c9f70"), ("material_coop", "
            ("verbal_conflict", "verbal conflict", "#e39b4b"), ("material_conflict", "material conflict", "#b3362d"))
 
 
+def _bars(ax: Any, rows: Sequence[dict[str, Any]]) -> None:
+    bottom = [0] * len(rows)
+    for key, label, colour in _SERIES:
+        values = [int(r[key]) for r in rows]
+        ax.bar(range(len(rows)), values, bottom=bottom, label=label, color=colour)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_xticks(range(len(rows)), [str(r["period"]) for r in rows], rotation=45, ha="right", fontsize=7)
+
+
 def dyad_chart(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
     """Stacked bars of counts by quad class per period, with the mean PLOVER score as a line.
 
@@ -25,14 +34,8 @@ def dyad_chart(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    periods = [r["period"] for r in rows]
     fig, ax = plt.subplots(figsize=(10, 4.5))
-    bottom = [0] * len(rows)
-    for key, label, colour in _SERIES:
-        values = [int(r[key]) for r in rows]
-        ax.bar(range(len(rows)), values, bottom=bottom, label=label, color=colour)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_xticks(range(len(rows)), [str(p) for p in periods], rotation=45, ha="right", fontsize=7)
+    _bars(ax, rows)
     ax.set_ylabel("propositions")
     ax.set_title(title)
     line = ax.twinx()

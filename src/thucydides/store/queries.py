@@ -86,15 +86,19 @@ WITH hits AS (
 hit_claims AS (
     SELECT c.doc_id, c.prop_idx,
            list({{'status': c.status, 'by': c.by, 'via': c.via, 'evidence': c.evidence}} ORDER BY c.idx) AS claims
-    FROM claims c SEMI JOIN hits h ON h.doc_id = c.doc_id AND h.idx = c.prop_idx GROUP BY c.doc_id, c.prop_idx)
+    FROM claims c SEMI JOIN hits h ON h.doc_id = c.doc_id AND h.idx = c.prop_idx GROUP BY c.doc_id, c.prop_idx),
+hit_stories AS (
+    SELECT m.doc_id, m.prop_idx, s.id, s.verdict, s.n_outlets, s.n_claimants
+    FROM (SELECT * FROM story_members sm SEMI JOIN hits h ON h.doc_id = sm.doc_id AND h.idx = sm.prop_idx) m
+    JOIN stories s ON s.id = m.story_id),
+hit_docs AS (SELECT d.id, d.outlets, d.url, d.published FROM documents d SEMI JOIN hits h ON h.doc_id = d.id)
 SELECT h.event_date, h.type, h.mode, h.actor, h.recipient, h.verdict, s.verdict AS story_verdict,
        s.id AS story, s.n_outlets, s.n_claimants, h.cameo, h.plover_score, h.location, d.outlets, d.url,
        d.published, h.doc_id, h.idx, hc.claims
 FROM hits h
-JOIN documents d ON d.id = h.doc_id
+JOIN hit_docs d ON d.id = h.doc_id
 LEFT JOIN hit_claims hc ON hc.doc_id = h.doc_id AND hc.prop_idx = h.idx
-LEFT JOIN story_members sm ON sm.doc_id = h.doc_id AND sm.prop_idx = h.idx
-LEFT JOIN stories s ON s.id = sm.story_id
+LEFT JOIN hit_stories s ON s.doc_id = h.doc_id AND s.prop_idx = h.idx
 ORDER BY h.event_date NULLS LAST, h.doc_id, h.idx
 """
 
