@@ -196,3 +196,25 @@ def test_seed_article_through_the_pipeline(shared_dir: Path) -> None:
                                                                   expected["status"], expected["by"])
         assert c.evidence == expected["evidence"]
     assert all(c.value not in (141, 5000) for c in doc.loss_claims)
+
+
+def test_ranges_take_the_lower_end() -> None:
+    text = "Gunmen killed between 26 and 32 civilians in Niger. Officials said 13,000 to 14,000 people had died."
+    found = claims(text)
+    assert [(c.value, c.qualifier, c.unit) for c in found] == [(26, "at least", "civilians"),
+                                                              (13000, "at least", "people")]
+    assert found[0].period is None  # "Niger" is no period, even when spaCy tags it DATE
+
+
+def test_the_agent_of_a_loss_is_not_a_loss() -> None:
+    assert claims("The bombers were intercepted by two Hungarian Gripen jets.") == []
+    assert claims("Two Russian drones destroyed three houses in Odesa.") == []
+
+
+def test_an_international_organisation_reporting_deaths_is_not_their_side() -> None:
+    text = "More than 300,000 people have been killed in Syria since the start of the civil war, the UN said."
+    [c] = claims(text, dt.date(2022, 6, 28), mentions=mentions_for(text) + [
+        ActorMention(Actor("UN", None, "United Nations", "igo"), "UN",
+                     Provenance("t", text.index("UN"), text.index("UN") + 2, "test", "0"))])
+    assert (c.side, c.value, c.qualifier, c.by) == ("", 300000, "over", ("UN",))
+    assert c.period == "since the start of the civil war"

@@ -17,7 +17,7 @@ from typing import Any
 
 from .pipeline import Annotated
 
-__all__ = ["DateMention", "annotate", "find_dates", "resolve_date"]
+__all__ = ["DATE_CUES", "DateMention", "annotate", "find_dates", "resolve_date"]
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -294,8 +294,9 @@ _MISSED = re.compile(
     rf"|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ALT})\b\.?(?:,?\s+(?:19|20)\d\d\b)?"
     rf"|\b(?:(?:on|last|this past)\s+)(?:{_WEEKDAY_ALT})\b"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
-_CUES = re.compile(r"\d|day|month|year|week|ago|tonight|overnight|night|morning|evening|afternoon|" +
-                   "|".join(MONTHS), re.IGNORECASE)
+#: Words without which an expression is no date (spaCy sometimes tags a place name DATE).
+DATE_CUES = re.compile(r"\d|day|month|year|week|ago|tonight|overnight|night|morning|evening|afternoon|"
+                       + "|".join(MONTHS), re.IGNORECASE)
 
 
 def _span_root(doc: Any, start: int, end: int) -> int | None:
@@ -325,7 +326,7 @@ def find_dates(doc: Any, published: dt.date | None, text: str | None = None) -> 
     full = text if text is not None and len(text) == _doc_length(doc) else str(doc.text)
     for start, end, may_parse in _candidate_spans(doc, full):
         expression = full[start:end]
-        if not _CUES.search(expression):
+        if not DATE_CUES.search(expression):
             continue
         hit = resolve_date(expression, published, use_dateparser=may_parse)
         root = _span_root(doc, start, end) if hit else None

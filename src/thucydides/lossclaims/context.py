@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import resolve_date
+from ..dates import DATE_CUES, resolve_date
 from .lexicon import DENIAL, HEDGES, MODALS, SPEECH, VAGUE
 from .quantities import Quantity, is_numeric, of_object, unit_ok
 from .sides import PRONOUNS, Actors, actor_of, subject_of
@@ -124,7 +124,8 @@ def period_of(sent: Any, published: Any) -> tuple[str | None, str | None]:
     default_end = published.isoformat() if published is not None else None
     period, end, point = None, default_end, None
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or re.search(r"(?i)year-old|years? old|\bage", ent.text):
+        if ent.label_ not in ("DATE", "TIME") or not DATE_CUES.search(ent.text) \
+                or re.search(r"(?i)year-old|years? old|\bage", ent.text):
             continue
         resolved = resolve_date(ent.text, published)
         since = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"

@@ -117,6 +117,7 @@ def _number(tok: Any, sent: Any) -> Quantity | None:
     before = tok.doc[first.i - 1] if first.i > sent.start else None
     if (low := _range_low(first, sent)) is not None:
         value, qualifier, start = low[0], "at least", low[1]
+        noun = noun if noun is not None else _counted_noun(low[2])
     elif before is not None and before.lower_ in ("several", "many", "few") and tok.lower_ in ("hundred", "thousand"):
         qualifier, start = VAGUE[f"{tok.lower_}s"][1], before.idx
     elif qualifier == "exact" and {tok.head.lemma_.lower(), tok.head.head.lemma_.lower()} & _EXCEED:
@@ -130,21 +131,28 @@ _RANGE_LINKS = frozenset({"to", "-", "\u2013", "or"})
 def _range_start(tok: Any, sent: Any) -> bool:
     """True for the lower end of a range ("13,000 to 14,000 people"): the upper end carries the claim."""
     doc = tok.doc
-    return (tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in _RANGE_LINKS and tok.like_num
+    return (tok.i + 2 < sent.end and _range_link(doc[tok.i + 1], tok) and tok.like_num
             and bool(doc[tok.i + 2].like_num))
 
 
-def _range_low(first: Any, sent: Any) -> tuple[int, int] | None:
-    """(lower bound, where the range starts) when ``first`` is the upper end of a range."""
+def _range_link(link: Any, low: Any) -> bool:
+    """"to", "-", "or" between two numbers; "and" after "between"."""
+    if link.lower_ == "and":
+        return bool(low.i > 0 and low.doc[low.i - 1].lower_ == "between")
+    return link.lower_ in _RANGE_LINKS
+
+
+def _range_low(first: Any, sent: Any) -> tuple[int, int, Any] | None:
+    """(lower bound, where the range starts, its last token) when ``first`` is the upper end of a range."""
     doc = first.doc
-    if first.i - 2 < sent.start or doc[first.i - 1].lower_ not in _RANGE_LINKS:
+    if first.i - 2 < sent.start:
         return None
     low_end = doc[first.i - 2]
-    if not low_end.like_num:
+    if not low_end.like_num or not _range_link(doc[first.i - 1], low_end):
         return None
     low_start = _run_start(low_end, sent)
     value = parse_number(doc[low_start.i:low_end.i + 1].text)
-    return None if value is None else (value, low_start.idx)
+    return None if value is None else (value, low_start.idx, low_end)
 
 
 def _run_start(tok: Any, sent: Any) -> Any:
@@ -200,6 +208,8 @@ def _governing_trigger(start: Any) -> Any | None:
         relation, tok = tok.dep_, tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in LOSS_NOUNS:
             return tok
+        if relation == "agent":
+            return None
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
             if is_loss_verb(tok):
                 transitive = any(c.dep_ == "dobj" for c in tok.children)

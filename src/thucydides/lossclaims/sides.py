@@ -56,12 +56,17 @@ class Actors:
                 return code
         return ""
 
+    def is_party(self, code: str) -> bool:
+        """Whether ``code`` is mentioned as a state or an armed group (not an IGO, a company or a person only)."""
+        return any(c == code and kind in _PARTIES for _, _, c, kind in self.spans)
+
     def opponent(self, code: str) -> str:
         """The actor other than ``code`` mentioned most often among states and armed groups."""
         counts = Counter(c for _, _, c, kind in self.spans
-                         if c != code and kind in ("state", "separatist", "group"))
+                         if c != code and kind in _PARTIES)
         return counts.most_common(1)[0][0] if counts else ""
 
+_PARTIES = frozenset({"state", "separatist", "group"})
 PRONOUNS = words("they them their it its we our us he his she her")
 
 
@@ -130,5 +135,7 @@ def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actor
             return actors.opponent(code) if code else ""
         if not claimants:
             return ""
-        return claimants[0] if lemma in PEOPLE_VERBS else actors.opponent(claimants[0])
+        if lemma not in PEOPLE_VERBS:
+            return actors.opponent(claimants[0])
+        return claimants[0] if actors.is_party(claimants[0]) else ""
     return ""
