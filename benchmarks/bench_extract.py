@@ -20,7 +20,7 @@ from pathlib import Path
 
 from thucydides.model import Article
 from thucydides.nlp import load_nlp, parse_many
-from thucydides.pipeline import default_stages, extract_article
+from thucydides.pipeline import default_stages, extract_article, extract_many
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia_current_events_2022h1.jsonl"
 
@@ -54,30 +54,43 @@ def pipeline(articles: list[Article]) -> tuple[float, int, int]:
     return time.perf_counter() - start, sentences, propositions
 
 
+def parallel(articles: list[Article], n_process: int) -> float:
+    start = time.perf_counter()
+    for _ in extract_many(articles, batch_size=64, n_process=n_process):
+        pass
+    return time.perf_counter() - start
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--processes", type=int, default=2, help="also time the pipeline parsing on N processes")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}; pass --data")
     articles = load(args.data, args.limit)
     load_nlp()
     pipeline(articles[:20])  # warm up caches and lazy imports
-    base, full, props = [], [], 0
+    base, full, multi, props = [], [], [], 0
     sentences = 0
     for _ in range(args.repeat):
         t, sentences = spacy_only(articles)
         base.append(sentences / t)
         t2, _, props = pipeline(articles)
         full.append(sentences / t2)
+        if args.processes > 1:
+            multi.append(sentences / parallel(articles, args.processes))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents={len(articles)} sentences={sentences} propositions={props}")
     print(f"spaCy parse only : median {statistics.median(base):8.1f} sentences/s")
     print(f"full pipeline    : median {statistics.median(full):8.1f} sentences/s "
           f"({statistics.median(full) / statistics.median(base):.2f} x parse-only)")
-    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    if multi:
+        print(f"full pipeline, {args.processes} processes: median {statistics.median(multi):8.1f} sentences/s "
+              f"({statistics.median(multi) / statistics.median(base):.2f} x parse-only)")
+    print(f"peak memory (max RSS of this process): {peak_mb:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -61,6 +61,6 @@ def parse(text: str) -> Any:
     return load_nlp()(text)
 
 
-def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
-    """Parse many texts, in order, with spaCy's batched ``pipe``."""
-    yield from load_nlp().pipe(texts, batch_size=batch_size)
+def parse_many(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Any]:
+    """Parse many texts, in order, with spaCy's batched ``pipe`` (on ``n_process`` processes)."""
+    yield from load_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -93,8 +93,15 @@ def extract_batch(articles: Sequence[Article]) -> list[Document]:
     return [extract_article(a, d, stages) for a, d in zip(articles, docs, strict=True)]
 
 
-def extract_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Document]:
-    """Extract articles lazily, in order, parsing ``batch_size`` at a time."""
+def extract_many(articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
+    """Extract articles lazily, in order, parsing ``batch_size`` at a time.
+
+    With ``n_process`` > 1 the parsing runs on that many processes (spaCy's multiprocessing); the stages run
+    in this process as the parses arrive.
+    """
+    if n_process > 1:
+        yield from _extract_parallel(articles, batch_size, n_process)
+        return
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
@@ -103,6 +110,22 @@ def extract_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[
             batch = []
     if batch:
         yield from extract_batch(batch)
+
+
+def _extract_parallel(articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Document]:
+    from .nlp import parse_many
+
+    stages = default_stages()
+    pending: list[Article] = []
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            _check_article(article)
+            pending.append(article)
+            yield article.text
+
+    for doc in parse_many(texts(), batch_size=batch_size, n_process=n_process):
+        yield extract_article(pending.pop(0), doc, stages)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
