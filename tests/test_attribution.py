@@ -256,3 +256,15 @@ def test_codes_prefer_the_longest_mention_over_the_speaker_head() -> None:
     ("state television", False), ("", False)])
 def test_is_outlet(name: str, expected: bool) -> None:
     assert is_outlet(name) is expected
+
+
+def test_negated_cue_does_not_vouch_for_its_content() -> None:
+    doc = parse("The minister did not say whether Minsk had sent more troops.")
+    assert attribute(doc, _tok(doc, "sent"), ()) is None
+    src = _source("The minister did not deny that Minsk had sent more troops.", "sent")
+    assert src is not None and src.stance == "deny"
+
+
+def test_said_as_an_adjective_is_not_a_cue() -> None:
+    doc = parse("Analysts watched the invasion and the reaction to said campaign closely.")
+    assert attribute(doc, _tok(doc, "invasion"), ()) is None

@@ -98,6 +98,7 @@ PRONOUNS: frozenset[str] = _words(
     "he she they it we i who")
 _QUOTE_CHARS = {'"': '"', "\u201c": "\u201d", "''": "''"}
 _MAX_CUE_SENT = 14
+_BEFORE_ADJECTIVAL_SAID = frozenset(["the", "to", "a", "of", "in", "on", "for", "with", "from", "by", "this"])
 
 
 @dataclass(frozen=True)
@@ -430,6 +431,10 @@ def _inside(span: tuple[int, int], regions: Sequence[tuple[int, int]]) -> tuple[
 def _cue_lemma_ok(tok: Any) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or not (_lemma(tok) in SPEECH_VERBS or _lemma(tok) in QUOTE_ONLY_VERBS):
         return False
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return False  # "the said campaign", "statements said to be …"
+    if tok.lower_ == "said" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _BEFORE_ADJECTIVAL_SAID:
+        return False  # "reaction to said campaign"
     return not _unreal(tok)
 
 
@@ -739,6 +744,11 @@ def _outermost(raws: Sequence[_Raw]) -> list[_Raw]:
 
 # --------------------------------------------------------------------------- attribute()
 
+def _negated_cue(doc: Any, r: _Raw) -> bool:
+    """"did not say what …": the speaker does not vouch for the content (denial verbs aside)."""
+    return r.stance != "deny" and any(c.dep_ == "neg" for c in doc[r.cue_i].children)
+
+
 def _contains(r: _Raw, i: int) -> bool:
     if not r.content[0] <= i < r.content[1] or i == r.cue_i:
         return False
@@ -753,7 +763,7 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     """
     if not 0 <= trigger_i < len(doc):
         raise IndexError(f"trigger index {trigger_i} is outside the document ({len(doc)} tokens)")
-    raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(r, trigger_i)]
+    raws = [r for r in _find_raw(doc) if r.kind == "speech" and not _negated_cue(doc, r) and _contains(r, trigger_i)]
     if not raws:
         return None
     inner = min(raws, key=lambda r: r.content[1] - r.content[0])
