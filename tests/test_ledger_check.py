@@ -141,3 +141,15 @@ def test_partial_period_end_falls_back_to_the_publication_date(con: duckdb.DuckD
     result = check_claim(_claim(95, "over", "equipment", period_end="2022-04"), dt.date(2022, 4, 9), con)
     assert result.as_of == dt.date(2022, 4, 9) and "not a full date" in result.notes[0]
     assert result.verdict == "consistent"
+
+
+def test_the_most_recent_daily_confirmed_figure_decides(con: duckdb.DuckDBPyConnection) -> None:
+    result = check_claim(_claim(103, "exact", "equipment"), dt.date(2022, 4, 8), con)
+    verdicts = {c.source: c.verdict for c in result.comparisons}
+    assert verdicts["oryx-daily"] == "overstated" and verdicts["lee"] == "consistent"
+    assert result.verdict == "consistent" and result.basis is not None and result.basis.source == "lee"
+
+
+def test_status_of_the_claim_is_noted(con: duckdb.DuckDBPyConnection) -> None:
+    claim = LossClaim("RUS", 103, "exact", "equipment", "e", PROV, status="denied")
+    assert any("denied" in n for n in check_claim(claim, dt.date(2022, 4, 8), con).notes)

@@ -16,8 +16,9 @@ Rules (also in ``docs/ledger.md``):
   ``overstated`` when the claim is above all of them, ``understated`` when below. The difference is the
   claimed value minus the nearest figure.
 - A **confirmed** figure (visually confirmed lists) and a **claimed** figure (Ukrainian MoD) are reported
-  separately, each labelled; the overall verdict comes from the confirmed sources (daily headline
-  sources before the item ledger), and from claimed sources only when no confirmed source has data.
+  separately, each labelled; the overall verdict comes from the daily confirmed source with the most recent
+  figure in the window (the headline as published that day), else from the item ledger (counted by recording
+  date from a later scrape), and from claimed sources only when no confirmed source has data.
 """
 
 from __future__ import annotations
@@ -190,10 +191,12 @@ def _order(source: str, kind: str) -> tuple[int, int, str]:
 
 
 def _overall(comparisons: list[Comparison]) -> str:
+    """The verdict of the daily confirmed source with the most recent figure, else of the item ledger; of a
+    claimed source only when no confirmed source has data."""
     for kind in ("confirmed", "claimed"):
         with_data = [c for c in comparisons if c.kind == kind and c.figures]
         if with_data:
-            return with_data[0].verdict
+            return min(with_data, key=lambda c: (c.source == ITEMS, -max(f.date for f in c.figures).toordinal())).verdict
     return "no_data"
 
 
@@ -217,6 +220,8 @@ def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.Duck
         return CheckResult(claim, as_of, "no_data", (), (*notes, f"not checked: {why}"))
     scope, how = claim_scope(claim)
     notes.append(how)
+    if claim.status != "asserted":
+        notes.append(f"the text presents the figure as {claim.status}, not as a plain assertion")
     if re.search(r"\bdestroyed\b", claim.unit.lower()):
         notes.append("the text says 'destroyed'; the figures count every status (see the breakdown)")
     window = (as_of - dt.timedelta(days=lag_days), as_of)
