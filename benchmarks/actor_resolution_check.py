@@ -6,7 +6,9 @@ Usage: ``python benchmarks/actor_resolution_check.py [PATH] [--show-errors]``; P
 NGEC conventions are mapped onto ours before comparing: separatist entities count as their parent state
 (sector ``PRE``), ``UN`` bodies as ``UNO``, the EU as ``EUR``, other intergovernmental organisations as ``IGO``,
 non-state groups with their own code as no country; ``None`` counts as country ``""`` and sector ``JNK``.
-Cases marked ``xfail``/``skip`` upstream are reported separately. Prints one JSON object.
+Cases marked ``xfail``/``skip`` upstream are reported separately. When ``plover_gsr_dev.jsonl`` sits beside
+PATH, the actor and recipient texts of the PLOVER GSR sentences are scored too (country by its first three
+letters, since that file uses some legacy codes; IGOs as ``IGO``). Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -69,6 +71,24 @@ def _rate(rows: list[dict[str, bool | None]], key: str) -> dict[str, float | int
     return {"n": len(vals), "accuracy": round(sum(1 for v in vals if v) / len(vals), 4) if vals else 0.0}
 
 
+def plover_actor_check(path: Path) -> dict[str, Any]:
+    """Country (first 3 letters) and sector accuracy of resolve_actor on the PLOVER GSR actor/recipient texts."""
+    n = ok = with_sector = sector_ok = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for gold in record["actor"] + record["recipient"]:
+            actor = resolve_actor(gold["text"])
+            got = ngec_country(actor)
+            got = "IGO" if got in ("UNO", "EUR") else got
+            n += 1
+            ok += got[:3] == (gold.get("code") or "")[:3]
+            if gold.get("sector"):
+                with_sector += 1
+                sector_ok += actor is not None and actor.sector == gold["sector"]
+    return {"n": n, "country_accuracy": round(ok / n, 4) if n else 0.0,
+            "sector_n": with_sector, "sector_accuracy": round(sector_ok / with_sector, 4) if with_sector else 0.0}
+
+
 def main(argv: list[str]) -> int:
     path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT))
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -89,6 +109,9 @@ def main(argv: list[str]) -> int:
         "wiki_cases_country": _rate(wiki, "country"), "wiki_cases_sector": _rate(wiki, "sector"),
         "known_hard_country": _rate(known_hard, "country"), "known_hard_sector": _rate(known_hard, "sector"),
     }
+    plover = path.parent / "plover_gsr_dev.jsonl"
+    if plover.is_file():
+        report["plover_gsr_actor_texts"] = plover_actor_check(plover)
     print(json.dumps(report, indent=1))
     if "--show-errors" in argv:
         for c, s in scored:
