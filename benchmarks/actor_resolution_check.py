@@ -89,6 +89,22 @@ def plover_actor_check(path: Path) -> dict[str, Any]:
             "sector_n": with_sector, "sector_accuracy": round(sector_ok / with_sector, 4) if with_sector else 0.0}
 
 
+def _report(scored: list[tuple[dict[str, Any], dict[str, bool | None]]], elapsed: float) -> dict[str, Any]:
+    known_hard = [s for c, s in scored if any("xfail" in m or "skip" in m for m in c["marks"])]
+    normal = [s for c, s in scored if not any("xfail" in m or "skip" in m for m in c["marks"])]
+    wiki = [s for c, s in scored if "wiki" in c["expected"]]
+    both = [{"both": s["country"] and s["sector"]} for s in normal
+            if s["country"] is not None and s["sector"] is not None]
+    return {
+        "cases": len(scored), "seconds": round(elapsed, 3),
+        "country": _rate(normal, "country"), "sector": _rate(normal, "sector"),
+        "sector_lenient_code_2": _rate(normal, "sector_lenient"), "both": _rate(both, "both"),
+        "no_actor_expected": _rate(normal, "none"),
+        "wiki_cases_country": _rate(wiki, "country"), "wiki_cases_sector": _rate(wiki, "sector"),
+        "known_hard_country": _rate(known_hard, "country"), "known_hard_sector": _rate(known_hard, "sector"),
+    }
+
+
 def main(argv: list[str]) -> int:
     path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT))
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -96,32 +112,24 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     scored = [(c, _score(c)) for c in cases]
     elapsed = time.perf_counter() - started
-    known_hard = [s for c, s in scored if any("xfail" in m or "skip" in m for m in c["marks"])]
-    normal = [s for c, s in scored if not any("xfail" in m or "skip" in m for m in c["marks"])]
-    wiki = [s for c, s in scored if "wiki" in c["expected"]]
-    both = [{"both": s["country"] and s["sector"]} for s in normal
-            if s["country"] is not None and s["sector"] is not None]
-    report = {
-        "cases": len(cases), "seconds": round(elapsed, 3),
-        "country": _rate(normal, "country"), "sector": _rate(normal, "sector"),
-        "sector_lenient_code_2": _rate(normal, "sector_lenient"), "both": _rate(both, "both"),
-        "no_actor_expected": _rate(normal, "none"),
-        "wiki_cases_country": _rate(wiki, "country"), "wiki_cases_sector": _rate(wiki, "sector"),
-        "known_hard_country": _rate(known_hard, "country"), "known_hard_sector": _rate(known_hard, "sector"),
-    }
+    report = _report(scored, elapsed)
     plover = path.parent / "plover_gsr_dev.jsonl"
     if plover.is_file():
         report["plover_gsr_actor_texts"] = plover_actor_check(plover)
     print(json.dumps(report, indent=1))
     if "--show-errors" in argv:
-        for c, s in scored:
-            if any(v is False for v in s.values()):
-                inp = c["inputs"]
-                got = resolve_actor(inp["text"], inp.get("context") or inp.get("known_country") or None,
-                                    inp.get("query_date") or None)
-                want = {k: v["value"] for k, v in c["expected"].items()}
-                print(f"{inp['text']!r} {inp.get('query_date', '')} got={got} want={want}", file=sys.stderr)
+        _show_errors(scored)
     return 0
+
+
+def _show_errors(scored: list[tuple[dict[str, Any], dict[str, bool | None]]]) -> None:
+    for case, score in scored:
+        if any(v is False for v in score.values()):
+            inp = case["inputs"]
+            got = resolve_actor(inp["text"], inp.get("context") or inp.get("known_country") or None,
+                                inp.get("query_date") or None)
+            want = {k: v["value"] for k, v in case["expected"].items()}
+            print(f"{inp['text']!r} {inp.get('query_date', '')} got={got} want={want}", file=sys.stderr)
 
 
 if __name__ == "__main__":
