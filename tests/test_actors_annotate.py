@@ -188,3 +188,18 @@ def test_two_countries_needs_two_states() -> None:
     text = "Japan held drills on Monday. The two countries said nothing else."
     ms = _mentions(text)
     assert not _at(ms, text, "The two countries")
+
+
+def test_gendered_pronouns_and_plural_they() -> None:
+    text = ("Maria Zakharova accused Kyiv of lying. She said Moscow would respond. He did not say how. "
+            "Ukrainian officials rejected the claim, and they called it propaganda.")
+    ms = _mentions(text, "2023-04-01")
+    assert _one(ms, text, "Maria Zakharova")[:3] == ("RUS", "DIP", "Maria Zakharova")
+    assert _one(ms, text, "She")[2:] == ("Maria Zakharova", "actors.coref.v1")
+    assert not _at(ms, text, "He"), "no male person to refer to"
+    assert _one(ms, text, "they")[:2] == ("UKR", "GOV")
+
+
+def test_empty_and_symbol_only_documents() -> None:
+    assert _mentions(" ") == []
+    assert _mentions("\u2014 \u2014 ###") == []
