@@ -218,3 +218,24 @@ def test_an_international_organisation_reporting_deaths_is_not_their_side() -> N
                      Provenance("t", text.index("UN"), text.index("UN") + 2, "test", "0"))])
     assert (c.side, c.value, c.qualifier, c.by) == ("", 300000, "over", ("UN",))
     assert c.period == "since the start of the civil war"
+
+
+def test_a_ministry_tally_written_as_a_list() -> None:
+    text = ("Ukraine's General Staff said Russia's total combat losses from 24.02 to 21.03 were approximately: "
+            "personnel – about 15,000, tanks – 498, armoured combat vehicles – 1,535, MLRS - 80, aircraft – 97 (+1), "
+            "helicopters – 121.")
+    found = claims(text, dt.date(2022, 3, 22))
+    assert [(c.unit, c.value, c.qualifier) for c in found] == [
+        ("personnel", 15000, "about"), ("tanks", 498, "about"), ("armoured combat vehicles", 1535, "about"),
+        ("MLRS", 80, "about"), ("aircraft", 97, "about"), ("helicopters", 121, "about")]
+    for c in found:
+        assert (c.side, c.status, c.by) == ("RUS", "alleged", ("UKR",))
+        assert (c.period, c.period_end) == ("from 24.02 to 21.03", "2022-03-21")
+    assert found[1].evidence == "tanks – 498"
+
+
+def test_a_tally_dated_as_of_and_lists_that_are_not_losses() -> None:
+    [first, *_] = claims("Russia's losses as of 20.03.2022 are: tanks: 476, aircraft: 96, drones: 24, Kyiv said.")
+    assert (first.side, first.value, first.period_end, first.by) == ("RUS", 476, "2022-03-20", ("UKR",))
+    assert claims("Replacing lost equipment is costly: tanks – 3 million, trucks – 40,000 each, drones - 20 percent "
+                  "more.") == []

@@ -16,6 +16,7 @@ actor that was the subject of a loss or war context.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,7 +26,8 @@ from ..pipeline import Annotated
 from .context import attribution, categories_of, item_text, period_of, unit_span
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, TRIGGER_WORDS, VAGUE_WORDS, parse_number
 from .quantities import Quantity, find_trigger, quantities, unit_ok
-from .sides import Actors, side_of, subject_of
+from .sides import Actors, sentence_side, side_of, subject_of
+from .tally import tally_items, tally_period
 
 __all__ = ["EXTRACTOR", "annotate", "extract_loss_claims", "parse_number"]
 
@@ -133,11 +135,37 @@ def extract_loss_claims(article: Article, doc: Any, mentions: Sequence[ActorMent
     actors = Actors(doc, mentions)
     claims: list[LossClaim] = []
     for sent in sentences:
+        found = _tally_claims(article, text, sent, actors)
+        listed = [(c.provenance.start, c.provenance.end) for c in found]
         for q in quantities(sent):
+            if any(start <= q.head.idx < end for start, end in listed):
+                continue
             trigger = _accept(q, actors)
             if trigger is not None:
-                claims.append(_claim(article, text, q, trigger, actors))
+                found.append(_claim(article, text, q, trigger, actors))
+        claims.extend(sorted(found, key=lambda c: c.provenance.start))
     return claims
+
+
+def _loss_word(sent: Any) -> Any | None:
+    return next((t for t in sent if t.lemma_.lower() in TRIGGER_WORDS or t.lower_ in TRIGGER_WORDS), None)
+
+
+def _tally_claims(article: Article, text: str, sent: Any, actors: Actors) -> list[LossClaim]:
+    """Claims from a "category – number" list in the sentence, sharing its side, claimant and period."""
+    body = text[sent.start_char:sent.end_char]
+    overall = "about" if re.search(r"(?i)\b(?:approximately|about|around|some)\s*:", body) else "exact"
+    items = tally_items(body, sent.start_char, overall)
+    trigger = _loss_word(sent) if items else None
+    if trigger is None:
+        return []
+    anchor = Quantity(trigger, 0, overall, trigger.idx, None)
+    claimed = attribution(anchor, trigger, actors)
+    period, period_end = tally_period(body, article.published) or period_of(sent, article.published)
+    side = sentence_side(sent, actors) or side_of(anchor, trigger, claimed.by, actors)
+    return [LossClaim(side=side, value=i.value, qualifier=i.qualifier, unit=i.unit, evidence=text[i.start:i.end],
+                      provenance=Provenance(article.id, i.start, i.end, EXTRACTOR, __version__), period=period,
+                      period_end=period_end, status=claimed.status, by=claimed.by) for i in items]
 
 
 def annotate(state: Annotated) -> None:

@@ -110,7 +110,10 @@ def _number(tok: Any, sent: Any) -> Quantity | None:
     if (tok.lower_ in ("one", "a", "an") and noun is None) or _range_start(tok, sent):
         return None
     first = _run_start(tok, sent)
-    value = parse_number(tok.doc[first.i:tok.i + 1].text)
+    written = tok.doc[first.i:tok.i + 1].text
+    if "." in written and not any(w in MULTIPLIERS for w in written.lower().split()):
+        return None  # a decimal count is no count of things lost ("24.02" is a date)
+    value = parse_number(written)
     if value is None or value <= 0 or _excluded(tok, first):
         return None
     qualifier, start = _qualifier(sent, first.idx)

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import ActorMention
-from .lexicon import EXPERIENCER, PEOPLE_VERBS, WAR_WORDS, words
+from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, WAR_WORDS, words
 from .quantities import Quantity, is_loss_verb, of_object
 
-__all__ = ["PRONOUNS", "Actors", "actor_of", "side_of", "subject_of"]
+__all__ = ["PRONOUNS", "Actors", "actor_of", "sentence_side", "side_of", "subject_of"]
 
 
 class Actors:
@@ -138,4 +138,17 @@ def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actor
         if lemma not in PEOPLE_VERBS:
             return actors.opponent(claimants[0])
         return claimants[0] if actors.is_party(claimants[0]) else ""
+    return ""
+
+
+def sentence_side(sent: Any, actors: Actors) -> str:
+    """Whose losses a sentence speaks of: the owner of its loss noun or the subject of its "lose"."""
+    for tok in sent:
+        lemma, code = tok.lemma_.lower(), ""
+        if tok.pos_ == "NOUN" and lemma in LOSS_NOUNS:
+            code = _modifier_side([t for t in (tok, of_object(tok)) if t is not None], actors)
+        elif tok.pos_ == "VERB" and lemma in EXPERIENCER and (subject := subject_of(tok)) is not None:
+            code = actor_of(subject, actors)
+        if code:
+            return code
     return ""
