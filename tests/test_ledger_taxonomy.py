@@ -46,7 +46,9 @@ def test_status_texts(raw: str, statuses: tuple[str, ...]) -> None:
                                                                        "command_comms"),
     ("BREM-1 armoured recovery vehicle", "engineering"), ("KamAZ 6x6 tanker", "trucks"), ("Ural-4320", "trucks"),
     ("9M133 Kornet", "atgm"), ("9P149 Shturm-S ATGM carrier", "sp_atgm"), ("M777 howitzer", "towed_artillery"),
-    ("Leopard 2A4", "tanks"), ("Zorgblatt 3000", "other"),
+    ("Leopard 2A4", "tanks"), ("Zorgblatt 3000", "other"), ("Leleka-100", "recon_uavs"), ("YPR-765", "ifvs"),
+    ("Oshkosh M-ATV", "mraps"), ("155mm AS-90", "sp_artillery"), ("Wisent 1 mine-clearing tank", "engineering"),
+    ("M1114 and M1151 HMMWV", "imvs"), ("M113", "apcs"), ("Bandvagn BvS 10", "afvs"),
 ])
 def test_model_rules(model: str, category: str) -> None:
     assert category_of_model(model) == category
