@@ -68,6 +68,7 @@ _MEMBERS = """
 INSERT INTO story_members
 SELECT substr(sha256(r.type || '|' || r.doc_id || '|' || CAST(r.idx AS VARCHAR)), 1, 16), s.doc_id, s.idx
 FROM _story_labels l JOIN _story_nodes s ON s.k = l.k JOIN _story_nodes r ON r.k = l.root
+ORDER BY s.doc_id, s.idx
 """
 
 

@@ -76,31 +76,22 @@ class Filter:
             params.append(self.verdict)
         return (" AND ".join(conditions) or "TRUE"), params
 
-_COLUMNS = ("p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo, p.plover_score, "
-            "p.location, p.doc_id, p.idx")
-
-_SELECT = """
-WITH hits AS (
-    SELECT {columns} FROM propositions p WHERE {where}
-    ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx {limit}),
-hit_claims AS (
-    SELECT c.doc_id, c.prop_idx,
-           list({{'status': c.status, 'by': c.by, 'via': c.via, 'evidence': c.evidence}} ORDER BY c.idx) AS claims
-    FROM claims c SEMI JOIN hits h ON h.doc_id = c.doc_id AND h.idx = c.prop_idx GROUP BY c.doc_id, c.prop_idx),
-hit_stories AS (
-    SELECT m.doc_id, m.prop_idx, s.id, s.verdict, s.n_outlets, s.n_claimants
-    FROM (SELECT * FROM story_members sm SEMI JOIN hits h ON h.doc_id = sm.doc_id AND h.idx = sm.prop_idx) m
-    JOIN stories s ON s.id = m.story_id),
-hit_docs AS (SELECT d.id, d.outlets, d.url, d.published FROM documents d SEMI JOIN hits h ON h.doc_id = d.id)
-SELECT h.event_date, h.type, h.mode, h.actor, h.recipient, h.verdict, s.verdict AS story_verdict,
-       s.id AS story, s.n_outlets, s.n_claimants, h.cameo, h.plover_score, h.location, d.outlets, d.url,
-       d.published, h.doc_id, h.idx, hc.claims
-FROM hits h
-JOIN hit_docs d ON d.id = h.doc_id
-LEFT JOIN hit_claims hc ON hc.doc_id = h.doc_id AND hc.prop_idx = h.idx
-LEFT JOIN hit_stories s ON s.doc_id = h.doc_id AND s.prop_idx = h.idx
-ORDER BY h.event_date NULLS LAST, h.doc_id, h.idx
+_HITS = """
+SELECT p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo, p.plover_score, p.location,
+       p.doc_id, p.idx
+FROM propositions p WHERE {where}
+ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx {limit}
 """
+
+_HIT_CLAIMS = """
+SELECT doc_id, prop_idx,
+       list({'status': status, 'by': "by", 'via': via, 'evidence': evidence} ORDER BY idx) AS claims
+FROM claims WHERE doc_id IN (SELECT unnest($1)) GROUP BY doc_id, prop_idx
+"""
+_HIT_MEMBERS = "SELECT doc_id, prop_idx, story_id FROM story_members WHERE doc_id IN (SELECT unnest($1))"
+_HIT_STORIES = """SELECT id, verdict AS story_verdict, n_outlets, n_claimants FROM stories
+                  WHERE id IN (SELECT unnest($1))"""
+_HIT_DOCS = "SELECT id, outlets, url, published FROM documents WHERE id IN (SELECT unnest($1))"
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -112,13 +103,28 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 def query_propositions(store: Store, where: Filter | None = None) -> list[dict[str, Any]]:
     """Stored propositions matching ``where``, by event date, each with its claims and its story.
 
+    The matching propositions are found in one scan of ``propositions``; their claims, stories and
+    documents are then fetched by id, so the cost does not grow with the size of the other tables.
+
     Raises:
         InvalidValue: (E001) unknown verdict or status.
     """
     f = where or Filter()
     condition, params = f.where()
     limit = f"LIMIT {int(f.limit)}" if f.limit > 0 else ""
-    return _rows(store, _SELECT.format(columns=_COLUMNS, where=condition, limit=limit), params)
+    hits = _rows(store, _HITS.format(where=condition, limit=limit), params)
+    doc_ids = sorted({h["doc_id"] for h in hits})
+    claims = {(r["doc_id"], r["prop_idx"]): r["claims"] for r in _rows(store, _HIT_CLAIMS, [doc_ids])}
+    members = {(r["doc_id"], r["prop_idx"]): r["story_id"] for r in _rows(store, _HIT_MEMBERS, [doc_ids])}
+    stories = {r.pop("id"): r for r in _rows(store, _HIT_STORIES, [sorted(set(members.values()))])}
+    docs = {r.pop("id"): r for r in _rows(store, _HIT_DOCS, [doc_ids])}
+    empty_story = {"story_verdict": None, "n_outlets": None, "n_claimants": None}
+    for hit in hits:
+        key = (hit["doc_id"], hit["idx"])
+        story = members.get(key)
+        hit.update(story=story, claims=claims.get(key, []), **stories.get(story or "", empty_story),
+                   **docs[hit["doc_id"]])
+    return hits
 
 
 _DISPUTE_CLAIMS = """
@@ -145,11 +151,12 @@ def disputes(store: Store, where: Filter | None = None) -> list[dict[str, Any]]:
                base.outlet, base.text, 0)
     condition, params = f.where()
     limit = f" LIMIT {int(base.limit)}" if base.limit > 0 else ""
+    story_ids = _rows(store, f"""
+        SELECT DISTINCT sm.story_id FROM story_members sm
+        JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx WHERE {condition}""", params)
     stories = _rows(store, f"""
-        SELECT s.* FROM stories s WHERE s.verdict = 'disputed' AND s.id IN (
-            SELECT sm.story_id FROM propositions p JOIN story_members sm
-            ON sm.doc_id = p.doc_id AND sm.prop_idx = p.idx WHERE {condition})
-        ORDER BY s.first_date NULLS LAST, s.id{limit}""", params)
+        SELECT * FROM stories WHERE verdict = 'disputed' AND id IN (SELECT unnest($1))
+        ORDER BY first_date NULLS LAST, id{limit}""", [[r["story_id"] for r in story_ids]])
     claims = _rows(store, _DISPUTE_CLAIMS, [[s["id"] for s in stories]])
     by_story: dict[str, list[dict[str, Any]]] = {}
     for claim in claims:
