@@ -203,3 +203,21 @@ def test_gendered_pronouns_and_plural_they() -> None:
 def test_empty_and_symbol_only_documents() -> None:
     assert _mentions(" ") == []
     assert _mentions("\u2014 \u2014 ###") == []
+
+
+SUDAN = ("Fighting between the Sudanese army and the paramilitary Rapid Support Forces spread to El Fasher, "
+         "residents said. RSF commander Mohamed Hamdan Dagalo blamed the army for the shelling, but General "
+         "Abdel Fattah al-Burhan said his forces had only targeted rebel positions. Aid workers said they could "
+         "not reach the city.")
+
+
+def test_sudan_war_story() -> None:
+    ms = _mentions(SUDAN, "2024-06-01")
+    assert _one(ms, SUDAN, "the Sudanese army")[:2] == ("SDN", "MIL")
+    assert _one(ms, SUDAN, "the paramilitary Rapid Support Forces")[:2] == ("SDN", "REB")
+    assert _one(ms, SUDAN, "RSF commander Mohamed Hamdan Dagalo")[:3] == ("SDN", "REB", "Mohamed Hamdan Dagalo")
+    assert _one(ms, SUDAN, "General Abdel Fattah al-Burhan")[:3] == ("SDN", "MIL", "Abdel Fattah al-Burhan")
+    assert _one(ms, SUDAN, "his forces")[:2] == ("SDN", "MIL")
+    assert _one(ms, SUDAN, "residents")[:2] == ("", "CVL")
+    assert not _at(ms, SUDAN, "rebel positions"), "a role word that is not the head makes no mention"
+    assert not _at(ms, SUDAN, "they"), "aid workers have no code: leave 'they' alone"
