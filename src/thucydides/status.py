@@ -201,8 +201,18 @@ def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str 
     for tok in chain:
         if tok.dep_ in ("advcl", "ccomp", "csubj") and _has_child(tok, ("mark", "advmod"), CONDITIONAL_MARKS):
             return "conditional"
-    sent = doc[chain[0].i].sent
-    return "question" if sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?") else None
+    return "question" if chain[0].i in _question_tokens(doc) else None
+
+
+def _question_tokens(doc: Any) -> frozenset[int]:
+    """Token indices of the sentences that end with a question mark (computed once per Doc)."""
+    cached = doc.user_data.get("thucydides.questions")
+    if cached is None:
+        cached = frozenset(i for sent in doc.sents
+                           if sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
+                           for i in range(sent.start, sent.end))
+        doc.user_data["thucydides.questions"] = cached
+    return cached if isinstance(cached, frozenset) else frozenset(cached)
 
 
 def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:

@@ -14,6 +14,7 @@ stance of the cue and whether the source is anonymous.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -296,7 +297,7 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     """
     if not 0 <= trigger_i < len(doc):
         raise IndexError(f"trigger index {trigger_i} is outside the document ({len(doc)} tokens)")
-    raws = [r for r in _find_raw(doc) if r.kind == "speech" and not _negated_cue(doc, r) and _contains(r, trigger_i)]
+    raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(r, trigger_i) and not _negated_cue(doc, r)]
     if not raws:
         return None
     inner = min(raws, key=lambda r: r.content[1] - r.content[0])
@@ -341,9 +342,11 @@ def _resolver() -> Callable[[str], Any] | None:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _resolved(text: str) -> tuple[str, ...]:
+    """Codes from the actor resolver, for speakers no mention covers (cached: resolving is costly)."""
     resolve = _resolver()
-    if resolve is None:
+    if resolve is None or text.islower() or _only_pronoun(text):
         return ()
     try:
         actor = resolve(text)
@@ -351,3 +354,8 @@ def _resolved(text: str) -> tuple[str, ...]:
         return ()
     code = getattr(actor, "code", None)
     return (str(code),) if code else ()
+
+
+def _only_pronoun(text: str) -> bool:
+    """A speaker that is only a pronoun ("He", "They") names nobody the resolver could find."""
+    return text.lower() in PRONOUNS
