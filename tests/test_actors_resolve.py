@@ -191,3 +191,10 @@ def test_ethnic_groups_take_the_state_they_live_in() -> None:
 
 def test_descriptions_without_a_code_keep_their_wording() -> None:
     assert resolve_actor("hostage-takers") == Actor("", "CRM", "hostage-takers", "group")
+
+
+@pytest.mark.parametrize(("text", "code"), [("Augusta, Georgia", "USA"), ("Tbilisi, Georgia", "GEO"),
+                                            ("the state of Georgia", "USA"), ("Georgian troops", "GEO")])
+def test_georgia_the_country_and_the_us_state(text: str, code: str) -> None:
+    actor = resolve_actor(text)
+    assert actor is not None and actor.code == code

@@ -53,13 +53,22 @@ def find_hits(raw: Sequence[str]) -> list[Hit]:
     while i < len(words):
         length, entries = gaz.lookup(words, raw, i)
         if length and not (i and words[i - 1] == "ethnic" and all("adj" in e.flags for e in entries)):
-            hits.append(Hit(i, i + length, tuple(entries)))
+            hits.append(Hit(i, i + length, _us_georgia(words, hits, i, entries)))
             i += length
         elif length:
             i += length
         else:
             i += 1
     return hits
+
+
+def _us_georgia(words: Sequence[str], hits: list[Hit], i: int, entries: list[Entry]) -> tuple[Entry, ...]:
+    """"Augusta, Georgia" is in the United States: "<town>, Georgia" unless the town is a Georgian place."""
+    if words[i] != "georgia" or i < 2 or words[i - 1] != "," or entries[0].code != "GEO":
+        return tuple(entries)
+    if hits and hits[-1].end == i - 1 and hits[-1].entry.code == "GEO":
+        return tuple(entries)
+    return (Entry(STATE, "USA", "CVL", "Georgia", "state", 0, frozenset({"place"})),)
 
 
 def as_day(value: dt.date | str | None) -> dt.date | None:
