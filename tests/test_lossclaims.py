@@ -239,3 +239,8 @@ def test_a_tally_dated_as_of_and_lists_that_are_not_losses() -> None:
     assert (first.side, first.value, first.period_end, first.by) == ("RUS", 476, "2022-03-20", ("UKR",))
     assert claims("Replacing lost equipment is costly: tanks – 3 million, trucks – 40,000 each, drones - 20 percent "
                   "more.") == []
+
+
+def test_numbers_written_in_words_with_a_hyphen_are_not_ranges() -> None:
+    text = "Twenty-two people were killed in the blast. Between 13-14 soldiers were wounded."
+    assert [(c.value, c.qualifier) for c in claims(text)] == [(22, "exact"), (13, "at least")]

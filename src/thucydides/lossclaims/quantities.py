@@ -18,6 +18,7 @@ from .lexicon import (
     QUALIFIER_RES,
     SKIP_ENTS,
     VAGUE,
+    WORD_NUMBERS,
     parse_number,
 )
 
@@ -142,7 +143,7 @@ def _range_link(link: Any, low: Any) -> bool:
     """"to", "-", "or" between two numbers; "and" after "between"."""
     if link.lower_ == "and":
         return bool(low.i > 0 and low.doc[low.i - 1].lower_ == "between")
-    return link.lower_ in _RANGE_LINKS
+    return link.lower_ in _RANGE_LINKS and not _word_hyphen(link)
 
 
 def _range_low(first: Any, sent: Any) -> tuple[int, int, Any] | None:
@@ -158,12 +159,20 @@ def _range_low(first: Any, sent: Any) -> tuple[int, int, Any] | None:
     return None if value is None else (value, low_start.idx, low_end)
 
 
+def _word_hyphen(tok: Any) -> bool:
+    """The hyphen of a number written in words, "twenty-two" (not the dash of a range, "13-14")."""
+    doc = tok.doc
+    if tok.text != "-" or tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].whitespace_:
+        return False
+    return doc[tok.i - 1].lower_ in WORD_NUMBERS and doc[tok.i + 1].lower_ in WORD_NUMBERS
+
+
 def _run_start(tok: Any, sent: Any) -> Any:
     """First token of the number ending at ``tok``: "1.2 million", "two hundred", "a hundred"."""
-    first = tok
-    while first.i > sent.start and is_numeric(tok.doc[first.i - 1]):
-        first = tok.doc[first.i - 1]
-    before = tok.doc[first.i - 1] if first.i > sent.start else None
+    doc, first = tok.doc, tok
+    while first.i > sent.start and (is_numeric(doc[first.i - 1]) or _word_hyphen(doc[first.i - 1])):
+        first = doc[first.i - 1]
+    before = doc[first.i - 1] if first.i > sent.start else None
     if before is not None and before.lower_ in ("a", "an") and first.lower_ in MULTIPLIERS:
         return before
     return first
