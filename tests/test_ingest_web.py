@@ -70,3 +70,21 @@ def test_unreachable_urls_are_recorded_failures(server: str, tmp_path: Path) -> 
 def test_an_oversized_page_is_refused(server: str) -> None:
     item = next(iter(read_sources([f"{server}/harbour.html"], ReadOptions(max_bytes=500))))
     assert item.error is not None and item.error.code == "E008"
+
+
+def test_an_atom_feed_without_links_uses_entry_summaries() -> None:
+    from thucydides.ingest.web import read_feed
+
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Harbour Watch</title>
+  <entry><title>Tanker detained</title><updated>2023-07-02T06:00:00Z</updated>
+    <summary type="html">&lt;p&gt;Port officials in Constanta detained a tanker flying the flag of Gabon,
+    the maritime authority said on Sunday.&lt;/p&gt;</summary></entry>
+  <entry><title>Empty</title><updated>2023-07-03T06:00:00Z</updated><summary></summary></entry>
+</feed>"""
+    items = list(read_feed(atom, "atom-test", ReadOptions()))
+    first = items[0].article
+    assert first is not None and first.text.startswith("Port officials in Constanta detained a tanker")
+    assert (first.outlet, first.published, first.title) == ("Harbour Watch", dt.date(2023, 7, 2), "Tanker detained")
+    assert items[1].error is not None and items[1].error.code == "E005"
