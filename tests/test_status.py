@@ -172,3 +172,47 @@ def test_uncertainty_score_adds_cue_weights_and_threshold_is_adjustable() -> Non
     assert uncertainty_score(strong) > uncertainty_score(weak) > 0
     assert not is_uncertain(weak)
     assert is_uncertain(weak, threshold=0.2)
+
+
+def test_documents_without_a_parse_get_the_plain_reading() -> None:
+    import spacy
+
+    doc = spacy.blank("en")("Troops will not cross the river?")
+    assert status_of(doc, 3, None)[0] in ("asserted", "denied", "hypothetical")
+    assert -3.0 <= event_factuality(doc, 3) <= 3.0
+
+
+@pytest.mark.shared
+def test_uw_factuality_correlates_on_a_dev_sample(shared_dir: Any) -> None:
+    """The first 120 UW dev sentences, parsed from their own tokens (full figure: status_eval.py)."""
+    import statistics
+
+    from spacy.tokens import Doc
+
+    from thucydides.nlp import load_nlp
+
+    nlp = load_nlp()
+    preds: list[float] = []
+    golds: list[float] = []
+    words: list[str] = []
+    gold: dict[int, float] = {}
+    lines = (shared_dir / "eval" / "factuality" / "uw" / "dev.conll").read_text(encoding="utf-8").splitlines()
+    sentences = 0
+    for line in [*lines, ""]:
+        if line.strip():
+            cols = line.split("\t")
+            if cols[2] != "_":
+                gold[len(words)] = float(cols[2])
+            words.append(cols[1])
+            continue
+        if words and gold:
+            doc = Doc(nlp.vocab, words=words)
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            preds += [event_factuality(doc, i) for i in gold]
+            golds += list(gold.values())
+            sentences += 1
+        words, gold = [], {}
+        if sentences >= 120:
+            break
+    assert statistics.correlation(preds, golds) > 0.45

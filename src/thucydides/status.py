@@ -116,7 +116,8 @@ def _scope(chain: Sequence[Any]) -> list[Any]:
     its adverbial, relative or prepositional adjuncts ("as it had signed…", "following days of…")."""
     out = [chain[0]]
     for prev, tok in itertools.pairwise(chain):
-        if prev.dep_ in ("advcl", "relcl", "acl", "parataxis") or (prev.dep_ == "prep" and tok.pos_ in ("VERB", "AUX")):
+        adjunct = prev.dep_ in ("advcl", "relcl", "acl", "parataxis")
+        if adjunct or (prev.dep_ == "prep" and tok.pos_ in ("VERB", "AUX")):
             break
         out.append(tok)
     return out
@@ -207,6 +208,8 @@ def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str 
 def _question_tokens(doc: Any) -> frozenset[int]:
     """Token indices of the sentences that end with a question mark (computed once per Doc)."""
     cached = doc.user_data.get("thucydides.questions")
+    if cached is None and not doc.has_annotation("SENT_START"):
+        return frozenset()
     if cached is None:
         cached = frozenset(i for sent in doc.sents
                            if sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")

@@ -130,7 +130,8 @@ def _attach_quotes(doc: Any, raws: list[_Raw], regions: Sequence[tuple[int, int]
                 and not region[0] <= r.cue_i < region[1]]
         for k in hits:
             r = out[k]
-            out[k] = replace(r, quote="direct", content=(min(r.content[0], region[0]), max(r.content[1], region[1])))
+            content = (min(r.content[0], region[0]), max(r.content[1], region[1]))
+            out[k] = replace(r, quote="direct", content=content)
         if hits:
             continue
         cue = _quote_cue(doc, region, bare)
@@ -223,6 +224,8 @@ def _find_raw(doc: Any) -> list[_Raw]:
     cached = doc.user_data.get("thucydides.attributions")
     if cached is not None:
         return list(cached)
+    if not doc.has_annotation("DEP"):
+        return []  # without a dependency parse there is nothing to read attributions from
     regions = _token_regions(doc)
     raws, bare = _scan(doc, regions)
     raws = _attach_quotes(doc, raws, regions, bare)
@@ -297,7 +300,8 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     """
     if not 0 <= trigger_i < len(doc):
         raise IndexError(f"trigger index {trigger_i} is outside the document ({len(doc)} tokens)")
-    raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(r, trigger_i) and not _negated_cue(doc, r)]
+    raws = [r for r in _find_raw(doc)
+            if r.kind == "speech" and _contains(r, trigger_i) and not _negated_cue(doc, r)]
     if not raws:
         return None
     inner = min(raws, key=lambda r: r.content[1] - r.content[0])

@@ -151,7 +151,8 @@ def _inside(span: tuple[int, int], regions: Sequence[tuple[int, int]]) -> tuple[
 # --------------------------------------------------------------------------- the finders
 
 def _cue_lemma_ok(tok: Any) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or not (_lemma(tok) in SPEECH_VERBS or _lemma(tok) in QUOTE_ONLY_VERBS):
+    lemma = _lemma(tok)
+    if tok.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS):
         return False
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return False  # "the said campaign", "statements said to be …"
@@ -161,7 +162,7 @@ def _cue_lemma_ok(tok: Any) -> bool:
 
 
 def _unreal(tok: Any) -> bool:
-    """A cue that reports no actual speech: "can say", "would argue", "to tell", "Say that…" (imperative)."""
+    """A cue that reports no actual speech: "can say", "would argue", "might tell"."""
     auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     return any(a in ("can", "could", "would", "might", "may", "should", "must", "ca") for a in auxes)
 
@@ -231,8 +232,8 @@ def _broad_attribution(doc: Any, tok: Any) -> _Raw | None:
         return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None
-    start = min(int(c.left_edge.i) for c in rights if c.dep_ != "prt") if any(c.dep_ != "prt" for c in rights) \
-        else int(rights[0].i) + 1
+    objects = [c for c in rights if c.dep_ != "prt"]
+    start = min(int(c.left_edge.i) for c in objects) if objects else int(rights[0].i) + 1
     content = _trim(doc, start, int(tok.right_edge.i) + 1)
     if content[1] <= content[0]:
         return None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["ALLEGE_CUES", "ANON_HEADS", "BROAD_VERBS", "CHANNELS", "CLAIM_NOUNS", "DENY_CUES", "FALSITY_NOUNS",
-           "MEDIA_WORDS", "OUTLETS", "QUOTE_ONLY_VERBS", "SPEECH_VERBS", "STATEMENT_NOUNS", "is_outlet"]
+__all__ = ["ALLEGE_CUES", "ANON_HEADS", "BROAD_VERBS", "CHANNELS", "CLAIM_NOUNS", "DENY_CUES",
+           "FALSITY_NOUNS", "MEDIA_WORDS", "OUTLETS", "QUOTE_ONLY_VERBS", "SPEECH_VERBS", "STATEMENT_NOUNS",
+           "is_outlet"]
 
 
 def _names(text: str) -> frozenset[str]:
