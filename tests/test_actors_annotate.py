@@ -221,3 +221,10 @@ def test_sudan_war_story() -> None:
     assert _one(ms, SUDAN, "residents")[:2] == ("", "CVL")
     assert not _at(ms, SUDAN, "rebel positions"), "a role word that is not the head makes no mention"
     assert not _at(ms, SUDAN, "they"), "aid workers have no code: leave 'they' alone"
+
+
+def test_coordinated_demonyms_give_one_mention_per_state() -> None:
+    text = "Talks between Russian and Ukrainian representatives resumed in Istanbul on Tuesday."
+    ms = _mentions(text, "2022-03-29")
+    both = _at(ms, text, "Russian and Ukrainian representatives")
+    assert sorted((m.actor.code, m.actor.sector) for m in both) == [("RUS", "GOV"), ("UKR", "GOV")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +19,7 @@ from ..model import Actor, ActorMention, Provenance
 from ..pipeline import Annotated
 from .coref import EXTRACTOR as COREF
 from .coref import as_state, resolve_references
-from .gazetteer import TERM, norm
+from .gazetteer import STATE, TERM, gazetteer, norm
 from .resolve import Hit, compose, find_hits
 
 __all__ = ["ALIAS", "EXTRACTOR", "annotate", "mentions_of"]
@@ -29,6 +30,7 @@ ALIAS = "actors.alias.v1"
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM"})
 
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
+_JOINERS = frozenset({"and", ",", "or", "&"})
 
 Span = tuple[int, int]
 
@@ -131,7 +133,21 @@ def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | 
         if actor is not None and actor.kind != "person" and not _covers_root(doc, lo, hi, inner):
             actor = Actor(actor.code, None, actor.name, actor.kind)
         if actor is not None:
-            col.add(lo, hi, actor)
+            for each in _coordinated(raw, inner, actor):
+                col.add(lo, hi, each)
+
+
+def _coordinated(raw: list[str], inner: list[Hit], actor: Actor) -> list[Actor]:
+    """One actor per state in "Russian and Ukrainian representatives"; else just ``actor``."""
+    states = [h for h in inner if h.entry.type == STATE and "place" not in h.entry.flags]
+    if actor.kind == "person" or len(states) < 2 or len({h.entry.code for h in states}) < 2:
+        return [actor]
+    for left, right in itertools.pairwise(states):
+        if not raw[left.end:right.start] or any(w.lower() not in _JOINERS for w in raw[left.end:right.start]):
+            return [actor]
+    gaz = gazetteer()
+    return [Actor(code, actor.sector, gaz.states[code].name, gaz.states[code].kind)
+            for code in dict.fromkeys(h.entry.code for h in states)]
 
 
 def _covers_root(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
