@@ -244,3 +244,11 @@ def test_a_tally_dated_as_of_and_lists_that_are_not_losses() -> None:
 def test_numbers_written_in_words_with_a_hyphen_are_not_ranges() -> None:
     text = "Twenty-two people were killed in the blast. Between 13-14 soldiers were wounded."
     assert [(c.value, c.qualifier) for c in claims(text)] == [(22, "exact"), (13, "at least")]
+
+
+def test_news_outlets_are_via_not_claimants_nor_sides() -> None:
+    text = "US officials told CNN that Russia had lost about 2,000 armoured vehicles."
+    cnn = ActorMention(Actor("USA", "MED", "CNN", "org"), "CNN",
+                       Provenance("t", text.index("CNN"), text.index("CNN") + 3, "test", "0"))
+    [c] = claims(text, mentions=[*mentions_for(text), cnn])
+    assert (c.side, c.value, c.qualifier, c.status, c.by, c.via) == ("RUS", 2000, "about", "alleged", ("USA",), "CNN")

@@ -117,7 +117,7 @@ def _claim(article: Article, text: str, q: Quantity, trigger: Any, actors: Actor
         unit=_unit_text(text, trigger, unit), evidence=text[start:end],
         provenance=Provenance(article.id, start, end, EXTRACTOR, __version__),
         categories=categories_of(q, trigger), period=period, period_end=period_end,
-        status=claimed.status, by=claimed.by)
+        status=claimed.status, by=claimed.by, via=claimed.via)
 
 
 def extract_loss_claims(article: Article, doc: Any, mentions: Sequence[ActorMention]) -> list[LossClaim]:
@@ -165,7 +165,8 @@ def _tally_claims(article: Article, text: str, sent: Any, actors: Actors) -> lis
     side = sentence_side(sent, actors) or side_of(anchor, trigger, claimed.by, actors)
     return [LossClaim(side=side, value=i.value, qualifier=i.qualifier, unit=i.unit, evidence=text[i.start:i.end],
                       provenance=Provenance(article.id, i.start, i.end, EXTRACTOR, __version__), period=period,
-                      period_end=period_end, status=claimed.status, by=claimed.by) for i in items]
+                      period_end=period_end, status=claimed.status, by=claimed.by, via=claimed.via)
+            for i in items]
 
 
 def annotate(state: Annotated) -> None:

@@ -19,6 +19,7 @@ __all__ = ["Attribution", "attribution", "categories_of", "item_text", "period_o
 class Attribution:
     status: str
     by: tuple[str, ...]
+    via: str | None = None
 
 
 def _according_to(sent: Any) -> Any | None:
@@ -74,6 +75,7 @@ def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
 
 
 def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
+    """Status, claimant codes and outlet of a loss claim, from the verbs of saying, hedges and modals around it."""
     sent = trigger.sent
     speaker, denied = _according_to(sent), False
     verb = _speech_verb(trigger)
@@ -84,14 +86,15 @@ def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
     by = () if speaker is None else actors.codes_in(speaker.left_edge.idx, speaker.right_edge.idx + 1)
     if speaker is not None and not by and speaker.lower_ in PRONOUNS:
         by = tuple(c for c in [actor_of(speaker, actors)] if c)
+    via = actors.outlet_in(sent.start_char, sent.end_char)
     verbs = _clause_verbs(q, trigger)
     if denied or any(child.dep_ == "neg" for verb in verbs for child in verb.children):
-        return Attribution("denied", by)
+        return Attribution("denied", by, via)
     modal = _modality(verbs)
     if modal == "hypothetical":
-        return Attribution("hypothetical", by)
-    hedged = modal == "alleged" or any(t.lower_ in HEDGES for t in sent)
-    return Attribution("alleged" if speaker is not None or hedged else "asserted", by)
+        return Attribution("hypothetical", by, via)
+    hedged = modal == "alleged" or via is not None or any(t.lower_ in HEDGES for t in sent)
+    return Attribution("alleged" if speaker is not None or hedged else "asserted", by, via)
 
 _PERIOD_PHRASES = re.compile(
     r"\b(?:since the (?:start|beginning|outbreak|onset) of (?:the |its )?(?:[\w-]+ ){0,2}(?:war|invasion|conflict|"

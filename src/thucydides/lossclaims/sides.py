@@ -18,7 +18,14 @@ class Actors:
 
     def __init__(self, doc: Any, mentions: Sequence[ActorMention]) -> None:
         self.doc = doc
-        self.spans = sorted((m.start, m.end, m.actor.code, m.actor.kind) for m in mentions if m.actor.code)
+        media = [m for m in mentions if m.actor.sector == "MED"]
+        self.outlets = sorted((m.start, m.end, m.actor.name or m.text) for m in media)
+        self.spans = sorted((m.start, m.end, m.actor.code, m.actor.kind) for m in mentions
+                            if m.actor.code and m.actor.sector != "MED")
+
+    def outlet_in(self, start: int, end: int) -> str | None:
+        """Name of the first news outlet mentioned in ``[start, end)``, or None."""
+        return next((name for s, e, name in self.outlets if start <= s and e <= end), None)
 
     def code_in(self, start: int, end: int) -> str:
         """Code of the first mention overlapping ``[start, end)``, or ``""``."""
