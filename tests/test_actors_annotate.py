@@ -228,3 +228,9 @@ def test_coordinated_demonyms_give_one_mention_per_state() -> None:
     ms = _mentions(text, "2022-03-29")
     both = _at(ms, text, "Russian and Ukrainian representatives")
     assert sorted((m.actor.code, m.actor.sector) for m in both) == [("RUS", "GOV"), ("UKR", "GOV")]
+
+
+def test_they_after_a_coordinated_subject_is_every_side() -> None:
+    text = "Armenia and Azerbaijan met in Prague, and they agreed to talk again."
+    ms = _mentions(text)
+    assert sorted(m.actor.code for m in _at(ms, text, "they")) == ["ARM", "AZE"]

@@ -6,7 +6,8 @@ Conservative rules over the mentions already found, looking back at most two sen
 - he/him/his (she/her) -> the most recent person of a compatible gender;
 - it/its -> the most recent singular state or organisation, preferring one in subject position; an
   expletive "it" ("it is", "it seems") is left alone;
-- they/them/their -> the most recent plural description ("Russian troops") or organisation or group; a
+- they/them/their -> every actor of the most recent coordinated subject ("Russia and Ukraine said they
+  ..."), else the most recent plural description ("Russian troops") or organisation or group; a
   person speaking in the same sentence ("the spokesperson said they ...") stands for the state or
   organisation they speak for;
 - "the two countries", "both sides" ... -> the two most recent distinct states (or sides), one mention per
@@ -44,6 +45,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "into", "across", "from", "to", "over
 @dataclass(frozen=True, slots=True)
 class _Antecedent:
     token: int
+    root: int
     sent: int
     actor: Actor
     subject: bool
@@ -82,7 +84,7 @@ def _antecedents(doc: Any, mentions: list[ActorMention], heads: set[int] | None,
         root = span.root
         if (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or (heads is not None and root.i not in heads):
             continue
-        out.append(_Antecedent(span.start, sent_of.get(span.start, 0), m.actor, root.dep_ in _SUBJECT,
+        out.append(_Antecedent(span.start, root.i, sent_of.get(span.start, 0), m.actor, root.dep_ in _SUBJECT,
                                root.tag_ in ("NNS", "NNPS")))
     return out
 
@@ -135,16 +137,40 @@ def _agrees(word: str, actor: Actor) -> bool:
     return True
 
 
-def _pronoun(tok: Any, sent: int, ants: list[_Antecedent], spans: dict[int, int]) -> Actor | None:
+def _from_speaker(word: str, speaker: Actor | None) -> Actor | None:
+    if speaker is None or not _agrees(word, speaker):
+        return None
+    if word in _HE | _SHE or speaker.kind != "person":
+        return speaker if speaker.code or speaker.kind == "person" else None
+    return as_state(speaker) if speaker.code else None
+
+
+def _coordinated(doc: Any, near: list[_Antecedent]) -> list[Actor]:
+    """The actors of the most recent coordinated subject ("Russia and Ukraine said ..."), if any."""
+    by_root = {a.root: a for a in near if a.actor.code}
+    for a in reversed(near):
+        if a.subject and a.actor.code:
+            others = [by_root[c.i].actor for c in doc[a.root].conjuncts if c.i in by_root]
+            return [as_state(x) for x in [a.actor, *others]] if others else []
+    return []
+
+
+def _pronoun(tok: Any, sent: int, ants: list[_Antecedent], spans: dict[int, int]) -> list[Actor]:
     word = tok.lower_
     found, speaker = _speaker(tok, ants, spans)
-    if found:
-        if speaker is None or not _agrees(word, speaker):
-            return None
-        if word in _HE | _SHE or speaker.kind != "person":
-            return speaker if speaker.code or speaker.kind == "person" else None
-        return as_state(speaker) if speaker.code else None
+    if found and speaker is None:
+        return []
     near = [a for a in ants if a.token < tok.i and sent - a.sent <= 2]
+    if word in _THEY:
+        group = _coordinated(tok.doc, [a for a in near if a.sent == sent] if found else near)
+        if group:
+            return group
+    if found:
+        return [a for a in [_from_speaker(word, speaker)] if a is not None]
+    return [a for a in [_single(tok, word, sent, near)] if a is not None]
+
+
+def _single(tok: Any, word: str, sent: int, near: list[_Antecedent]) -> Actor | None:
     if word in _HE or word in _SHE:
         return _pick([a for a in near if _agrees(word, a.actor)], False)
     things = [a for a in near if a.actor.kind != "person" and a.actor.code]
@@ -213,7 +239,6 @@ def resolve_references(doc: Any, mentions: list[ActorMention], document: str,
             for actor in _two(every, tok.i, sent, pair[1]):
                 emit(tok.i, pair[0], actor)
         elif tok.lower_ in _HE | _SHE | _IT | _THEY and tok.pos_ == "PRON":
-            ref = _pronoun(tok, sent, ants, spans)
-            if ref is not None:
+            for ref in _pronoun(tok, sent, ants, spans):
                 emit(tok.i, tok.i + 1, ref)
     return out
