@@ -55,6 +55,11 @@ NEW_YEAR = dt.date(2024, 1, 4)  # a Thursday
     ("October 2023", None, ("2023-10", "month")),
     ("Thursday, March 24", dt.date(2022, 3, 31), ("2022-03-24", "day")),
     ("the night of February 24", TUE, ("2022-02-24", "day")),
+    ("Thursday's", TUE, ("2022-03-10", "day")),
+    ("late on Sunday", MON, ("2023-10-08", "day")),
+    ("the end of February", TUE, ("2022-02", "month")),
+    ("the beginning of March 2021", None, ("2021-03", "month")),
+    ("this month's", NEW_YEAR, ("2024-01", "month")),
 ])
 def test_resolve_date(expression: str, published: dt.date | None, expected: tuple[str, str]) -> None:
     assert resolve_date(expression, published) == expected

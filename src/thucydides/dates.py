@@ -46,8 +46,10 @@ _MDY = re.compile(_LEAD + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + "$")
 _MD = re.compile(_LEAD + r"(?P<rel>last\s+|this\s+past\s+)?" + _MONTH + r"\s+" + _DAY
                  + r"(?:\s*[-\u2013]\s*[0-3]?\d)?$")
 _DM = re.compile(_LEAD + r"(?P<rel>last\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + "$")
-_MY = re.compile(_LEAD + r"(?:(?:early|mid|late)[- ])?" + _MONTH + r",?\s+" + _YEAR + "$")
-_M = re.compile(_LEAD + r"(?P<rel>last\s+|this\s+past\s+|this\s+|(?:early|mid|late)[- ]|(?:early|late) in\s+)?"
+_MY = re.compile(_LEAD + r"(?:(?:early|mid|late)[- ]|(?:the\s+)?(?:end|beginning|start|middle) of\s+)?"
+                 + _MONTH + r",?\s+" + _YEAR + "$")
+_M = re.compile(_LEAD + r"(?P<rel>last\s+|this\s+past\s+|this\s+|(?:early|mid|late)[- ]|(?:early|late) in\s+|"
+                r"(?:the\s+)?(?:end|beginning|start|middle) of\s+)?"
                 + _MONTH + "$")
 _Y = re.compile(_LEAD + r"(?:(?:early|mid|late)[- ]|(?:early|late) in\s+)?" + _YEAR + "$")
 _INSIDE = (
@@ -56,7 +58,7 @@ _INSIDE = (
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b"),
     re.compile(r"\b" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"\b"),
 )
-_WD = re.compile(_LEAD + r"(?P<rel>last\s+|this\s+past\s+|past\s+|this\s+|next\s+)?" + _WEEKDAY + _PART + "$")
+_WD = re.compile(_LEAD + r"(?:(?:early|late)\s+(?:on\s+)?)?(?P<rel>last\s+|this\s+past\s+|past\s+|this\s+|next\s+)?" + _WEEKDAY + _PART + "$")
 _AGO = re.compile(r"^(?P<n>\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago$")
 _NAMED: dict[str, tuple[int, str]] = {
@@ -102,6 +104,7 @@ class DateMention:
 def _normalise(expression: str) -> str:
     text = expression.strip().lower().replace("\u2019", "'")
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"'s$", "", text.strip(" ,.;:()\"'"))
     return text.strip(" ,.;:()\"'")
 
 
