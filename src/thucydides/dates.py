@@ -58,7 +58,8 @@ _INSIDE = (
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b"),
     re.compile(r"\b" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"\b"),
 )
-_WD = re.compile(_LEAD + r"(?:(?:early|late)\s+(?:on\s+)?)?(?P<rel>last\s+|this\s+past\s+|past\s+|this\s+|next\s+)?" + _WEEKDAY + _PART + "$")
+_WD = re.compile(_LEAD + r"(?:(?:early|late)\s+(?:on\s+)?)?"
+                 r"(?P<rel>last\s+|this\s+past\s+|past\s+|this\s+|next\s+)?" + _WEEKDAY + _PART + "$")
 _AGO = re.compile(r"^(?P<n>\d+|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago$")
 _NAMED: dict[str, tuple[int, str]] = {
