@@ -198,3 +198,18 @@ def test_descriptions_without_a_code_keep_their_wording() -> None:
 def test_georgia_the_country_and_the_us_state(text: str, code: str) -> None:
     actor = resolve_actor(text)
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    ("Turkish-backed Syrian fighters", "SYR", "REB"),
+    ("pro-Russian militants in Donetsk", "UKR", "REB"),
+    ("Iranian-backed Houthi rebels", "YEM", "REB"),
+    ("Russia-backed separatists", "RUS", "REB"),
+])
+def test_a_backing_state_is_not_the_actor_when_another_is_named(text: str, code: str, sector: str) -> None:
+    assert _key(resolve_actor(text)) == (code, sector)
+
+
+def test_a_title_that_owns_something_is_not_a_person() -> None:
+    actor = resolve_actor("the Israeli prime minister's office", date="2024-06-01")
+    assert actor is not None and (actor.code, actor.sector, actor.kind) == ("ISR", "GOV", "state")

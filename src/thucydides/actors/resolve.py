@@ -145,8 +145,17 @@ class _Parts:
     plural: bool
 
 
-def _parts(hits: Sequence[Hit], day: dt.date | None) -> _Parts:
+def _sponsor(raw: Sequence[str], h: Hit) -> bool:
+    """A state that backs or leads the actor rather than being it: "Turkish-backed", "pro-Russian"."""
+    after = [w.lower() for w in raw[h.end:h.end + 2]]
+    return (after[:1] == ["-"] and after[1:] in (["backed"], ["supported"], ["sponsored"], ["funded"],
+                                                 ["aligned"], ["allied"])) or (
+        h.start >= 2 and raw[h.start - 1] == "-" and raw[h.start - 2].lower() == "pro")
+
+
+def _parts(raw: Sequence[str], hits: Sequence[Hit], day: dt.date | None) -> _Parts:
     p = _Parts([], [], [], [], False, False)
+    others = sum(1 for h in hits if h.entry.type in (STATE, ORG) and not _sponsor(raw, h))
     for h in hits:
         e = _pick(h, day)
         if e.type == PERSON:
@@ -155,6 +164,8 @@ def _parts(hits: Sequence[Hit], day: dt.date | None) -> _Parts:
             p.orgs.append((h.start, e))
             if e.sector:
                 p.sectors.append((e.priority, h.start, e.sector, e))
+        elif e.type == STATE and others and _sponsor(raw, h):
+            continue
         elif e.type == STATE:
             p.states.append((h.start, e))
             if e.sector:
@@ -197,6 +208,11 @@ def _code(p: _Parts, split: int) -> tuple[str, Entry | None]:
     return "", None
 
 
+def _possessor(raw: Sequence[str], hits: Sequence[Hit], head: Entry) -> bool:
+    """Whether the head title owns something else ("the prime minister's office"): then it is no person."""
+    return any(head in h.entries and h.end < len(raw) and raw[h.end] in ("'s", "\u2019s") for h in hits)
+
+
 def _office_holder(code: str, office: str, day: dt.date | None) -> tuple[Entry, Role] | None:
     for person in gazetteer().persons:
         for role in person.roles:
@@ -231,7 +247,7 @@ def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.d
         context_code: the code to fall back on when the phrase itself names no state or organisation.
         text: the phrase as written, the name of a description with no code (default: tokens joined).
     """
-    p = _parts(hits, day)
+    p = _parts(raw, hits, day)
     if p.persons:
         comma = any(raw[i] == "," for i in range(lo, hi))
         return _person_actor((p.persons[0] if comma else p.persons[-1])[1], day, p)
@@ -244,7 +260,8 @@ def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.d
         return None
     if p.former and sector in _ELITE:
         sector = "ELI"
-    titled = head is not None and head.type == TERM and "title" in head.flags and not p.plural
+    titled = (head is not None and head.type == TERM and "title" in head.flags and not p.plural
+              and not _possessor(raw, hits, head))
     if titled and name is None and head is not None and head.office and code and not p.former:
         found = _office_holder(code, head.office, day)
         if found is not None:
