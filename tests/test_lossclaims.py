@@ -252,3 +252,9 @@ def test_news_outlets_are_via_not_claimants_nor_sides() -> None:
                        Provenance("t", text.index("CNN"), text.index("CNN") + 3, "test", "0"))
     [c] = claims(text, mentions=[*mentions_for(text), cnn])
     assert (c.side, c.value, c.qualifier, c.status, c.by, c.via) == ("RUS", 2000, "about", "alleged", ("USA",), "CNN")
+
+
+def test_the_enemy_of_the_claimant() -> None:
+    text = ("Ukraine's General Staff said the enemy had lost 300 tanks and about 1,000 invaders had been killed. "
+            "Russia did not comment.")
+    assert [(c.side, c.value, c.by) for c in claims(text)] == [("RUS", 300, ("UKR",)), ("RUS", 1000, ("UKR",))]

@@ -124,6 +124,7 @@ def _modifier_side(tokens: Sequence[Any], actors: Actors) -> str:
 
 
 def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actors) -> str:
+    """Whose losses a claim counts, or ``""`` when the text does not say."""
     loss_noun = trigger if trigger.pos_ == "NOUN" else None
     owner = of_object(loss_noun) if loss_noun is not None else None
     tokens = [t for t in (q.noun, loss_noun, owner) if t is not None]
@@ -131,21 +132,38 @@ def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actor
         return code
     if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
         trigger = trigger.head
+    if claimants and _enemy(tokens, trigger):
+        return actors.opponent(claimants[0])
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in ("VERB", "AUX") and (lemma in EXPERIENCER or lemma == "die"):
         subject = subject_of(trigger)
         return actor_of(subject, actors) if subject is not None else ""
     if trigger.pos_ == "VERB" and is_loss_verb(trigger):
-        agent = _agent(trigger)
-        if agent is not None:
-            code = actor_of(agent, actors)
-            return actors.opponent(code) if code else ""
-        if not claimants:
-            return ""
-        if lemma not in PEOPLE_VERBS:
-            return actors.opponent(claimants[0])
-        return claimants[0] if actors.is_party(claimants[0]) else ""
+        return _agentive_side(trigger, claimants, actors)
     return ""
+
+
+_ENEMY = words("enemy enemy's enemies adversary invader invaders occupier occupiers occupant occupants orc orcs")
+
+
+def _enemy(tokens: Sequence[Any], trigger: Any) -> bool:
+    """Whether the losses are "the enemy's": said of the other side by the claimant."""
+    subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+    near = [*tokens, *(c for t in tokens for c in t.children), *([subject] if subject is not None else [])]
+    return any(t.lower_ in _ENEMY for t in near)
+
+
+def _agentive_side(verb: Any, claimants: tuple[str, ...], actors: Actors) -> str:
+    """Destroyed, killed, shot down: the adversary of the agent, or of a claimant reporting equipment downed."""
+    agent = _agent(verb)
+    if agent is not None:
+        code = actor_of(agent, actors)
+        return actors.opponent(code) if code else ""
+    if not claimants:
+        return ""
+    if verb.lemma_.lower() not in PEOPLE_VERBS:
+        return actors.opponent(claimants[0])
+    return claimants[0] if actors.is_party(claimants[0]) else ""
 
 
 def sentence_side(sent: Any, actors: Actors) -> str:
