@@ -27,6 +27,7 @@ from .cues import (
     _colon_attribution,
     _cue_lemma_ok,
     _inside,
+    _noun_attribution,
     _Raw,
     _sentence_content,
     _stance,
@@ -212,8 +213,10 @@ def _scan(doc: Any, regions: Sequence[tuple[int, int]]) -> tuple[list[_Raw], lis
             found = _verb_attribution(doc, tok, regions)
             if found is None and _bare_cue(tok):
                 bare.append(tok)
-        if found is None:
-            found = _broad_attribution(doc, tok) if tok.pos_ == "VERB" else _colon_attribution(doc, tok)
+        if found is None and tok.pos_ == "VERB":
+            found = _broad_attribution(doc, tok)
+        elif found is None:
+            found = _noun_attribution(doc, tok) if tok.pos_ == "NOUN" else _colon_attribution(doc, tok)
         if found is not None:
             raws.append(found)
     return raws, bare

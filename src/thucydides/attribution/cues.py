@@ -16,6 +16,7 @@ from .lexicon import (
     DENY_CUES,
     FALSITY_NOUNS,
     NOT_SOURCES,
+    NOUN_CUES,
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
 )
@@ -240,6 +241,27 @@ def _broad_attribution(doc: Any, tok: Any) -> _Raw | None:
     source = _np_span(subj)
     return _Raw((tok.i, tok.i + 1), int(tok.i), source, content, "assert", None, None,
                 _anonymous(doc, source, tok.sent), kind="broad")
+
+
+def _noun_attribution(doc: Any, tok: Any) -> _Raw | None:
+    """``Trump's claim that …``, ``Moscow's denial of …``: a cue noun with a possessor and a content."""
+    if tok.pos_ != "NOUN" or _lemma(tok) not in NOUN_CUES:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    body = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if body is None:
+        body = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "on")), None)
+    if owner is None or body is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+        return None
+    content = _trim(doc, int(body.left_edge.i), int(body.right_edge.i) + 1)
+    if body.dep_ == "prep":
+        content = _trim(doc, int(body.i) + 1, int(body.right_edge.i) + 1)
+    if content[1] <= content[0]:
+        return None
+    source = _subtree_span(owner)
+    stance = "deny" if _lemma(tok) == "denial" else _stance(_lemma(tok))
+    return _Raw((tok.i, tok.i + 1), int(tok.i), source, content, stance, None, None, False, kind="broad")
 
 
 def _colon_attribution(doc: Any, tok: Any) -> _Raw | None:

@@ -37,6 +37,16 @@ BROAD_VERBS: frozenset[str] = _words(
     "denounce bemoan blast slam decry applaud welcome hail tout highlight raise defend encourage "
     "endorse back feel wonder doubt acknowledge dismiss lament insist reference cite quote predict "
     "forecast demand agree disagree accept rebut slam fault thank congratulate")
+#: More communicative verbs PolNeAR counts ("declined to comment", "expressed concern", "released a
+#: statement"); "hop" is how the small English model lemmatizes "hoped".
+BROAD_VERBS = BROAD_VERBS | _words(
+    "decline express release order publish promote issue react apologize apologise herald characterize "
+    "characterise voice deem rule worry joke push remember offer hop")
+#: Nouns that report what their possessor says or thinks ("Trump's claim that …"); PolNeAR-style cues.
+NOUN_CUES: frozenset[str] = _words(
+    "claim suggestion criticism statement assertion allegation accusation argument warning comment remark "
+    "announcement promise pledge call demand denial admission view belief assessment insistence "
+    "contention charge complaint prediction threat vow proposal plea")
 #: Verbs that are cues only when their content is a direct quotation (``"…," he continued``).
 QUOTE_ONLY_VERBS: frozenset[str] = _words(
     "continue begin conclude finish ask")

@@ -61,8 +61,22 @@ def _subject(tok: Any) -> Any | None:
     if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head) if tok.dep_ != "xcomp" or tok.tag_ != "VBG" else None
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head
+        return _participle_owner(tok)
     return _left_neighbour(tok)
+
+
+def _participle_owner(tok: Any) -> Any:
+    """"took a swipe at X, saying …": a participle after a comma on an object speaks for the subject of
+    the verb; otherwise for the noun it modifies ("a statement saying …")."""
+    head = tok.head
+    comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    if comma and tok.tag_ == "VBG" and head.dep_ in ("dobj", "pobj", "attr"):
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return head
 
 
 def _left_neighbour(tok: Any) -> Any | None:
