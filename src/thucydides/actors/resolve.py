@@ -268,20 +268,16 @@ def compose(raw: Sequence[str], hits: Sequence[Hit], lo: int, hi: int, day: dt.d
             return Actor(found[1].code, found[1].sector, found[0].name, "person")
     if name is not None or titled:
         return Actor(code, sector, name or "", "person")
-    return _group_actor(code, sector, owner, head, text if text is not None else " ".join(raw[lo:hi]))
+    return _group_actor(code, sector, owner, text if text is not None else " ".join(raw[lo:hi]))
 
 
-def _group_actor(code: str, sector: str | None, owner: Entry | None, head: Entry | None, text: str) -> Actor:
+def _group_actor(code: str, sector: str | None, owner: Entry | None, text: str) -> Actor:
+    """A state, organisation or group as a whole or one of its parts (``US officials``)."""
     if owner is None:
         return Actor("", sector, text, "group")
-    if owner.type == STATE:
-        kind = owner.kind
-        name = gazetteer().states[owner.code].name if owner.code in gazetteer().states else owner.name
-    else:
-        kind, name = owner.kind, owner.name
-    if owner.type == STATE and head is not None and head.type == TERM and owner.kind == "state":
-        kind = "state"
-    return Actor(code, sector, name, kind)
+    states = gazetteer().states
+    name = states[owner.code].name if owner.type == STATE and owner.code in states else owner.name
+    return Actor(code, sector, name, owner.kind)
 
 
 def _unknown_name(raw: Sequence[str], hits: Sequence[Hit]) -> str | None:
