@@ -55,15 +55,19 @@ def _phrases(doc: Any) -> Iterator[Span]:
             yield lo, end
 
 
-def _person_name(doc: Any, lo: int, hi: int, inner: list[Hit]) -> str | None:
-    """The name of a person the gazetteer does not know, in a phrase with a title (``Governor X Y``)."""
+def _person_name(people: list[tuple[int, int, str]], lo: int, hi: int, inner: list[Hit]) -> str | None:
+    """The name of a person the gazetteer does not know, in a phrase with a title (``Governor X Y``).
+
+    ``people`` are the PERSON entities of the document as (start, end, text), in order.
+    """
     if not any(h.entry.type == TERM and "title" in h.entry.flags for h in inner):
         return None
     covered = {i for h in inner for i in range(h.start, h.end)}
-    for ent in doc.ents:
-        inside = ent.label_ == "PERSON" and lo <= ent.start and ent.end <= hi
-        if inside and not any(i in covered for i in range(ent.start, ent.end)):
-            return str(ent.text)
+    for start, end, text in people[bisect.bisect_left(people, (lo, -1, "")):]:
+        if start >= hi:
+            break
+        if end <= hi and not any(i in covered for i in range(start, end)):
+            return text
     return None
 
 
@@ -118,6 +122,7 @@ def _base(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | None)
 def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | None) -> None:
     doc = col.doc
     starts = [h.start for h in hits]
+    people = [(e.start, e.end, str(e.text)) for e in doc.ents if e.label_ == "PERSON"]
     for lo, hi in _phrases(doc):
         while lo < hi and doc[lo].pos_ == "PRON" and doc[lo].tag_ != "PRP$":
             lo += 1
@@ -126,7 +131,7 @@ def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | 
         if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)
                          and inner[0].entry.type != TERM):
             continue
-        name = _person_name(doc, lo, hi, inner)
+        name = _person_name(people, lo, hi, inner)
         if name is None and all(h.entry.type == TERM for h in inner) and not _headed(doc, lo, hi, inner):
             continue
         actor = compose(raw, inner, lo, hi, day, name, text=str(doc[lo:hi].text))
