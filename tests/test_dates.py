@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,9 @@ def test_annotate_fills_state_dates_and_handles_missing_publication_date() -> No
     undated = Annotated(Article(text=TEXT), state.doc)
     annotate(undated)
     assert [m.value for m in undated.dates] == ["2023-10-02"]
+
+
+def test_seed_article_dates(shared_dir: Path) -> None:
+    text = (shared_dir / "corpus" / "seed" / "000_c6385ec3c383c15e.txt").read_text(encoding="utf-8")
+    found = {m.text: m.value for m in find_dates(parse(text), dt.date(2022, 3, 15))}
+    assert found == {"last March 7": "2022-03-07", "last Sunday": "2022-03-13"}
