@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 from thucydides.actors import gazetteer
 from thucydides.actors.gazetteer import PERSON
+from thucydides.errors import ThucydidesError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -82,3 +86,15 @@ def test_organisation_parents_and_codes_are_known() -> None:
         for e in entries:
             assert e.parent is None or e.parent in known, (key, e.parent)
             assert e.type == "term" or e.code in known, (key, e.code)
+
+
+def test_broken_data_rows_raise_e011() -> None:
+    gz = importlib.import_module("thucydides.actors.gazetteer")
+
+    for bad in ("USA|GOV|president", "USA|GOV|president|2020-13-45|"):
+        with pytest.raises(ThucydidesError) as err:
+            gz._role(bad, "test row")
+        assert err.value.code == "E011"
+    with pytest.raises(ThucydidesError) as err:
+        list(gz._rows("gazetteer_no_such_file.tsv"))
+    assert err.value.code == "E011"
