@@ -201,7 +201,7 @@ def record_failures(store: Store, failures: Sequence[Failure]) -> int:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [(f[0], f[1], f[2], f[3], now) for f in {f.source: f for f in failures}.values()]
     with store.transaction() as con:
-        con.executemany("DELETE FROM ingest_failures WHERE source = ?", [(r[0],) for r in rows])
+        con.execute("DELETE FROM ingest_failures WHERE source IN (SELECT unnest(?))", [[r[0] for r in rows]])
         con.executemany("INSERT INTO ingest_failures VALUES (?, ?, ?, ?, ?)", rows)
     return len(rows)
 
@@ -210,4 +210,4 @@ def clear_failures(store: Store, sources: Sequence[str]) -> None:
     """Forget the recorded failures of inputs that have now been ingested."""
     if sources:
         with store.transaction() as con:
-            con.executemany("DELETE FROM ingest_failures WHERE source = ?", [(s,) for s in sources])
+            con.execute("DELETE FROM ingest_failures WHERE source IN (SELECT unnest(?))", [list(sources)])
