@@ -234,3 +234,12 @@ def test_they_after_a_coordinated_subject_is_every_side() -> None:
     text = "Armenia and Azerbaijan met in Prague, and they agreed to talk again."
     ms = _mentions(text)
     assert sorted(m.actor.code for m in _at(ms, text, "they")) == ["ARM", "AZE"]
+
+
+def test_unknown_person_heading_a_phrase_with_a_demonym() -> None:
+    text = "Russian billionaire Oleg Tinkov criticised the war. Tinkov said he was ashamed."
+    ms = _mentions(text, "2022-04-20")
+    assert _one(ms, text, "Russian billionaire Oleg Tinkov")[:3] == ("RUS", "BUS", "Oleg Tinkov")
+    assert not _at(ms, text, "Tinkov"), "no alias mention inside the full name"
+    assert _one(ms, text, "Tinkov", 1)[2:] == ("Oleg Tinkov", "actors.alias.v1")
+    assert _one(ms, text, "he")[2] == "Oleg Tinkov"

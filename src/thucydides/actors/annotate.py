@@ -55,18 +55,19 @@ def _phrases(doc: Any) -> Iterator[Span]:
             yield lo, end
 
 
-def _person_name(people: list[tuple[int, int, str]], lo: int, hi: int, inner: list[Hit]) -> str | None:
-    """The name of a person the gazetteer does not know, in a phrase with a title (``Governor X Y``).
+def _person_name(people: list[tuple[int, int, str]], lo: int, hi: int, inner: list[Hit], root: int) -> str | None:
+    """The name of a person the gazetteer does not know, in a phrase with a title (``Governor X Y``) or
+    heading a phrase with a state or organisation (``American golfer Scottie Scheffler``).
 
     ``people`` are the PERSON entities of the document as (start, end, text), in order.
     """
-    if not any(h.entry.type == TERM and "title" in h.entry.flags for h in inner):
-        return None
+    titled = any(h.entry.type == TERM and "title" in h.entry.flags for h in inner)
     covered = {i for h in inner for i in range(h.start, h.end)}
     for start, end, text in people[bisect.bisect_left(people, (lo, -1, "")):]:
         if start >= hi:
             break
-        if end <= hi and not any(i in covered for i in range(start, end)):
+        free = end <= hi and not any(i in covered for i in range(start, end))
+        if free and (titled or start <= root < end):
             return text
     return None
 
@@ -78,7 +79,7 @@ class _Collector:
         self.doc = state.doc
         self.document = state.article.id
         self.spans: dict[Span, list[tuple[Actor, str]]] = {}
-        self.surnames: dict[str, list[tuple[int, Actor]]] = {}
+        self.surnames: dict[str, list[tuple[int, Actor]]] = {}  # surname -> (end of the full mention, actor)
 
     def add(self, lo: int, hi: int, actor: Actor, extractor: str = EXTRACTOR) -> None:
         bucket = self.spans.setdefault((lo, hi), [])
@@ -96,7 +97,7 @@ class _Collector:
             keys.add(norm(words[0]))
         for key in keys:
             if len(key) > 1:
-                self.surnames.setdefault(key, []).append((lo, actor))
+                self.surnames.setdefault(key, []).append((hi, actor))
 
     def mentions(self) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -131,7 +132,7 @@ def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | 
         if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)
                          and inner[0].entry.type != TERM):
             continue
-        name = _person_name(people, lo, hi, inner)
+        name = _person_name(people, lo, hi, inner, doc[lo:hi].root.i)
         if name is None and all(h.entry.type == TERM for h in inner) and not _headed(doc, lo, hi, inner):
             continue
         actor = compose(raw, inner, lo, hi, day, name, text=str(doc[lo:hi].text))
@@ -187,7 +188,7 @@ def _aliases(col: _Collector, hits: list[Hit]) -> None:
     for tok in col.doc:
         if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
             continue
-        earlier = [(i, a) for i, a in col.surnames.get(norm(tok.text), []) if i < tok.i]
+        earlier = [(end, a) for end, a in col.surnames.get(norm(tok.text), []) if end <= tok.i]
         if earlier:
             col.add(tok.i, tok.i + 1, earlier[-1][1], ALIAS)
 
