@@ -64,6 +64,7 @@ def test_reported_speech_is_alleged_unless_the_actor_speaks_of_its_own_act() -> 
     ("Kyiv accused Moscow of mining the port.", "mining"),
     ("Satellite images point to Serbia stockpiling shells.", "stockpiling"),
     ("Chad is rumored to have hosted the mercenaries.", "hosted"),
+    ("Reports that Belarus sent troops to the border surfaced on Monday.", "sent"),
 ])
 def test_hedged_and_accused_events_are_alleged(text: str, trigger: str) -> None:
     assert _status(text, trigger) == "alleged"
@@ -79,6 +80,9 @@ def test_hedged_and_accused_events_are_alleged(text: str, trigger: str) -> None:
     ("Beijing dismissed the reports of arms deliveries as Western disinformation.", "deliveries"),
     ("The spokesman declined to confirm the strike.", "confirm"),
     ("No one has claimed the bombing.", "claimed"),
+    ("Moscow said there is no truth in reports that its jets bombed the hospital.", "bombed"),
+    ("Reports that Belarus sent troops to the border are fake, the ministry said.", "sent"),
+    ("Kyiv said it had never heard such a request from Minsk.", "request"),
 ])
 def test_denials_and_negated_events_are_denied(text: str, trigger: str) -> None:
     assert _status(text, trigger) == "denied"
@@ -106,6 +110,10 @@ def test_future_tense_is_the_act_itself_for_agree_and_threaten() -> None:
     assert _status(text, "deepen", by=("CHN",), actor=("CHN",), event_type="AGREE") == "asserted"
     text = "There will be consequences for any country that helps Moscow evade sanctions."
     assert _status(text, "consequences", event_type="THREATEN") == "asserted"
+
+
+def test_false_documents_are_not_a_denial() -> None:
+    assert _status("The claims that Belarus had sent false documents spread quickly.", "sent") == "alleged"
 
 
 def test_a_source_that_denies_wins_over_tense_and_hedges() -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .attribution import DENY_CUES, Source, attribute
+from .attribution.lexicon import CLAIM_NOUNS, FALSITY_NOUNS
 
 __all__ = ["Judgement", "event_factuality", "is_uncertain", "judge", "status_of", "uncertainty_score"]
 
@@ -153,6 +154,24 @@ def _implicative_negation(clause: Sequence[Any]) -> bool:
     return False
 
 
+def _branded_false(chain: Sequence[Any]) -> bool:
+    """The event is the content of reports branded false: "there is no truth in reports that …",
+    "reports that … are fake", "called the claims that … lies"."""
+    for prev, tok in itertools.pairwise(chain[:8]):
+        if _lemma(tok) in CLAIM_NOUNS and prev.dep_ in ("acl", "relcl", "ccomp"):
+            return _falsity_around(tok)
+    return False
+
+
+def _falsity_around(claim: Any) -> bool:
+    head = claim.head
+    if claim.dep_ == "pobj" and _lemma(head.head) in ("truth", "basis", "substance", "evidence", "foundation"):
+        return _has_child(head.head, ("det", "neg"), NEGATORS)
+    if claim.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return any(_lemma(t) in FALSITY_NOUNS and t.dep_ != "amod" for t in head.subtree if t.i > claim.i)
+    return False
+
+
 def _denied_above(chain: Sequence[Any]) -> bool:
     """The event is the object or complement of a denial ("denied that it attacked", "rejected reports
     of an attack") even though no attribution was found for it."""
@@ -236,6 +255,9 @@ def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
             return "evidential"
         if _has_child(tok, ("advmod",), HEDGE_ADVS):
             return "hedge"
+    for prev, tok in itertools.pairwise(chain[:6]):
+        if prev.dep_ in ("acl", "ccomp") and tok.pos_ == "NOUN" and _lemma(tok) in CLAIM_NOUNS:
+            return "reported"  # "reports that Belarus sent troops"
     return None
 
 
@@ -262,7 +284,7 @@ def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[st
         return Judgement("denied", "deny_cue", 0.85)
     chain = _predicates(doc, trigger_i, source.cue_i if source is not None else None)
     clause = _own_clause(chain)
-    if _negated(clause) or _denied_above(chain):
+    if _negated(clause) or _denied_above(chain) or _branded_false(chain):
         return Judgement("denied", "negated", 0.8)
     if _implicative_negation(clause):
         return Judgement("denied", "declined", 0.75)
@@ -295,7 +317,8 @@ def status_of(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequenc
 FACTUALITY: dict[str, float] = {
     "deny_cue": 1.4, "negated": -1.2, "declined": -1.4, "modal": 1.5, "future": 2.2, "intent": 1.5,
     "possible": 2.0, "conditional": 1.0, "question": 0.5, "modal_perfect": 2.0, "hedge": 2.3,
-    "raising": 1.7, "evidential": 2.0, "allege_cue": 2.0, "self_report": 2.7, "source": 2.4, "stated": 2.7,
+    "raising": 1.7, "evidential": 2.0, "reported": 2.0, "allege_cue": 2.0, "self_report": 2.7,
+    "source": 2.4, "stated": 2.7,
 }
 
 

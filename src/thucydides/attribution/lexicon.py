@@ -65,7 +65,7 @@ CLAIM_NOUNS: frozenset[str] = _words(
 FALSITY_NOUNS: frozenset[str] = _words(
     "disinformation misinformation fake fakes lie lies propaganda nonsense fabrication fabrications "
     "provocation fiction hoax falsehood falsehoods slander smear baseless false groundless absurd "
-    "fantasy fantasies speculation")
+    "fantasy fantasies speculation untrue unfounded fabricated")
 #: Heads of anonymous sources.
 ANON_HEADS: frozenset[str] = _words(
     "official officials source sources intelligence report reports diplomat diplomats officer "
