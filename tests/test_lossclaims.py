@@ -244,7 +244,7 @@ def test_a_tally_dated_as_of_and_lists_that_are_not_losses() -> None:
 
 
 def test_numbers_written_in_words_with_a_hyphen_are_not_ranges() -> None:
-    text = "Twenty-two people were killed in the blast. Between 13-14 soldiers were wounded."
+    text = "Twenty-two people were killed in the blast. Another 13-14 soldiers were wounded."
     assert [(c.value, c.qualifier) for c in claims(text)] == [(22, "exact"), (13, "at least")]
 
 
@@ -260,3 +260,10 @@ def test_the_enemy_of_the_claimant() -> None:
     text = ("Ukraine's General Staff said the enemy had lost 300 tanks and about 1,000 invaders had been killed. "
             "Russia did not comment.")
     assert [(c.side, c.value, c.by) for c in claims(text)] == [("RUS", 300, ("UKR",)), ("RUS", 1000, ("UKR",))]
+
+
+def test_a_whole_is_not_a_loss() -> None:
+    text = ("Russia lost 3 of its 10 landing ships in the Black Sea. "
+            "The fighting killed 40 soldiers from a brigade of 2,000 troops. "
+            "Ukrainian gunners destroyed a convoy of 56 Russian tanks.")
+    assert [(c.value, c.unit) for c in claims(text)] == [(3, "landing ships"), (40, "soldiers"), (56, "tanks")]

@@ -33,7 +33,7 @@ def _speech_verb(trigger: Any) -> Any | None:
     """A verb of saying that governs the clause of the trigger: "Kyiv says Russia has lost ..."."""
     tok = trigger
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
@@ -65,7 +65,7 @@ def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
     verbs = [trigger] if trigger.pos_ in ("VERB", "AUX") else []
     tok = q.head
     for _ in range(6):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):

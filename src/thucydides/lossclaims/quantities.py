@@ -211,18 +211,32 @@ def _loss_subject(verb: Any) -> Any | None:
     return None
 
 
+#: Prepositions spaCy sometimes makes of a quantity's qualifier ("killed between 26 and 32 civilians").
+_QUANTITY_PREPS = frozenset({"between", "over", "around", "about", "up", "under", "nearly", "almost", "some"})
+
+
+def _counted_elsewhere(prep: Any, head: Any) -> bool:
+    """"3 of its 10 ships", "40 soldiers from a brigade of 2,000": the number counts a whole, not the losses."""
+    if prep.lower_ in ("including", "like", "as", "among"):
+        return False
+    return is_numeric(head) or head.lower_ in VAGUE or any(
+        c.dep_ == "nummod" and (is_numeric(c) or c.lower_ in VAGUE) for c in head.children)
+
+
 def _governing_trigger(start: Any) -> Any | None:
     """Climb from the counted noun to the first verb; the loss noun or loss verb on the way, if any."""
     tok, relation = start, start.dep_
     for _ in range(8):
-        if tok.dep_ == "ROOT" or tok.head is tok:
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             return None
-        relation, tok = tok.dep_, tok.head
+        prev, relation, tok = tok, tok.dep_, tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in LOSS_NOUNS:
             return tok
-        if relation == "agent":
+        if relation == "agent" or (relation == "prep" and _counted_elsewhere(prev, tok)):
             return None
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
+            if relation == "prep" and prev.lower_ not in _QUANTITY_PREPS:
+                return _loss_subject(tok)  # an adjunct ("from a brigade of 2,000"), but "the toll rose to 1,200"
             if is_loss_verb(tok):
                 transitive = any(c.dep_ == "dobj" for c in tok.children)
                 return None if relation == "nsubj" and transitive else tok
@@ -232,7 +246,8 @@ def _governing_trigger(start: Any) -> Any | None:
 
 def find_trigger(q: Quantity) -> Any | None:
     """The loss word that makes the quantity a loss: the governing verb or noun, else a modifier."""
-    base = q.noun if q.noun is not None else q.head
+    partitive = q.noun is not None and q.noun.head.head.i == q.head.i  # "3 of its ships", "dozens of aircraft"
+    base = q.noun if q.noun is not None and not partitive else q.head
     if q.noun is not None and q.noun.lemma_.lower() in LOSS_NOUNS:
         return q.noun
     found = _governing_trigger(base)

@@ -91,7 +91,7 @@ def subject_of(verb: Any) -> Any | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -105,7 +105,7 @@ def _agent(verb: Any) -> Any | None:
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
