@@ -213,3 +213,8 @@ def test_a_backing_state_is_not_the_actor_when_another_is_named(text: str, code:
 def test_a_title_that_owns_something_is_not_a_person() -> None:
     actor = resolve_actor("the Israeli prime minister's office", date="2024-06-01")
     assert actor is not None and (actor.code, actor.sector, actor.kind) == ("ISR", "GOV", "state")
+
+
+def test_datetime_dates_are_accepted() -> None:
+    actor = resolve_actor("Boris Johnson", date=dt.datetime(2021, 1, 1, 12, 30))
+    assert actor is not None and actor.sector == "GOV"

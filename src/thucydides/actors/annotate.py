@@ -20,7 +20,7 @@ from ..pipeline import Annotated
 from .coref import EXTRACTOR as COREF
 from .coref import as_state, resolve_references
 from .gazetteer import STATE, TERM, gazetteer, norm
-from .resolve import Hit, compose, find_hits
+from .resolve import Hit, as_day, compose, find_hits
 
 __all__ = ["ALIAS", "EXTRACTOR", "annotate", "mentions_of"]
 
@@ -198,7 +198,7 @@ def mentions_of(state: Annotated) -> list[ActorMention]:
     col = _Collector(state)
     raw = [t.text for t in col.doc]
     hits = find_hits(raw)
-    day = state.article.published
+    day = as_day(state.article.published)
     _base(col, raw, hits, day)
     _described(col, raw, hits, day)
     _aliases(col, hits)

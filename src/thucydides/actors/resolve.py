@@ -77,6 +77,8 @@ def as_day(value: dt.date | str | None) -> dt.date | None:
     Raises:
         InputError: (E006) a string that is not a date.
     """
+    if isinstance(value, dt.datetime):
+        return value.date()
     if value is None or isinstance(value, dt.date):
         return value
     text = value.strip()
