@@ -64,7 +64,13 @@ def test_parquet_is_partitioned_by_date(store, tmp_path: Path) -> None:  # type:
     assert (tmp_path / "pq" / "propositions" / "year=2022" / "month=2").is_dir()
     table = ds.dataset(tmp_path / "pq" / "propositions", partitioning="hive").to_table()
     assert sorted(table.column("type").to_pylist()) == ["AID", "ASSAULT", "ASSAULT", "PROTEST"]
-    export(store, "parquet", str(tmp_path / "pq"))  # a second export overwrites in place
+    store.execute("UPDATE propositions SET event_date = DATE '2023-05-05' WHERE type = 'AID'")
+    export(store, "parquet", str(tmp_path / "pq"))  # a second export replaces the first
+    assert not (tmp_path / "pq" / "propositions" / "year=2022" / "month=2").exists()
+    assert (tmp_path / "pq" / "propositions" / "year=2023" / "month=5").is_dir()
+    (tmp_path / "pq" / "claims" / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match="E003"):
+        export(store, "parquet", str(tmp_path / "pq"))
 
 
 def test_csv_jsonl_plover(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import IO
 
+from ..errors import InputError
 from ..store.connection import Store
 
 __all__ = ["export_csv", "export_jsonl", "export_parquet"]
@@ -29,6 +31,17 @@ def _folder(out: Path) -> Path:
     return out
 
 
+def _clear(target: Path) -> None:
+    """Remove a previous Parquet export of one table (refusing folders holding anything else)."""
+    if not target.exists():
+        return
+    foreign = [p for p in target.rglob("*") if p.is_file() and p.suffix != ".parquet"]
+    if foreign or not target.is_dir():
+        raise InputError("E003", f"{target} is not a previous Parquet export (it holds {foreign[:1] or target}); "
+                         "choose another --output")
+    shutil.rmtree(target)
+
+
 def export_parquet(store: Store, out: Path) -> dict[str, int]:
     """Every table as Parquet under ``out/<table>/``; dated tables partitioned by ``year=``/``month=``
     of the event (propositions, claims) or publication (documents, loss claims) date.
@@ -39,11 +52,12 @@ def export_parquet(store: Store, out: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table, select in _TABLES.items():
         target = _folder(out) / table
+        _clear(target)
         if table in _PARTITIONED:
-            options = "FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE true"
+            options = "FORMAT PARQUET, PARTITION_BY (year, month)"
             store.execute(f"COPY ({select}) TO '{_quote(target)}' ({options})")
         else:
-            target.mkdir(exist_ok=True)
+            target.mkdir()
             store.execute(f"COPY ({select}) TO '{_quote(target / 'data.parquet')}' (FORMAT PARQUET)")
         counts[table] = _count(store, select)
     return counts
