@@ -267,3 +267,11 @@ def test_a_whole_is_not_a_loss() -> None:
             "The fighting killed 40 soldiers from a brigade of 2,000 troops. "
             "Ukrainian gunners destroyed a convoy of 56 Russian tanks.")
     assert [(c.value, c.unit) for c in claims(text)] == [(3, "landing ships"), (40, "soldiers"), (56, "tanks")]
+
+
+def test_an_outlet_that_is_not_the_source_is_not_via() -> None:
+    text = "At least ten civilians were injured and a Radio Liberty journalist was killed."
+    rl = ActorMention(Actor("USA", "MED", "Radio Liberty", "org"), "Radio Liberty",
+                      Provenance("t", text.index("Radio"), text.index("Radio") + 13, "test", "0"))
+    [c] = claims(text, mentions=[rl])
+    assert (c.value, c.status, c.via) == (10, "asserted", None)

@@ -74,6 +74,16 @@ def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
     return verbs
 
 
+def _outlet(sent: Any, speaker: Any | None, verb: Any | None, actors: Actors) -> str | None:
+    """The news outlet the claim comes through: named as the source, or in a sentence with a verb of saying."""
+    if speaker is not None:
+        last = speaker.right_edge
+        if name := actors.outlet_in(speaker.left_edge.idx, last.idx + len(last)):
+            return name
+    saying = verb is not None or any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in sent)
+    return actors.outlet_in(sent.start_char, sent.end_char) if saying else None
+
+
 def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
     """Status, claimant codes and outlet of a loss claim, from the verbs of saying, hedges and modals around it."""
     sent = trigger.sent
@@ -86,7 +96,7 @@ def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
     by = () if speaker is None else actors.codes_in(speaker.left_edge.idx, speaker.right_edge.idx + 1)
     if speaker is not None and not by and speaker.lower_ in PRONOUNS:
         by = tuple(c for c in [actor_of(speaker, actors)] if c)
-    via = actors.outlet_in(sent.start_char, sent.end_char)
+    via = _outlet(sent, speaker, verb, actors)
     verbs = _clause_verbs(q, trigger)
     if denied or any(child.dep_ == "neg" for verb in verbs for child in verb.children):
         return Attribution("denied", by, via)
