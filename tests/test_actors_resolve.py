@@ -218,3 +218,15 @@ def test_a_title_that_owns_something_is_not_a_person() -> None:
 def test_datetime_dates_are_accepted() -> None:
     actor = resolve_actor("Boris Johnson", date=dt.datetime(2021, 1, 1, 12, 30))
     assert actor is not None and actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("N. Korea", ("PRK", None)), ("Israeli PM", ("ISR", "GOV")), ("the Gulf states", ("GCC", None)),
+    ("U.S.-backed Syrian Democratic Forces", ("SYR", "REB")), ("CEO of Gazprom", ("RUS", "BUS")),
+])
+def test_abbreviations_and_companies(text: str, expected: tuple[str, str | None]) -> None:
+    assert _key(resolve_actor(text, date="2024-06-01")) == expected
+
+
+def test_short_upper_case_role_words_need_capitals() -> None:
+    assert resolve_actor("3 pm") is None

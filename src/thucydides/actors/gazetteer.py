@@ -95,9 +95,10 @@ class Gazetteer:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
         self.firsts.add(key[0])
-        if len(words) == 1 and entry.type != TERM:
-            letters = words[0].replace(".", "")
-            rule = "upper" if letters.isupper() and len(letters) <= 3 else "cap"
+        letters = words[0].replace(".", "")
+        acronym = len(words) == 1 and letters.isupper() and len(letters) <= 3
+        if len(words) == 1 and (entry.type != TERM or acronym):
+            rule = "upper" if acronym else "cap"
             if self.case.get(key) != "cap":
                 self.case[key] = rule
 

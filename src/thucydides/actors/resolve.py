@@ -25,6 +25,7 @@ __all__ = ["Hit", "as_day", "compose", "find_hits", "parent_code", "resolve_acto
 _ELITE = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "PTY", "COP"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its",
                        "we", "i", "you", "himself", "herself", "themselves"})
+_BACKED = ("-backed", "-supported", "-sponsored", "-funded", "-aligned", "-allied")
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m", "%Y/%m/%d", "%Y")
 
 
@@ -150,6 +151,8 @@ class _Parts:
 def _sponsor(raw: Sequence[str], h: Hit) -> bool:
     """A state that backs or leads the actor rather than being it: "Turkish-backed", "pro-Russian"."""
     after = [w.lower() for w in raw[h.end:h.end + 2]]
+    if "".join(raw[h.start:h.end]).lower().endswith(_BACKED):
+        return True
     return (after[:1] == ["-"] and after[1:] in (["backed"], ["supported"], ["sponsored"], ["funded"],
                                                  ["aligned"], ["allied"])) or (
         h.start >= 2 and raw[h.start - 1] == "-" and raw[h.start - 2].lower() == "pro")
