@@ -275,3 +275,9 @@ def test_an_outlet_that_is_not_the_source_is_not_via() -> None:
                       Provenance("t", text.index("Radio"), text.index("Radio") + 13, "test", "0"))
     [c] = claims(text, mentions=[rl])
     assert (c.value, c.status, c.via) == (10, "asserted", None)
+
+
+def test_a_month_or_a_year_ends_the_period_on_its_last_day() -> None:
+    text = "In February, Russia lost 120 aircraft. Russia lost 2,000 tanks in 2021. Russia lost 30 jets this month."
+    assert [(c.period, c.period_end) for c in claims(text)] == [
+        ("February", "2022-02-28"), ("2021", "2021-12-31"), ("this month", "2022-03-17")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -146,13 +147,22 @@ def period_of(sent: Any, published: Any) -> tuple[str | None, str | None]:
             end = resolved[0] if resolved[1] == "day" else end
         elif resolved is None or since:
             period = period or _with_preposition(ent)
-        elif resolved[1] == "day" and point is None:
-            point = (ent.text, resolved[0])
+        elif point is None:
+            point = (_with_preposition(ent), _last_day(resolved[0], published))
     if period is None and (m := _PERIOD_PHRASES.search(sent.text)):
         period = m.group(0)
     if point is not None:
         period, end = (period, point[1]) if period is not None else point
     return period, end
+
+
+def _last_day(value: str, published: Any) -> str:
+    """The last day a ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` value covers, no later than publication."""
+    if len(value) == 10:
+        return value
+    year, month = int(value[:4]), int(value[5:7]) if len(value) == 7 else 12
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return min(last, published).isoformat() if published is not None else last.isoformat()
 
 
 def unit_span(q: Quantity, actors: Actors) -> tuple[int, int] | None:
