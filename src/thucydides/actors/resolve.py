@@ -218,13 +218,20 @@ def _possessor(raw: Sequence[str], hits: Sequence[Hit], head: Entry) -> bool:
     return any(head in h.entries and h.end < len(raw) and raw[h.end] in ("'s", "\u2019s") for h in hits)
 
 
-def _office_holder(code: str, office: str, day: dt.date | None) -> tuple[Entry, Role] | None:
+@functools.lru_cache(maxsize=1)
+def _offices() -> dict[tuple[str, str], list[tuple[Entry, Role]]]:
+    """(code, office) -> the people who held it, with the role."""
+    index: dict[tuple[str, str], list[tuple[Entry, Role]]] = {}
     for person in gazetteer().persons:
         for role in person.roles:
-            if role.code != code or role.office != office:
-                continue
-            if (day is None and role.dated and role.end is None) or (day is not None and role.covers(day)):
-                return person, role
+            index.setdefault((role.code, role.office), []).append((person, role))
+    return index
+
+
+def _office_holder(code: str, office: str, day: dt.date | None) -> tuple[Entry, Role] | None:
+    for person, role in _offices().get((code, office), []):
+        if (day is None and role.dated and role.end is None) or (day is not None and role.covers(day)):
+            return person, role
     return None
 
 
