@@ -199,8 +199,10 @@ def _drain(pending: dict[Future[list[Outcome]], _Batch], writer: _Writer, read_f
             try:
                 outcomes = future.result()
             except BrokenProcessPool:
-                raise ThucydidesError("E014", "an extraction worker process died (out of memory or killed); "
-                                      "what was written so far is kept, rerun to resume") from None
+                raise ThucydidesError("E014", "an extraction worker process died or could not start (out of "
+                                      "memory, killed, or a script without an `if __name__ == "
+                                      "'__main__':` guard); what was written so far is kept, rerun to "
+                                      "resume") from None
             writer.write(batch, outcomes, read_failures)
         if until is not None:
             return
