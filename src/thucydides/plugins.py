@@ -28,6 +28,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "thucydides.commands.store",
     "thucydides.commands.losses",
     "thucydides.commands.actors",
+    "thucydides.commands.train",
 )
 
 

@@ -1,0 +1,53 @@
+"""The classifier's evaluation datasets for ``thucydides eval`` (registered by ``thucydides.commands.train``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..evaluation.result import EvalResult, Score
+from .data import CONFLIBERT_FILE, PLOVER_FILE, eval_dir
+from .evaluate import evaluate_conflibert, evaluate_plover
+
+__all__ = ["ConfliBertQuad", "PloverTypeCV"]
+
+
+def _confusion(result: dict[str, Any]) -> dict[str, dict[str, int]]:
+    labels = result["labels"]
+    return {g: {p: n for p, n in zip(labels, row, strict=True) if n}
+            for g, row in zip(labels, result["confusion"], strict=True) if any(row)}
+
+
+def _score(name: str, result: dict[str, Any]) -> Score:
+    return Score(name, result["n"], {"accuracy": result["accuracy"], "macro_f1": result["macro_f1"]})
+
+
+class ConfliBertQuad:
+    """ConfliBERT CAMEO quad classes: macro-F1 of the learned quad head under 5-fold cross-validation."""
+
+    name = "conflibert_cameo_train"
+    description = "ConfliBERT CAMEO sentences: quad-class macro-F1 of the learned classifier, 5-fold CV"
+
+    def available(self, root: Path) -> bool:
+        return (eval_dir(root) / CONFLIBERT_FILE).is_file()
+
+    def evaluate(self, root: Path) -> EvalResult:
+        result = evaluate_conflibert(root, folds=5)
+        notes = ["the quad head is retrained on the other 4 folds for each test fold"]
+        return EvalResult(self.name, [_score("quad_class", result)], notes, _confusion(result))
+
+
+class PloverTypeCV:
+    """PLOVER GSR dev: event-type accuracy of the learned classifier alone (held out, and 5-fold CV)."""
+
+    name = "plover_gsr_dev_classifier"
+    description = "PLOVER GSR dev: event-type accuracy of the learned classifier alone, held out and 5-fold CV"
+
+    def available(self, root: Path) -> bool:
+        return (eval_dir(root) / PLOVER_FILE).is_file()
+
+    def evaluate(self, root: Path) -> EvalResult:
+        result = evaluate_plover(root, folds=5)
+        scores = [_score("event_type_held_out", result["held_out"]), _score("event_type_cv", result["cv"])]
+        notes = ["held_out: trained without any PLOVER sentence; cv: the other 4 folds join the training data"]
+        return EvalResult(self.name, scores, notes, _confusion(result["cv"]))

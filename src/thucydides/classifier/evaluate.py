@@ -1,0 +1,98 @@
+"""Measured quality of the shipped training recipe, under cross-validation or with the eval set held out.
+
+* :func:`evaluate_conflibert`: ConfliBERT CAMEO quad classes, macro-F1 under k-fold CV (the quad head is
+  trained on the other folds, as the shipped one is trained on all of them).
+* :func:`evaluate_plover`: PLOVER GSR dev event-type accuracy, (a) with the whole set held out of training and
+  (b) under k-fold CV where the other folds join the training data. Folds keep duplicate sentences together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..errors import InvalidValue
+from .data import Example, load_conflibert
+from .labels import QUAD_NAMES, TYPE_LABELS
+from .train import Features, featurize, load_training_data, train_quad_head, train_type_head
+
+__all__ = ["evaluate_conflibert", "evaluate_plover", "fold_ids", "scores"]
+
+
+def fold_ids(examples: Sequence[Example], folds: int, seed: int = 0) -> npt.NDArray[np.int64]:
+    """A fold number per example; examples of one ``group`` share a fold."""
+    groups = sorted({e.group for e in examples})
+    order = np.random.default_rng(seed).permutation(len(groups))
+    fold_of = {groups[g]: i % folds for i, g in enumerate(order)}
+    return np.array([fold_of[e.group] for e in examples], dtype=np.int64)
+
+
+def scores(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Accuracy, macro-F1 over the gold labels present, per-label F1 and a confusion matrix."""
+    per_label: dict[str, float] = {}
+    for lab in labels:
+        tp = sum(g == p == lab for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == lab != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == lab != p for g, p in zip(gold, predicted, strict=True))
+        if tp + fn:
+            per_label[lab] = 2 * tp / (2 * tp + fp + fn)
+    confusion = [[sum(g == a and p == b for g, p in zip(gold, predicted, strict=True)) for b in labels]
+                 for a in labels]
+    correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
+    return {"n": len(gold), "accuracy": correct / len(gold) if gold else 0.0,
+            "macro_f1": float(np.mean(list(per_label.values()))) if per_label else 0.0,
+            "per_label_f1": per_label, "labels": list(labels), "confusion": confusion}
+
+
+def _check_folds(folds: int) -> None:
+    if folds < 2:
+        raise InvalidValue("E001", "number of folds", folds, ["an integer >= 2"])
+
+
+def _split(feats: Features, test: npt.NDArray[np.bool_]) -> tuple[Features, Features]:
+    return feats.subset(np.flatnonzero(~test)), feats.subset(np.flatnonzero(test))
+
+
+def evaluate_conflibert(root: Path, folds: int = 5, cache_dir: Path | None = None) -> dict[str, Any]:
+    """Quad-class macro-F1 and accuracy on ``conflibert_cameo_train`` under ``folds``-fold CV."""
+    _check_folds(folds)
+    feats = featurize(load_conflibert(root), cache_dir)
+    is_cb = np.array([e.corpus == "conflibert" for e in feats.examples])
+    fold = fold_ids(feats.examples, folds)
+    gold: list[str] = []
+    predicted: list[str] = []
+    for k in range(folds):
+        train, test = _split(feats, is_cb & (fold == k))
+        probs = train_quad_head(train).predict_proba(test.dense, test.sparse)
+        gold += [QUAD_NAMES[e.quad] for e in test.examples]
+        predicted += [QUAD_NAMES[i] for i in probs.argmax(axis=1)]
+    result = scores(gold, predicted, QUAD_NAMES)
+    return {"dataset": "conflibert_cameo_train", "folds": folds, **result}
+
+
+def _type_predictions(train: Features, test: Features) -> list[str]:
+    probs = train_type_head(train).predict_proba(test.dense, test.sparse)
+    return [TYPE_LABELS[i] for i in probs.argmax(axis=1)]
+
+
+def evaluate_plover(root: Path, folds: int = 5, cache_dir: Path | None = None) -> dict[str, Any]:
+    """Event-type accuracy on ``plover_gsr_dev.jsonl``: held out entirely, and under ``folds``-fold CV."""
+    _check_folds(folds)
+    feats = featurize(load_training_data(root), cache_dir)
+    is_pl = np.array([e.corpus == "plover" for e in feats.examples])
+    train, test = _split(feats, is_pl)
+    gold = [e.label for e in test.examples]
+    held_out = scores(gold, _type_predictions(train, test), TYPE_LABELS)
+    fold = fold_ids(feats.examples, folds)
+    cv_gold: list[str] = []
+    cv_pred: list[str] = []
+    for k in range(folds):
+        train, test = _split(feats, is_pl & (fold == k))
+        cv_gold += [e.label for e in test.examples]
+        cv_pred += _type_predictions(train, test)
+    cv = scores(cv_gold, cv_pred, TYPE_LABELS)
+    return {"dataset": "plover_gsr_dev", "folds": folds, "held_out": held_out, "cv": cv}
