@@ -20,7 +20,7 @@ from .plover import quad_of
 from .roles import MentionIndex
 from .status import status_of
 
-__all__ = ["EventMention", "annotate", "detect_events", "find_triggers"]
+__all__ = ["EventMention", "annotate", "detect_events", "find_triggers", "finish_events"]
 
 Token = Any
 NEEDS_RECIPIENT = frozenset({"SANCTION", "AID", "COOPERATE"})
@@ -508,6 +508,21 @@ def _share_interview_dates(events: Sequence[EventMention]) -> None:
         source = dated.get((ev.actor, ev.via or "")) if ev.via else None
         if source is not None and not ev.date:
             ev.date, ev.date_precision = source.date, source.date_precision
+
+
+def finish_events(doc: Any, triggers: Sequence[tuple[Token, Trigger, bool]], index: MentionIndex,
+                  mentions: Sequence[Any], dates: Sequence[Any] = (),
+                  confidence: float | None = None) -> list[EventMention]:
+    """Fill roles, attribution, status, location and date for triggers found by any detector (the rules or
+    the learned classifier) and keep those that name a participant."""
+    candidates = []
+    for tok, trig, nominal in triggers:
+        ev = _make(tok, trig, nominal, index)
+        if ev is not None:
+            if confidence is not None:
+                ev.confidence = round(confidence, 4)
+            candidates.append((ev, tok))
+    return _finish(candidates, index, mentions, dates)
 
 
 def _finish(candidates: list[tuple[EventMention, Token]], index: MentionIndex, mentions: Sequence[Any],

@@ -1,0 +1,73 @@
+"""Stage 3b: the learned event classifier where the rules found nothing.
+
+The rules (:mod:`thucydides.events`) are precise but their lexicon is finite. For every sentence in which they
+found no event but whose main verb has a subject that resolves to an actor, the sentence classifier
+(:mod:`thucydides.classifier`) proposes a PLOVER type; when it is confident, the main clause becomes an event
+with the same role, attribution and status logic as a rule event, under the extractor name
+``"model.event_type.v1"``. Each keeps what it does best: the rules decide where they fire, the model covers
+the wording they do not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from . import roles
+from .events import EventMention, finish_events
+from .lexicon import Trigger
+from .pipeline import Annotated
+from .roles import MentionIndex
+
+__all__ = ["THRESHOLD", "annotate", "model_events"]
+
+#: Minimum probability of the top type for the model to add an event.
+THRESHOLD = 0.55
+RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "from", "into", "toward", "towards", "for")
+EXTRACTOR = "model.event_type.v1"
+
+
+def _main_verb(sent: Any, index: MentionIndex) -> Any | None:
+    """The verb nearest the root of the sentence whose subject names an actor."""
+    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX")), key=lambda t: len(list(t.ancestors)))
+    for verb in verbs:
+        if roles.subject_codes(verb, index) or roles.has_named_subject(verb):
+            return verb
+    return None
+
+
+def _candidate(sent: Any, index: MentionIndex) -> tuple[Any, Trigger] | None:
+    verb = _main_verb(sent, index)
+    if verb is None:
+        return None
+    return verb, Trigger("NONE", None, preps=RECIPIENT_PREPS, name=EXTRACTOR)
+
+
+def model_events(doc: Any, mentions: Sequence[Any], covered: set[int], dates: Sequence[Any] = (),
+                 classifier: Any | None = None) -> list[EventMention]:
+    """Events the classifier finds in sentences (by start token) not in ``covered``."""
+    index = MentionIndex(doc, mentions)
+    todo = [(sent, cand) for sent in doc.sents if sent.start not in covered
+            for cand in [_candidate(sent, index)] if cand is not None]
+    if not todo:
+        return []
+    if classifier is None:
+        from .classifier import EventClassifier
+
+        classifier = EventClassifier.load()
+    probabilities = classifier.predict([sent.text for sent, _ in todo])
+    found: list[EventMention] = []
+    for (sent, (verb, trig)), probs in zip(todo, probabilities, strict=True):
+        label, p = max(probs.items(), key=lambda kv: kv[1])
+        if label == "NONE" or p < THRESHOLD:
+            continue
+        typed = Trigger(label, None, preps=trig.preps, name=EXTRACTOR)
+        found.extend(finish_events(doc, [(verb, typed, False)], index, mentions, dates, confidence=p))
+    return found
+
+
+def annotate(state: Annotated) -> None:
+    """Pipeline stage ``events.model.v1``: adds model events for sentences the rules left empty."""
+    covered = {state.doc[e.trigger].sent.start for e in state.events}
+    state.events = sorted(state.events + model_events(state.doc, state.mentions, covered, state.dates),
+                          key=lambda e: e.trigger)
