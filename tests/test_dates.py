@@ -28,7 +28,9 @@ NEW_YEAR = dt.date(2024, 1, 4)  # a Thursday
     ("next Friday", MON, ("2023-10-13", "day")),
     ("last March 7", TUE, ("2022-03-07", "day")),
     ("March 7", TUE, ("2022-03-07", "day")),
-    ("March 20", TUE, ("2021-03-20", "day")),
+    ("March 20", TUE, ("2022-03-20", "day")),  # the coming one: within a month after publication
+    ("May 20", TUE, ("2021-05-20", "day")),
+    ("last March 20", TUE, ("2021-03-20", "day")),
     ("7 October", MON, ("2023-10-07", "day")),
     ("the 24th of February", TUE, ("2022-02-24", "day")),
     ("December 28", NEW_YEAR, ("2023-12-28", "day")),

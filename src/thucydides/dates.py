@@ -124,10 +124,17 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _past_day(published: dt.date, month: int, day: int) -> dt.date | None:
-    """The most recent ``month``/``day`` on or before ``published``."""
+#: A month-day without a year up to this many days after publication is the coming one ("talks on March 28"
+#: in a March 25 article), not last year's: news gives the year of a date that long ago.
+FUTURE_WINDOW = dt.timedelta(days=31)
+
+
+def _past_day(published: dt.date, month: int, day: int, strict: bool = False) -> dt.date | None:
+    """The most recent ``month``/``day`` on or before ``published`` (``strict``: "last March 7"), or the coming
+    one within :data:`FUTURE_WINDOW`."""
     candidate = _safe_date(published.year, month, day)
-    if candidate is None or candidate > published:
+    window = dt.timedelta(0) if strict else FUTURE_WINDOW
+    if candidate is None or candidate > published + window:
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
 
@@ -193,7 +200,7 @@ def _calendar(text: str, published: dt.date) -> tuple[str, str] | None:
     """Month-day, month and weekday expressions without a year."""
     for pattern in (_MD, _DM):
         if m := pattern.match(text):
-            d = _past_day(published, MONTHS[m["month"]], int(m["day"]))
+            d = _past_day(published, MONTHS[m["month"]], int(m["day"]), strict=bool(m["rel"]))
             return _day(d) if d else None
     if m := _M.match(text):
         rel = (m["rel"] or "").strip()
