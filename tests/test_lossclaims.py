@@ -281,3 +281,19 @@ def test_a_month_or_a_year_ends_the_period_on_its_last_day() -> None:
     text = "In February, Russia lost 120 aircraft. Russia lost 2,000 tanks in 2021. Russia lost 30 jets this month."
     assert [(c.period, c.period_end) for c in claims(text)] == [
         ("February", "2022-02-28"), ("2021", "2021-12-31"), ("this month", "2022-03-17")]
+
+
+def test_tally_items_and_periods_directly() -> None:
+    from thucydides.lossclaims.tally import tally_items, tally_period
+
+    body = "Losses: tanks - 12 (+2), fuel tanks – 7, radars – 3.5, artillery systems: 40"
+    items = tally_items(body, 100, "exact")
+    assert [(i.unit, i.value) for i in items] == [("tanks", 12), ("fuel tanks", 7), ("artillery systems", 40)]
+    assert body[items[0].start - 100:items[0].end - 100] == "tanks - 12"
+    assert tally_items("tanks - 12 and nothing else", 0, "exact") == []  # one item is no list
+    pub = dt.date(2024, 3, 2)
+    assert tally_period("from 24.02 to 01.03 the enemy lost", pub) == ("from 24.02 to 01.03", "2024-03-01")
+    assert tally_period("as of 29.02.24", pub) == (None, "2024-02-29")
+    assert tally_period("from 24.02 to 31.02", pub) == ("from 24.02 to 31.02", None)
+    assert tally_period("from 24.02 to 10.03", None) == ("from 24.02 to 10.03", None)
+    assert tally_period("no dates here", pub) is None
