@@ -10,6 +10,7 @@ from docbuild import build, mention
 from thucydides.attribution import Source, attribute, find_attributions, is_outlet, quote_regions
 from thucydides.model import Actor, ActorMention, Provenance
 from thucydides.nlp import parse
+from thucydides.status import status_of
 
 
 def _tok(doc: Any, word: str, nth: int = 0) -> int:
@@ -259,9 +260,11 @@ def test_is_outlet(name: str, expected: bool) -> None:
     assert is_outlet(name) is expected
 
 
-def test_negated_cue_does_not_vouch_for_its_content() -> None:
+def test_negated_cue_keeps_its_content_in_the_speakers_frame() -> None:
     doc = parse("The minister did not say whether Minsk had sent more troops.")
-    assert attribute(doc, _tok(doc, "sent"), ()) is None
+    src = attribute(doc, _tok(doc, "sent"), ())
+    assert src is not None and src.speaker == "The minister"
+    assert status_of(doc, _tok(doc, "sent"), src)[0] == "hypothetical"
     src = _source("The minister did not deny that Minsk had sent more troops.", "sent")
     assert src is not None and src.stance == "deny"
 
@@ -300,3 +303,26 @@ def test_polnear_dev_source_spans_overlap(shared_dir: Any) -> None:
     assert ngold > 20
     assert hits / npred > 0.7
     assert hits / ngold > 0.4
+
+
+def test_state_modifier_decides_for_institutions_and_the_head_for_named_people() -> None:
+    text = "North Korea fired a missile on Tuesday, South Korea's Joint Chiefs of Staff said."
+    doc = parse(text)
+    ms = [_mention(doc, "North Korea", "PRK"), _mention(doc, "South Korea", "KOR"),
+          _mention(doc, "Joint Chiefs of Staff", "USA")]
+    src = attribute(doc, _tok(doc, "fired"), ms)
+    assert src is not None and src.by == ("KOR",)
+    text = "Kremlin ally Alexander Lukashenko said that Minsk had closed the border."
+    doc = parse(text)
+    ms = [_mention(doc, "Kremlin", "RUS"), _mention(doc, "Alexander Lukashenko", "BLR"),
+          _mention(doc, "Minsk", "BLR")]
+    src = attribute(doc, _tok(doc, "closed"), ms)
+    assert src is not None and src.by == ("BLR",)
+
+
+def test_embedded_cue_without_complement_is_not_the_speaker() -> None:
+    text = ("The official did not state what weapons the Kremlin had requested and did not say if "
+            "Beijing had responded.")
+    doc = parse(text)
+    src = attribute(doc, _tok(doc, "requested"), ())
+    assert src is None or src.speaker == "The official"

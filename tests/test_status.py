@@ -112,6 +112,15 @@ def test_future_tense_is_the_act_itself_for_agree_and_threaten() -> None:
     assert _status(text, "consequences", event_type="THREATEN") == "asserted"
 
 
+def test_hedge_on_another_act_does_not_reach_its_nominal_object() -> None:
+    assert _status("Turkey has reportedly been watching the Russian offensive closely.", "offensive") == "asserted"
+    assert _status("Russia allegedly made a request for Iranian drones.", "request") == "alleged"
+
+
+def test_means_clause_inherits_the_modal() -> None:
+    assert _status("Beijing could do so by granting loans to the new government.", "granting") == "hypothetical"
+
+
 def test_false_documents_are_not_a_denial() -> None:
     assert _status("The claims that Belarus had sent false documents spread quickly.", "sent") == "alleged"
 

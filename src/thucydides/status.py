@@ -61,6 +61,9 @@ CONDITIONAL_MARKS: frozenset[str] = _words(
     "if unless whether lest")
 #: Event types whose content is future by nature: their future tense is the act itself.
 FUTURE_SPEECH_ACTS: frozenset[str] = frozenset({"AGREE", "THREATEN"})
+#: Verbs whose object names the event itself ("made a request", "launched an attack").
+LIGHT_VERBS: frozenset[str] = _words("make give issue launch carry conduct stage mount hold take submit file "
+                                     "send deliver announce begin start continue resume")
 #: Verbs whose complement did not happen ("declined to comment", "failed to report").
 NEG_IMPLICATIVES: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid", "forget"])
 FUTURES: frozenset[str] = frozenset(["will", "shall", "'ll", "wo"])
@@ -118,10 +121,17 @@ def _scope(chain: Sequence[Any]) -> list[Any]:
     out = [chain[0]]
     for prev, tok in itertools.pairwise(chain):
         adjunct = prev.dep_ in ("advcl", "relcl", "acl", "parataxis")
-        if adjunct or (prev.dep_ == "prep" and tok.pos_ in ("VERB", "AUX")):
+        if adjunct or (prev.dep_ == "prep" and tok.pos_ in ("VERB", "AUX")) or _object_of_other_act(prev, tok):
             break
         out.append(tok)
     return out
+
+
+def _object_of_other_act(prev: Any, tok: Any) -> bool:
+    """A nominal event that is the object of another act ("reportedly observing the invasion"): the
+    hedge is about the act, not about the event; light verbs ("made a request") pass it on."""
+    return prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "pobj") and tok.pos_ in ("VERB", "AUX") \
+        and _lemma(tok) not in LIGHT_VERBS
 
 
 def _has_child(tok: Any, deps: Sequence[str], words: frozenset[str]) -> bool:
@@ -202,10 +212,18 @@ def _going_to(tok: Any) -> bool:
 
 # --------------------------------------------------------------------------- the rules
 
+def _modal_link(prev: Any, tok: Any) -> bool:
+    """Whether modality on ``tok`` reaches ``prev`` below it (also "could do so by giving loans")."""
+    if prev.dep_ in _MODAL_DEPS:
+        return True
+    means = ("by", "through")
+    return (prev.dep_ == "pcomp" and tok.lower_ in means) or (prev.dep_ == "prep" and prev.lower_ in means)
+
+
 def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
     """The reason the event is only possible, planned or conditional, or None."""
     for k, tok in enumerate(clause):
-        if k and clause[k - 1].dep_ not in _MODAL_DEPS:
+        if k and not _modal_link(clause[k - 1], tok):
             break
         modal = _modal(tok)
         if modal in ("modal", "future"):
@@ -239,7 +257,9 @@ def _question_tokens(doc: Any) -> frozenset[int]:
 
 def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
     """The reason the event is presented as unconfirmed, or None."""
-    for tok in clause:
+    for k, tok in enumerate(clause):
+        if k and _object_of_other_act(clause[k - 1], tok):
+            break
         if _modal(tok) == "modal_perfect":
             return "modal_perfect"
         if _has_child(tok, ("advmod", "amod"), HEDGE_ADVS | HEDGE_AMODS):

@@ -284,11 +284,6 @@ def _outermost(raws: Sequence[_Raw]) -> list[_Raw]:
 
 # --------------------------------------------------------------------------- attribute()
 
-def _negated_cue(doc: Any, r: _Raw) -> bool:
-    """"did not say what …": the speaker does not vouch for the content (denial verbs aside)."""
-    return r.stance != "deny" and any(c.dep_ == "neg" for c in doc[r.cue_i].children)
-
-
 def _contains(r: _Raw, i: int) -> bool:
     if not r.content[0] <= i < r.content[1] or i == r.cue_i:
         return False
@@ -303,8 +298,7 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     """
     if not 0 <= trigger_i < len(doc):
         raise IndexError(f"trigger index {trigger_i} is outside the document ({len(doc)} tokens)")
-    raws = [r for r in _find_raw(doc)
-            if r.kind == "speech" and _contains(r, trigger_i) and not _negated_cue(doc, r)]
+    raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(r, trigger_i)]
     if not raws:
         return None
     inner = min(raws, key=lambda r: r.content[1] - r.content[0])
@@ -328,13 +322,17 @@ def _to_source(doc: Any, r: _Raw, via: str | None, mentions: Sequence[ActorMenti
 
 
 def _codes(doc: Any, span: tuple[int, int], mentions: Sequence[ActorMention]) -> tuple[str, ...]:
-    """Codes of the speaker: the longest mention over its head, else any mention inside it, else the
-    actor resolver."""
+    """Codes of the speaker, from the longest mention in the first group that has one: a named person
+    at the head ("Russia's ally Lukashenko") speaks for the person's code; an institution or a group
+    speaks for the state that modifies it ("South Korea's Joint Chiefs of Staff", "US officials");
+    then any mention inside the phrase; then the actor resolver."""
     start, end = _char_span(doc, span)
     root = doc[span[0]:span[1]].root
     over_root = [m for m in mentions if m.start <= root.idx < m.end and m.actor.code]
+    before = [m for m in mentions if start <= m.start and m.end <= root.idx and m.actor.code]
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.actor.code]
-    for group in (over_root, inside):
+    groups = (over_root, before, inside) if root.ent_type_ == "PERSON" else (before, over_root, inside)
+    for group in groups:
         if group:
             return (max(group, key=lambda m: m.end - m.start).actor.code,)
     return _resolved(_span_text(doc, span))

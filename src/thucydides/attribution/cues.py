@@ -287,9 +287,14 @@ def _colon_attribution(doc: Any, tok: Any) -> _Raw | None:
                 False, kind="broad")
 
 
+_CLAUSE_ENDS = frozenset([",", '"', "\u201d", "''", ":", "\u2014", "--"])
+
+
 def _sentence_content(doc: Any, tok: Any) -> tuple[int, int] | None:
     """Content of a cue the parser left without a complement: the rest of the sentence after
     ``said,`` / ``says:``, or the part before ``…, X said.``"""
+    if tok.dep_ not in ("ROOT", "parataxis", "conj"):
+        return None  # an embedded verb ("did not say if China had responded") reports nothing here
     sent = tok.sent
     nxt = tok.i + 1
     while nxt < sent.end and doc[nxt].is_space:
@@ -299,6 +304,8 @@ def _sentence_content(doc: Any, tok: Any) -> tuple[int, int] | None:
     else:
         subj = _subject(tok)
         left = min(int(tok.left_edge.i), int(subj.left_edge.i) if subj is not None else int(tok.i))
+        if left == 0 or doc[left - 1].text not in _CLAUSE_ENDS:
+            return None
         content = _trim(doc, int(sent.start), left)
     return content if content[1] - content[0] >= 2 else None
 
