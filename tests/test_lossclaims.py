@@ -297,3 +297,12 @@ def test_tally_items_and_periods_directly() -> None:
     assert tally_period("from 24.02 to 31.02", pub) == ("from 24.02 to 31.02", None)
     assert tally_period("from 24.02 to 10.03", None) == ("from 24.02 to 10.03", None)
     assert tally_period("no dates here", pub) is None
+
+
+def test_hedges_conditions_and_futures() -> None:
+    text = ("Russia is believed to have lost 50 jets. If Russia loses 1,000 more tanks, its offensive will stall. "
+            "Russia would lose 300 aircraft in a war with NATO. Russia will lose 100 soldiers a day.")
+    found = claims(text)
+    assert [(c.value, c.unit, c.status) for c in found] == [
+        (50, "jets", "alleged"), (1000, "tanks", "hypothetical"), (300, "aircraft", "hypothetical"),
+        (100, "soldiers", "hypothetical")]

@@ -174,12 +174,14 @@ def unit_span(q: Quantity, actors: Actors) -> tuple[int, int] | None:
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound", "nmod") and child.i > q.head.i:
             left = min(left, child.left_edge, key=lambda t: t.i)
-    while left.i < noun.i and (actors.of_token(left) or left.dep_ in ("det", "poss", "punct")):
+    while left.i < noun.i and (actors.of_token(left) or left.dep_ in ("det", "poss", "punct")
+                               or left.lower_ in _NOT_UNIT):
         left = left.doc[left.i + 1]
     inner = of_object(noun) if noun.lemma_.lower() in _CONTAINERS else None
     right = _last_conjunct(inner if inner is not None else noun)
     return left.idx, right.idx + len(right)
 
+_NOT_UNIT = frozenset({"more", "other", "additional", "another", "further", "some", "of"})
 _CONTAINERS = frozenset({"unit", "piece", "item", "type", "kind", "set"})
 
 

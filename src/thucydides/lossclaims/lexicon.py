@@ -49,7 +49,8 @@ SPEECH = words("say claim report state announce estimate tell add insist write p
 
 DENIAL = words("deny dismiss reject refute")
 
-HEDGES = words("reportedly allegedly purportedly apparently supposedly unconfirmed estimated "
+HEDGES = words("reportedly allegedly purportedly apparently supposedly unconfirmed estimated believed thought "
+               "feared suspected assessed presumably "
                "possibly probably likely")
 
 MODALS = words("could would will may might can shall should")
