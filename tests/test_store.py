@@ -97,6 +97,13 @@ def test_a_failed_write_leaves_the_store_unchanged(store, monkeypatch) -> None: 
     assert store.count("documents") == 1 and store.count("propositions") == 1 and store.count("claims") == 1
 
 
+def test_a_database_error_during_a_write_is_a_store_error(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StoreError, match=r"E013.*cannot write"), store.transaction() as con:
+        con.execute("INSERT INTO ingest_failures VALUES ('a', '', 'E005', 'empty', now())")
+        con.execute("INSERT INTO ingest_failures VALUES ('a', '', 'E005', 'again', now())")  # duplicate key
+    assert store.count("ingest_failures") == 0
+
+
 def test_merge_shards_twice_adds_nothing(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
     docs = [doc(f"Shard text {i}.", [("ACCUSE", "CHN", "USA", [claim("asserted", ("CHN",))], None)],
                 "2022-04-01") for i in range(5)]

@@ -77,10 +77,20 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield self.con
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreError("E013", f"cannot write to store {self.path!r}: {first}") from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # the transaction is already gone (failed commit)
 
     def schema_version(self) -> int:
         """The schema version of the file (0 for a new, empty file)."""
