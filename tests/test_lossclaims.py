@@ -306,3 +306,30 @@ def test_hedges_conditions_and_futures() -> None:
     assert [(c.value, c.unit, c.status) for c in found] == [
         (50, "jets", "alleged"), (1000, "tanks", "hypothetical"), (300, "aircraft", "hypothetical"),
         (100, "soldiers", "hypothetical")]
+
+
+SUDAN = """Sudan's army says RSF lost 45 vehicles in Omdurman
+
+KHARTOUM, June 12 (Newswire) - Sudan's army said on Sunday that it had destroyed 45 combat vehicles of the Rapid \
+Support Forces and killed more than 200 fighters in two days of clashes around Omdurman.
+
+The RSF denied the figures and said its units had shot down a Sudanese army drone. Aid groups said at least 18 \
+civilians had been killed since Friday.
+
+Sudan's economy shrank by 12 percent last year, and the army produces about 50 armoured trucks a year at a plant \
+near Port Sudan. The conflict began on 15 April 2023."""
+
+
+def test_an_article_with_the_actor_stage() -> None:
+    from thucydides import actors
+
+    state = Annotated(Article(text=SUDAN, published=dt.date(2023, 6, 12)), parse(SUDAN))
+    actors.annotate(state)
+    annotate(state)
+    found = state.loss_claims
+    assert [(c.value, c.qualifier, c.unit, c.status) for c in found] == [
+        (45, "exact", "vehicles", "alleged"), (45, "exact", "vehicles", "alleged"),
+        (200, "over", "fighters", "alleged"), (18, "at least", "civilians", "alleged")]
+    assert found[0].evidence == "RSF lost 45 vehicles"
+    assert [c.period for c in found[1:]] == ["two days", "two days", "since Friday"]
+    assert all(SUDAN[c.provenance.start:c.provenance.end] == c.evidence for c in found)
