@@ -132,15 +132,16 @@ def _described(col: _Collector, raw: list[str], hits: list[Hit], day: dt.date | 
         if not inner or (len(inner) == 1 and (inner[0].start, inner[0].end) == (lo, hi)
                          and inner[0].entry.type != TERM):
             continue
-        name = _person_name(people, lo, hi, inner, doc[lo:hi].root.i)
-        if name is None and all(h.entry.type == TERM for h in inner) and not _headed(doc, lo, hi, inner):
+        span = doc[lo:hi]
+        root = span.root.i
+        name = _person_name(people, lo, hi, inner, root)
+        if name is None and all(h.entry.type == TERM for h in inner) and not _headed(root, inner):
             continue
-        actor = compose(raw, inner, lo, hi, day, name, text=str(doc[lo:hi].text))
-        if actor is not None and actor.kind != "person" and not _covers_root(doc, lo, hi, inner):
+        actor = compose(raw, inner, lo, hi, day, name, text=str(span.text))
+        if actor is not None and actor.kind != "person" and not _covers(root, inner):
             actor = Actor(actor.code, None, actor.name, actor.kind)
-        if actor is not None:
-            for each in _coordinated(raw, inner, actor):
-                col.add(lo, hi, each)
+        for each in _coordinated(raw, inner, actor) if actor is not None else ():
+            col.add(lo, hi, each)
 
 
 def _coordinated(raw: list[str], inner: list[Hit], actor: Actor) -> list[Actor]:
@@ -156,16 +157,14 @@ def _coordinated(raw: list[str], inner: list[Hit], actor: Actor) -> list[Actor]:
             for code in dict.fromkeys(h.entry.code for h in states)]
 
 
-def _covers_root(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
+def _covers(root: int, inner: list[Hit]) -> bool:
     """Whether an alias covers the head of the phrase; "Russian aggression" is about Russia, not its army."""
-    root = doc[lo:hi].root.i
     return any(h.start <= root < h.end for h in inner)
 
 
-def _headed(doc: Any, lo: int, hi: int, inner: list[Hit]) -> bool:
+def _headed(root: int, inner: list[Hit]) -> bool:
     """Whether a specific role word is the head of the phrase (``the army``; not ``rebel positions``, and
     not a bare generic title such as ``the Head``)."""
-    root = doc[lo:hi].root.i
     return any(h.start <= root < h.end and h.entry.priority >= 2 for h in inner)
 
 
@@ -183,14 +182,15 @@ def _possessed(doc: Any, found: list[ActorMention], refs: list[ActorMention]) ->
     return out
 
 
-def _aliases(col: _Collector, hits: list[Hit]) -> None:
+def _aliases(col: _Collector, raw: list[str], hits: list[Hit]) -> None:
+    """Surnames (and family names) of people named in full earlier (``actors.alias.v1``)."""
     covered = {i for h in hits for i in range(h.start, h.end)}
-    for tok in col.doc:
-        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+    for i, word in enumerate(raw):
+        if i in covered or not word[:1].isupper() or norm(word) not in col.surnames:
             continue
-        earlier = [(end, a) for end, a in col.surnames.get(norm(tok.text), []) if end <= tok.i]
-        if earlier:
-            col.add(tok.i, tok.i + 1, earlier[-1][1], ALIAS)
+        earlier = [(end, a) for end, a in col.surnames[norm(word)] if end <= i]
+        if earlier and col.doc[i].pos_ in ("PROPN", "NOUN"):
+            col.add(i, i + 1, earlier[-1][1], ALIAS)
 
 
 def mentions_of(state: Annotated) -> list[ActorMention]:
@@ -201,7 +201,7 @@ def mentions_of(state: Annotated) -> list[ActorMention]:
     day = as_day(state.article.published)
     _base(col, raw, hits, day)
     _described(col, raw, hits, day)
-    _aliases(col, hits)
+    _aliases(col, raw, hits)
     found = col.mentions()
     heads = {i for h in hits for i in range(h.start, h.end) if h.entry.type != TERM or h.entry.sector}
     heads |= {i for (lo, hi), actors in col.spans.items() for i in range(lo, hi)

@@ -19,6 +19,7 @@ Conservative rules over the mentions already found, looking back at most two sen
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ _PAIRS = {"countries": "state", "nations": "state", "states": "state", "governme
           "neighbours": "state", "neighbors": "state", "allies": "state", "sides": "side",
           "parties": "side"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_PRONOUNS = _HE | _SHE | _IT | _THEY
 _LOCATIVE = frozenset({"in", "at", "near", "into", "across", "from", "to", "over", "outside", "inside", "around"})
 
 
@@ -232,13 +234,28 @@ def resolve_references(doc: Any, mentions: list[ActorMention], document: str,
         prov = Provenance(document, span.start_char, span.end_char, EXTRACTOR, __version__)
         out.append(ActorMention(actor, str(span.text), prov))
 
-    for tok in doc:
-        sent = sent_of.get(tok.i, 0)
-        pair = _pair(lowers, tok.i)
+    window = _Window(ants)
+    for i, word in enumerate(lowers):
+        if word not in _PRONOUNS and word not in ("the", "both"):
+            continue
+        sent = sent_of.get(i, 0)
+        pair = _pair(lowers, i)
         if pair is not None:
-            for actor in _two(every, tok.i, sent, pair[1]):
-                emit(tok.i, pair[0], actor)
-        elif tok.lower_ in _HE | _SHE | _IT | _THEY and tok.pos_ == "PRON":
-            for ref in _pronoun(tok, sent, ants, spans):
-                emit(tok.i, tok.i + 1, ref)
+            for actor in _two(every, i, sent, pair[1]):
+                emit(i, pair[0], actor)
+        elif word in _PRONOUNS and doc[i].pos_ == "PRON":
+            for ref in _pronoun(doc[i], sent, window.before(i, sent - 2), spans):
+                emit(i, i + 1, ref)
     return out
+
+
+class _Window:
+    """Antecedents (in text order) before a token and from a given sentence on, found by bisection."""
+
+    def __init__(self, ants: list[_Antecedent]) -> None:
+        self.ants = ants
+        self.tokens = [a.token for a in ants]
+        self.sents = [a.sent for a in ants]
+
+    def before(self, token: int, first_sent: int) -> list[_Antecedent]:
+        return self.ants[bisect.bisect_left(self.sents, first_sent):bisect.bisect_left(self.tokens, token)]
