@@ -332,4 +332,5 @@ def test_an_article_with_the_actor_stage() -> None:
         (200, "over", "fighters", "alleged"), (18, "at least", "civilians", "alleged")]
     assert found[0].evidence == "RSF lost 45 vehicles"
     assert [c.period for c in found[1:]] == ["two days", "two days", "since Friday"]
+    assert [c.period_end for c in found] == ["2023-06-12", "2023-06-11", "2023-06-11", "2023-06-12"]
     assert all(SUDAN[c.provenance.start:c.provenance.end] == c.evidence for c in found)

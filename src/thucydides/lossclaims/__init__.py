@@ -110,7 +110,7 @@ def _evidence_span(q: Quantity, trigger: Any, unit: tuple[int, int] | None) -> t
 def _claim(article: Article, text: str, q: Quantity, trigger: Any, actors: Actors) -> LossClaim:
     unit = unit_span(q, actors)
     claimed = attribution(q, trigger, actors)
-    period, period_end = period_of(trigger.sent, article.published)
+    period, period_end = period_of(trigger.sent, article.published, trigger.i)
     start, end = _evidence_span(q, trigger, unit)
     return LossClaim(
         side=side_of(q, trigger, claimed.by, actors), value=q.value, qualifier=q.qualifier,

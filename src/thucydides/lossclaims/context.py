@@ -133,10 +133,14 @@ def _as_of(ent: Any) -> bool:
     return any(before.endswith(p) for p in _AS_OF)
 
 
-def period_of(sent: Any, published: Any) -> tuple[str | None, str | None]:
-    """(period as the text says, ISO date the period ends) for a loss sentence."""
-    default_end = published.isoformat() if published is not None else None
-    period, end, point = None, default_end, None
+def period_of(sent: Any, published: Any, near: int | None = None) -> tuple[str | None, str | None]:
+    """(period as the text says, ISO date the period ends) for a loss sentence.
+
+    A duration or a "since" date is the period; a point date ("on Sunday", "in February") dates its end, the one
+    nearest token ``near`` (the loss word) when there are several; "as of March 20" dates the end too.
+    """
+    period, end = None, published.isoformat() if published is not None else None
+    points: list[tuple[int, str, str]] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or not DATE_CUES.search(ent.text) \
                 or re.search(r"(?i)year-old|years? old|\bage", ent.text):
@@ -147,12 +151,14 @@ def period_of(sent: Any, published: Any) -> tuple[str | None, str | None]:
             end = resolved[0] if resolved[1] == "day" else end
         elif resolved is None or since:
             period = period or _with_preposition(ent)
-        elif point is None:
-            point = (_with_preposition(ent), _last_day(resolved[0], published))
+        else:
+            distance = abs(ent.root.i - near) if near is not None else ent.start
+            points.append((distance, _with_preposition(ent), _last_day(resolved[0], published)))
     if period is None and (m := _PERIOD_PHRASES.search(sent.text)):
         period = m.group(0)
-    if point is not None:
-        period, end = (period, point[1]) if period is not None else point
+    if points:
+        _, text, end = min(points)
+        period = period or text
     return period, end
 
 
