@@ -16,6 +16,7 @@ Codes (stable; add new ones at the end of their block, never renumber):
 - ``E012`` a network resource could not be fetched
 - ``E013`` the store is unusable (wrong schema version, locked, corrupt)
 - ``E014`` extraction failed on one document (the extractor raised an unexpected error)
+- ``E015`` the event classifier's embedding model or tokenizer package is not installed
 """
 
 from __future__ import annotations

