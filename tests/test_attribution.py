@@ -326,3 +326,21 @@ def test_embedded_cue_without_complement_is_not_the_speaker() -> None:
     doc = parse(text)
     src = attribute(doc, _tok(doc, "requested"), ())
     assert src is None or src.speaker == "The official"
+
+
+def test_state_media_and_news_agencies_are_channels() -> None:
+    src = _source("Russian state media reported that Ukrainian saboteurs had blown up the pipeline.", "blown",
+                  [("Russian", "RUS")])
+    assert src is not None and (src.via, src.by) == ("Russian state media", ("RUS",))
+    src = _source("\u201cThe border stays closed,\u201d Lukashenko told Belarusian state TV.", "closed")
+    assert src is not None and src.via == "Belarusian state TV"
+    src = _source("Pyongyang said it would launch more satellites, state news agency KCNA reported.", "launch")
+    assert src is not None and src.speaker == "Pyongyang" and src.via == "state news agency KCNA"
+
+
+def test_coordinated_speakers_all_get_codes() -> None:
+    text = "Azerbaijan and Armenia accused each other of violating the ceasefire."
+    doc = parse(text)
+    src = attribute(doc, _tok(doc, "violating"), [_mention(doc, "Azerbaijan", "AZE"),
+                                                  _mention(doc, "Armenia", "ARM")])
+    assert src is not None and src.by == ("AZE", "ARM")

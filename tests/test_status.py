@@ -83,6 +83,9 @@ def test_hedged_and_accused_events_are_alleged(text: str, trigger: str) -> None:
     ("Moscow said there is no truth in reports that its jets bombed the hospital.", "bombed"),
     ("Reports that Belarus sent troops to the border are fake, the ministry said.", "sent"),
     ("Kyiv said it had never heard such a request from Minsk.", "request"),
+    ("\u201cWe have no plans to attack anyone,\u201d Lukashenko told state television.", "attack"),
+    ("Serbia has no intention of joining the sanctions.", "joining"),
+    ("Georgia sent no troops to the front.", "sent"),
 ])
 def test_denials_and_negated_events_are_denied(text: str, trigger: str) -> None:
     assert _status(text, trigger) == "denied"
@@ -99,6 +102,7 @@ def test_denials_and_negated_events_are_denied(text: str, trigger: str) -> None:
     ("The army could seize the bridge within days.", "seize"),
     ("Iran is going to deliver missiles.", "deliver"),
     ("Officials discussed a possible evacuation of the plant.", "evacuation"),
+    ("Moscow announced plans to annex four regions.", "annex"),
 ])
 def test_future_conditional_and_possible_events_are_hypothetical(text: str, trigger: str) -> None:
     assert _status(text, trigger) == "hypothetical"

@@ -61,6 +61,9 @@ CONDITIONAL_MARKS: frozenset[str] = _words(
     "if unless whether lest")
 #: Event types whose content is future by nature: their future tense is the act itself.
 FUTURE_SPEECH_ACTS: frozenset[str] = frozenset({"AGREE", "THREATEN"})
+#: Nouns whose complement is only intended ("plans to attack", "no intention of invading").
+INTENT_NOUNS: frozenset[str] = _words("plan plans intention intent aim goal bid attempt effort threat plot "
+                                      "decision promise pledge offer proposal order call demand request")
 #: Verbs whose object names the event itself ("made a request", "launched an attack").
 LIGHT_VERBS: frozenset[str] = _words("make give issue launch carry conduct stage mount hold take submit file "
                                      "send deliver announce begin start continue resume")
@@ -145,10 +148,10 @@ def _negated(clause: Sequence[Any]) -> bool:
             return False
         if _has_child(tok, ("neg", "det", "advmod", "preconj"), NEGATORS):
             return True
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and (
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 c.lower_ in ("nobody", "nothing", "none") or _has_child(c, ("det",), NEGATORS))
                 for c in tok.children):
-            return True
+            return True  # "no one has claimed it", "sent no troops", "attacked nobody"
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return True
     return False
@@ -212,6 +215,16 @@ def _going_to(tok: Any) -> bool:
 
 # --------------------------------------------------------------------------- the rules
 
+def _intent_noun(tok: Any) -> Any | None:
+    """The noun of intention an event hangs on ("plans to attack", "the intention of annexing"), or None."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    elif tok.dep_ not in ("acl", "xcomp"):
+        return None
+    return head if head.pos_ == "NOUN" and _lemma(head) in INTENT_NOUNS else None
+
+
 def _modal_link(prev: Any, tok: Any) -> bool:
     """Whether modality on ``tok`` reaches ``prev`` below it (also "could do so by giving loans")."""
     if prev.dep_ in _MODAL_DEPS:
@@ -230,6 +243,8 @@ def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str 
             return modal
         if _going_to(tok):
             return "future"
+        if _intent_noun(tok) is not None:
+            return "intent"
         if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_HEADS:
             return "intent"
         if tok.dep_ in ("pobj", "dobj") and _lemma(tok.head) in INTENT_HEADS:
@@ -306,7 +321,8 @@ def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[st
     clause = _own_clause(chain)
     if _negated(clause) or _denied_above(chain) or _branded_false(chain):
         return Judgement("denied", "negated", 0.8)
-    if _implicative_negation(clause):
+    intent = _intent_noun(doc[trigger_i])
+    if _implicative_negation(clause) or (intent is not None and _negated([intent])):
         return Judgement("denied", "declined", 0.75)
     hypo = _hypothetical(doc, chain, clause)
     if hypo is not None and not (event_type in FUTURE_SPEECH_ACTS and hypo in ("modal", "future", "intent")):

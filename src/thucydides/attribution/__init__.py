@@ -312,13 +312,22 @@ def _to_source(doc: Any, r: _Raw, via: str | None, mentions: Sequence[ActorMenti
     speaker = _span_text(doc, speaker_span) if speaker_span is not None else None
     by: tuple[str, ...] = ()
     if r.source is not None and not (speaker is not None and is_outlet(speaker)):
-        by = _codes(doc, r.source, mentions)
+        by = _coordinated_codes(doc, r.source, r.full or r.source, mentions)
         if not by and r.antecedent is not None:
             by = _codes(doc, r.antecedent, mentions)
     char_span = _char_span(doc, speaker_span) if speaker_span is not None else None
     return Source(by=by, via=via, speaker=speaker, speaker_span=char_span,
                   cue=_span_text(doc, r.cue), cue_i=r.cue_i, quote=r.quote, stance=r.stance,
                   anonymous=r.anonymous)
+
+
+def _coordinated_codes(doc: Any, span: tuple[int, int], full: tuple[int, int],
+                       mentions: Sequence[ActorMention]) -> tuple[str, ...]:
+    """Codes of the speaker and of every conjunct ("Azerbaijan and Armenia accused each other …")."""
+    root = doc[span[0]:span[1]].root
+    parts = [span] + [_np_span(c) for c in root.conjuncts if full[0] <= c.i < full[1] and c.i > root.i]
+    codes = [code for part in parts for code in _codes(doc, part, mentions)]
+    return tuple(dict.fromkeys(codes))
 
 
 def _codes(doc: Any, span: tuple[int, int], mentions: Sequence[ActorMention]) -> tuple[str, ...]:

@@ -90,12 +90,14 @@ OUTLETS: frozenset[str] = _names(
     "huffington post, breitbart, newsweek, sky news, france 24, deutsche welle, dw, euronews, voice "
     "of america, radio free europe, ukrainska pravda, sofrep, nikkei, new york post, the insider, the "
     "hill, vox, yahoo news, abc news, cbs news, nbc news, channel one, rossiya 1, nyt, wsj, ft, post, "
-    "times")
+    "times, kcna, irna, tasnim, fars, wafa, belta, sana, itar-tass")
 #: Last words that mark an outlet name ("The Moscow Times", "Channel One", "Rossiya TV").
 MEDIA_WORDS: frozenset[str] = _words(
     "times post news journal tv television radio agency gazette herald tribune telegraph guardian "
     "daily press channel network broadcaster magazine newspaper wire observer chronicle monitor "
     "examiner pravda vedomosti")
+#: Nouns that introduce an outlet's name ("state news agency KCNA", "the newspaper Kommersant").
+AGENCY_WORDS: frozenset[str] = _words("agency newspaper broadcaster tabloid daily outlet channel network")
 #: Channels that carry statements ("on Telegram", "on state TV").
 CHANNELS: frozenset[str] = _words(
     "telegram twitter x facebook youtube instagram weibo vkontakte vk tiktok tv television radio "
@@ -123,6 +125,8 @@ def is_outlet(text: str) -> bool:
     if name in OUTLETS:
         return True
     words = _strip_the(text.strip()).split()
+    if 2 <= len(words) <= 6 and any(w.lower() in AGENCY_WORDS for w in words[:-1]) and words[-1][:1].isupper():
+        return True  # "state news agency KCNA", "the pro-Kremlin newspaper Izvestia"
     return 2 <= len(words) <= 5 and words[-1].lower() in MEDIA_WORDS and \
         all(w[:1].isupper() or w in ("of", "de", "la", "al") for w in words)
 

@@ -112,7 +112,7 @@ def _via_from(tok: Any) -> str | None:
     """Outlet or channel among the modifiers of a cue or a speaker ("to CNN", "on Telegram")."""
     for child in tok.children:
         dep, low = child.dep_, child.lower_
-        if dep in ("dative", "dobj") and _lemma(tok) in ("tell", "say") and child.pos_ == "PROPN":
+        if dep in ("dative", "dobj") and _lemma(tok) in ("tell", "say"):
             found = _outlet_of(child)
         elif dep == "prep" and low in ("to", "with", "on", "in", "via", "through", "during"):
             found = _via_prep(child)
@@ -151,7 +151,7 @@ def _via_scan(doc: Any, cue: Any, content: tuple[int, int]) -> str | None:
 def _source_via(doc: Any, head: Any) -> str | None:
     """The outlet when the source is one ("Reuters reported") or is a report published by one."""
     text = _span_text(doc, _np_span(head))
-    if is_outlet(text):
+    if is_outlet(text) or _is_channel(text):
         return text.removeprefix("the ")
     for child in head.children:
         if child.dep_ in ("acl", "prep"):
