@@ -104,6 +104,8 @@ def test_according_to_plan_is_not_a_source() -> None:
     assert _source("The operation is going according to plan, the general said.", "going") is not None
     doc = parse("The withdrawal went according to plan.")
     assert attribute(doc, _tok(doc, "went"), ()) is None
+    doc = parse("According to our current legislation, the referendum cannot be held during martial law.")
+    assert attribute(doc, _tok(doc, "held"), ()) is None
 
 
 def test_outlet_reports_set_via_and_no_codes() -> None:

@@ -75,7 +75,8 @@ ANON_HEADS: frozenset[str] = _words(
 NOT_SOURCES: frozenset[str] = _words(
     "plan plans schedule law laws rule rules tradition custom agreement protocol procedure script "
     "design instruction instructions need needs standard standards scale definition size age type "
-    "order orders pattern expectation expectations")
+    "order orders pattern expectation expectations legislation constitution treaty charter convention "
+    "statute regulation regulations resolution norms principle principles logic tradition")
 ANON_PHRASES: tuple[str, ...] = ("condition of anonymity", "not authorized to", "not authorised to",
                                  "declined to be named", "asked not to be named", "familiar with")
 #: Known news outlets and agencies (lower case, without a leading "the").
