@@ -42,8 +42,20 @@ def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
 _NUMBERED = """
 CREATE OR REPLACE TEMP TABLE _story_nodes AS
 SELECT row_number() OVER (ORDER BY doc_id, idx) - 1 AS k, doc_id, idx, type, actor, recipient,
-       datediff('day', DATE '1970-01-01', event_date) AS d
+       datediff('day', DATE '1970-01-01', event_date) AS d, event_date, cameo, plover_score, quad_class,
+       location
 FROM propositions
+"""
+
+_ROOTED = """
+CREATE OR REPLACE TEMP TABLE _story_nodes AS
+SELECT n.*, l.root FROM _story_nodes n JOIN _story_labels l ON l.k = n.k
+"""
+
+_IDS = """
+CREATE OR REPLACE TEMP TABLE _story_ids AS
+SELECT root, substr(sha256(type || '|' || doc_id || '|' || CAST(idx AS VARCHAR)), 1, 16) AS id
+FROM _story_nodes WHERE k = root
 """
 
 _BUCKETED = """
@@ -66,52 +78,46 @@ def _edges(con: Any, window: int) -> tuple[np.ndarray, np.ndarray]:
 
 _MEMBERS = """
 INSERT INTO story_members
-SELECT substr(sha256(r.type || '|' || r.doc_id || '|' || CAST(r.idx AS VARCHAR)), 1, 16), s.doc_id, s.idx
-FROM _story_labels l JOIN _story_nodes s ON s.k = l.k JOIN _story_nodes r ON r.k = l.root
-ORDER BY s.doc_id, s.idx
+SELECT i.id, n.doc_id, n.idx FROM _story_nodes n JOIN _story_ids i ON i.root = n.root ORDER BY n.k
 """
-
 
 _AGGREGATE = """
 INSERT INTO stories
-WITH m AS MATERIALIZED (
-    SELECT sm.story_id, p.type, p.actor, p.recipient, p.event_date, p.doc_id, p.cameo, p.plover_score,
-           p.quad_class, p.location
-    FROM story_members sm JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx),
-base AS (
-    SELECT story_id, any_value(type) AS type, min(event_date) AS first_date, max(event_date) AS last_date,
-           count(*) AS n_props, count(DISTINCT doc_id) AS n_docs, mode(cameo) AS cameo,
-           avg(plover_score) AS score, mode(quad_class) AS quad, mode(location) AS location
-    FROM m GROUP BY story_id),
-acts AS (SELECT story_id, list(DISTINCT a ORDER BY a) AS codes
-         FROM (SELECT story_id, unnest(actor) AS a FROM m) GROUP BY story_id),
-recs AS (SELECT story_id, list(DISTINCT r ORDER BY r) AS codes
-         FROM (SELECT story_id, unnest(recipient) AS r FROM m) GROUP BY story_id),
+WITH base AS (
+    SELECT root, any_value(type) AS type, min(event_date) AS first_date, max(event_date) AS last_date,
+           count(*) AS n_props, mode(cameo) AS cameo, avg(plover_score) AS score, mode(quad_class) AS quad,
+           mode(location) AS location
+    FROM _story_nodes GROUP BY root),
+acts AS (SELECT root, list(DISTINCT a ORDER BY a) AS codes
+         FROM (SELECT root, unnest(actor) AS a FROM _story_nodes) GROUP BY root),
+recs AS (SELECT root, list(DISTINCT r ORDER BY r) AS codes
+         FROM (SELECT root, unnest(recipient) AS r FROM _story_nodes) GROUP BY root),
+docs AS MATERIALIZED (SELECT DISTINCT root, doc_id FROM _story_nodes),
+ndocs AS (SELECT root, count(*) AS n FROM docs GROUP BY root),
 c AS MATERIALIZED (
-    SELECT sm.story_id, c.status,
+    SELECT n.root, c.status,
            CASE WHEN len(c.by) > 0 THEN c.by ELSE ['outlet:' || coalesce(c.via, d.outlet, c.doc_id)] END AS who
-    FROM story_members sm
-    JOIN claims c ON c.doc_id = sm.doc_id AND c.prop_idx = sm.prop_idx
+    FROM claims c
+    JOIN _story_nodes n ON n.doc_id = c.doc_id AND n.idx = c.prop_idx
     JOIN documents d ON d.id = c.doc_id),
 cs AS (
-    SELECT story_id, count(*) AS n_claims, bool_or(status = 'asserted') AS a,
+    SELECT root, count(*) AS n_claims, bool_or(status = 'asserted') AS a,
            bool_or(status = 'alleged') AS l, bool_or(status = 'denied') AS d
-    FROM c GROUP BY story_id),
-claimants AS (SELECT story_id, count(DISTINCT w) AS n
-              FROM (SELECT story_id, unnest(who) AS w FROM c) GROUP BY story_id),
-docs AS MATERIALIZED (SELECT DISTINCT story_id, doc_id FROM story_members),
-outlets AS (SELECT story_id, count(DISTINCT o) AS n FROM (
-                SELECT s.story_id, unnest(d.outlets) AS o FROM docs s JOIN documents d ON d.id = s.doc_id)
-            GROUP BY story_id),
-urls AS (SELECT s.story_id, arg_min(d.url, coalesce(d.published, DATE '9999-12-31')) AS url
-         FROM docs s JOIN documents d ON d.id = s.doc_id WHERE d.url IS NOT NULL GROUP BY s.story_id)
-SELECT b.story_id, b.type, coalesce(acts.codes, []), coalesce(recs.codes, []), b.first_date, b.last_date,
-       b.n_props, b.n_docs, coalesce(cs.n_claims, 0), coalesce(outlets.n, 0), coalesce(claimants.n, 0),
+    FROM c GROUP BY root),
+claimants AS (SELECT root, count(DISTINCT w) AS n FROM (SELECT root, unnest(who) AS w FROM c) GROUP BY root),
+outlets AS (SELECT root, count(DISTINCT o) AS n FROM (
+                SELECT s.root, unnest(d.outlets) AS o FROM docs s JOIN documents d ON d.id = s.doc_id)
+            GROUP BY root),
+urls AS (SELECT s.root, arg_min(d.url, coalesce(d.published, DATE '9999-12-31')) AS url
+         FROM docs s JOIN documents d ON d.id = s.doc_id WHERE d.url IS NOT NULL GROUP BY s.root)
+SELECT i.id, b.type, coalesce(acts.codes, []), coalesce(recs.codes, []), b.first_date, b.last_date,
+       b.n_props, ndocs.n, coalesce(cs.n_claims, 0), coalesce(outlets.n, 0), coalesce(claimants.n, 0),
        CASE WHEN cs.d AND (cs.a OR cs.l) THEN 'disputed' WHEN cs.a THEN 'asserted' WHEN cs.l THEN 'alleged'
             WHEN cs.d THEN 'denied' ELSE 'hypothetical' END,
        b.cameo, b.score, b.quad, b.location, urls.url
-FROM base b LEFT JOIN acts USING (story_id) LEFT JOIN recs USING (story_id) LEFT JOIN cs USING (story_id)
-     LEFT JOIN claimants USING (story_id) LEFT JOIN outlets USING (story_id) LEFT JOIN urls USING (story_id)
+FROM base b JOIN _story_ids i USING (root) JOIN ndocs USING (root) LEFT JOIN acts USING (root)
+     LEFT JOIN recs USING (root) LEFT JOIN cs USING (root) LEFT JOIN claimants USING (root)
+     LEFT JOIN outlets USING (root) LEFT JOIN urls USING (root)
 """
 
 
@@ -128,10 +134,8 @@ def link_stories(store: Store, window: int = DEFAULT_WINDOW_DAYS) -> int:
         n = int(con.execute("SELECT count(*) FROM _story_nodes").fetchone()[0])  # type: ignore[index]
         labels = components(n, *_edges(con, window))
         con.register("_story_labels", pa.table({"k": np.arange(n, dtype=np.int64), "root": labels}))
-        con.execute("DELETE FROM story_members")
-        con.execute("DELETE FROM stories")
-        con.execute(_MEMBERS)
+        for statement in (_ROOTED, _IDS, "DELETE FROM story_members", "DELETE FROM stories", _MEMBERS,
+                          _AGGREGATE, "DROP TABLE _story_nodes", "DROP TABLE _story_ids"):
+            con.execute(statement)
         con.unregister("_story_labels")
-        con.execute("DROP TABLE _story_nodes")
-        con.execute(_AGGREGATE)
     return len(np.unique(labels))
