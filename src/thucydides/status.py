@@ -304,6 +304,16 @@ def _from_source(source: Source, actor: Sequence[str]) -> Judgement:
     return Judgement("alleged", "source", 0.7 if source.anonymous or not source.by else 0.75)
 
 
+def _denial(trigger: Any, chain: Sequence[Any], clause: Sequence[Any]) -> Judgement | None:
+    """Negation of the event itself, or of what it hangs on (denials, false reports, refusals)."""
+    if _negated(clause) or _denied_above(chain) or _branded_false(chain):
+        return Judgement("denied", "negated", 0.8)
+    intent = _intent_noun(trigger)
+    if _implicative_negation(clause) or (intent is not None and _negated([intent])):
+        return Judgement("denied", "declined", 0.75)
+    return None
+
+
 def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
           event_type: str | None = None) -> Judgement:
     """The status of the event whose trigger is token ``trigger_i``, with the deciding rule.
@@ -319,11 +329,9 @@ def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[st
         return Judgement("denied", "deny_cue", 0.85)
     chain = _predicates(doc, trigger_i, source.cue_i if source is not None else None)
     clause = _own_clause(chain)
-    if _negated(clause) or _denied_above(chain) or _branded_false(chain):
-        return Judgement("denied", "negated", 0.8)
-    intent = _intent_noun(doc[trigger_i])
-    if _implicative_negation(clause) or (intent is not None and _negated([intent])):
-        return Judgement("denied", "declined", 0.75)
+    denial = _denial(doc[trigger_i], chain, clause)
+    if denial is not None:
+        return denial
     hypo = _hypothetical(doc, chain, clause)
     if hypo is not None and not (event_type in FUTURE_SPEECH_ACTS and hypo in ("modal", "future", "intent")):
         return Judgement("hypothetical", hypo, 0.75 if hypo != "question" else 0.6)
