@@ -14,7 +14,7 @@ from typing import Any
 
 from . import roles
 from .attribution import Source, attribute
-from .lexicon import ACCUSING_ADJECTIVES, NOUNS, OBJECT_FRAMES, PARTICLE_VERBS, REQUEST_MODES, VERBS, Trigger
+from .lexicon import ACCUSING_ADJECTIVES, CLAIM_NOUNS, NOUNS, OBJECT_FRAMES, PARTICLE_VERBS, REQUEST_MODES, VERBS, Trigger
 from .pipeline import Annotated
 from .plover import quad_of
 from .roles import MentionIndex
@@ -94,6 +94,9 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if lemma == "order" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None  # "ordered an offensive" is the offensive; "ordered X to leave" is a demand
+    if lemma in ("reject", "dismiss", "refute", "deny", "rebuff") and any(
+            o.lemma_.lower() in CLAIM_NOUNS for o in _objects(tok)):
+        return None  # "rejected claims that ..." denies the content (see status), it is no REJECT event
     for part in _particle(tok):
         found = PARTICLE_VERBS.get((lemma, part))
         if found is not None:
@@ -174,7 +177,7 @@ def _verb_roles(tok: Token, trig: Trigger, index: MentionIndex) -> tuple[tuple[s
         for child in tok.children:
             if child.dep_ in ("ccomp", "xcomp"):
                 recipient = next((roles.codes_of(c, index) for c in child.children if c.dep_ in roles.SUBJ), ())
-    if trig.swap:
+    if trig.swap and (recipient or trig.preps):  # "X hosted Y": Y visits X; "X hosted talks": X acts
         return recipient, actor
     return actor, recipient
 
@@ -435,8 +438,13 @@ def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: S
 
 def _absorbed(ev: EventMention, others: Sequence[EventMention]) -> bool:
     """Inside the complement of an absorbing trigger (a demand to withdraw, a request for aid)."""
-    return any(o is not ev and o.absorbs and o.trigger != ev.trigger and
+    return any(o is not ev and o.absorbs and o.trigger != ev.trigger and _participates(o) and
                any(lo <= ev.trigger < hi for lo, hi in o.scope) for o in others)
+
+
+def _participates(ev: EventMention) -> bool:
+    """Only an event with a known participant can absorb another ("analysts warned ..." cannot)."""
+    return bool(ev.actor or ev.recipient or ev.extras.get("named_subject"))
 
 
 def _strip_disinformation_source(ev: EventMention, events: Sequence[EventMention]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ACCUSING_ADJECTIVES", "NOUNS", "OBJECT_FRAMES", "PARTICLE_VERBS", "REQUEST_MODES", "VERBS", "Trigger"]
+__all__ = ["ACCUSING_ADJECTIVES", "CLAIM_NOUNS", "NOUNS", "OBJECT_FRAMES", "PARTICLE_VERBS", "REQUEST_MODES", "VERBS", "Trigger"]
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ def _t(type_: str, mode: str | None = None, **kw: object) -> Trigger:
 
 _REQ = _t("REQUEST", None, preps=("from", "of"), absorbs=True)
 _REQ_OBJ = _t("REQUEST", None, preps=("from",), absorbs=True)
-_ACC = _t("ACCUSE", "disapprove", absorbs=True)
-_ALLEGE = _t("ACCUSE", "allege", absorbs=True)
+_ACC = _t("ACCUSE", "disapprove")
+_ALLEGE = _t("ACCUSE", "allege")  # "accused X of shelling": the shelling stays, alleged by the accuser
 _THREAT = _t("THREATEN", None, preps=("against",), absorbs=True)
 _ASSAULT = _t("ASSAULT", None, preps=("on", "against", "at"))
 _AGREE = _t("AGREE", None, obj_recipient=False, preps=("with", "to"), reciprocal=True, absorbs=True)
@@ -196,6 +196,11 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
               for w in ("weapon", "weapons", "arms", "shell", "shells", "ammunition", "missile", "missiles",
                         "drone", "drones", "tank", "tanks", "aid", "fuel", "equipment", "rocket", "rockets")}
        for verb in ("ship", "transfer", "sell", "smuggle", "airlift", "donate")},
+    **{verb: {w: _t("AID", None, obj_recipient=False, preps=("from",), swap=True, name="rules.aid.buy.v1")
+              for w in ("weapon", "weapons", "arms", "howitzer", "howitzers", "missile", "missiles", "jet", "jets",
+                        "fighter", "fighters", "tank", "tanks", "drone", "drones", "system", "systems", "helicopter",
+                        "helicopters", "ammunition", "shell", "shells", "submarine", "submarines", "frigate")}
+       for verb in ("buy", "purchase", "acquire", "import")},
     "receive": {w: _t("AID", None, obj_recipient=False, preps=("from",), swap=True,
                       name="rules.aid.receive.v1")
                 for w in ("weapon", "weapons", "arms", "shell", "shells", "ammunition", "missile", "missiles",
@@ -212,6 +217,10 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
               for w in ("border", "borders", "embassy", "airspace", "consulate", "crossing")},
     "open": {w: _t("ASSAULT", "firearms", obj_recipient=False, preps=("on", "at")) for w in ("fire",)},
 }
+
+#: nouns naming a report or claim: "rejected the claims that ..." denies the content, it is no REJECT event
+CLAIM_NOUNS = frozenset("claim report allegation accusation rumor rumour suggestion assertion story charge "
+                        "speculation account notion idea".split())
 
 #: adjective predicates that, said of another actor by a speaker, accuse it ("We believe China was aware")
 ACCUSING_ADJECTIVES: dict[str, Trigger] = {

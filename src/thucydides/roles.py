@@ -80,6 +80,10 @@ def codes_of(tok: Token, index: MentionIndex, depth: int = 0, agentive: bool = F
     return _unique(codes)
 
 
+#: Verbs whose object is the subject of their "of"/"for" gerund: "accused X of shelling", "blamed X for killing".
+OBJECT_CONTROL = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "thank",
+                            "praise", "fault", "sue", "indict", "punish", "sanction", "convict"})
+
 #: Nouns naming a relation to another actor: in "its ally" or "his counterpart" the possessor is not the actor.
 RELATIONAL_NOUNS = frozenset(["ally", "partner", "counterpart", "neighbour", "neighbor", "enemy", "rival", "friend", "foe", "adversary", "opponent", "proxy", "client", "patron", "host", "guest"])
 
@@ -160,6 +164,9 @@ def subject_codes(verb: Token, index: MentionIndex, depth: int = 0) -> tuple[str
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):
         return codes_of(verb.head, index, agentive=True)
     governor = clause_head(verb.head)
+    if verb.dep_ == "pcomp" and governor.lemma_.lower() in OBJECT_CONTROL:
+        obj = object_of(governor)  # "accused Eritrea of shelling": Eritrea shelled
+        return codes_of(obj, index, agentive=True) if obj is not None else ()
     if verb.dep_ in ("prep", "pobj", "pcomp") and any(c.dep_ == "dobj" for c in governor.children):
         return ()  # "puts China in the position of supporting": the controller is not the subject
     if verb.dep_ in INHERIT_DEPS or verb.dep_ in ("prep", "pobj"):
