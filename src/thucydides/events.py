@@ -14,7 +14,7 @@ from typing import Any
 
 from . import roles
 from .attribution import Source, attribute
-from .lexicon import ACCUSING_ADJECTIVES, CLAIM_NOUNS, NOUNS, OBJECT_FRAMES, PARTICLE_VERBS, REQUEST_MODES, VERBS, Trigger
+from .lexicon import CLAIM_NOUNS, DEFAULT_LEXICON, REQUEST_MODES, VERBS, Lexicon, Trigger
 from .pipeline import Annotated
 from .plover import quad_of
 from .roles import MentionIndex
@@ -40,7 +40,7 @@ MODAL_MARKERS = frozenset({"could", "may", "might", "would", "can"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside"})
 EVENT_NOUNS = frozenset({"attack", "strike", "invasion", "offensive", "bombing", "shelling", "assault", "raid",
                          "airstrike", "incursion", "drill", "exercise", "killing", "massacre", "annexation",
-                         "launch", "test", "shelling", "bombardment", "seizure", "crackdown"})
+                         "launch", "test", "bombardment", "seizure", "crackdown"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INTENT_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "prepare", "agree", "offer"})
 
@@ -70,6 +70,7 @@ class EventMention:
     absorbs: bool = False
     scope: tuple[tuple[int, int], ...] = ()
     extras: dict[str, Any] = field(default_factory=dict)
+    cameo: str | None = None
 
 
 def _particle(tok: Token) -> list[str]:
@@ -90,7 +91,7 @@ def _objects(tok: Token) -> list[Token]:
     return objs
 
 
-def _verb_trigger(tok: Token) -> Trigger | None:
+def _verb_trigger(tok: Token, lex: Lexicon = DEFAULT_LEXICON) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if lemma == "order" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None  # "ordered an offensive" is the offensive; "ordered X to leave" is a demand
@@ -98,10 +99,10 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             o.lemma_.lower() in CLAIM_NOUNS for o in _objects(tok)):
         return None  # "rejected claims that ..." denies the content (see status), it is no REJECT event
     for part in _particle(tok):
-        found = PARTICLE_VERBS.get((lemma, part))
+        found = lex.particle_verbs.get((lemma, part))
         if found is not None:
             return found
-    frames = OBJECT_FRAMES.get(lemma)
+    frames = lex.object_frames.get(lemma)
     if frames:
         for obj in _objects(tok):
             hit = frames.get(obj.lemma_.lower()) or frames.get(obj.lower_)
@@ -111,23 +112,23 @@ def _verb_trigger(tok: Token) -> Trigger | None:
                 hit = frames.get(sub.lemma_.lower()) if sub.dep_ in ("appos", "attr", "oprd") else None
                 if hit is not None:
                     return hit
-    return VERBS.get(lemma)
+    return lex.verbs.get(lemma)
 
 
-def find_triggers(sent: Any) -> list[tuple[Token, Trigger, bool]]:
+def find_triggers(sent: Any, lex: Lexicon = DEFAULT_LEXICON) -> list[tuple[Token, Trigger, bool]]:
     """Every (token, trigger, is_nominal) in a sentence span."""
     found: list[tuple[Token, Trigger, bool]] = []
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ == "have"):
-            trig = _deontic(tok) or _verb_trigger(tok)
+            trig = (_deontic(tok) if lex.special_rules else None) or _verb_trigger(tok, lex)
             if trig is not None:
                 found.append((tok, trig, False))
         elif tok.pos_ == "NOUN":
-            ntrig = _labour_strike(tok) or NOUNS.get(tok.lemma_.lower())
-            if ntrig is not None and not _is_light_object(tok):
+            ntrig = (_labour_strike(tok) if lex.special_rules else None) or lex.nouns.get(tok.lemma_.lower())
+            if ntrig is not None and not _is_light_object(tok, lex):
                 found.append((tok, ntrig, True))
-        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in ACCUSING_ADJECTIVES:
-            found.append((tok.head, ACCUSING_ADJECTIVES[tok.lower_], False))
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.adjectives:
+            found.append((tok.head, lex.adjectives[tok.lower_], False))
     return found
 
 
@@ -159,11 +160,11 @@ def _deontic(tok: Token) -> Trigger | None:
     return None
 
 
-def _is_light_object(tok: Token) -> bool:
+def _is_light_object(tok: Token, lex: Lexicon = DEFAULT_LEXICON) -> bool:
     """A noun that is the object of a verb whose frame already made it an event ("signed a deal")."""
     head = tok.head
-    return tok.dep_ == "dobj" and head.lemma_.lower() in OBJECT_FRAMES and \
-        tok.lemma_.lower() in OBJECT_FRAMES[head.lemma_.lower()]
+    return tok.dep_ == "dobj" and head.lemma_.lower() in lex.object_frames and \
+        tok.lemma_.lower() in lex.object_frames[head.lemma_.lower()]
 
 
 def _verb_roles(tok: Token, trig: Trigger, index: MentionIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -340,6 +341,7 @@ def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> Even
         type=trig.type, mode=trig.mode, trigger=tok.i, actor=actor, recipient=recipient, start=start, end=end,
         sentence=(sent.start_char, sent.end_char), extractor=trig.extractor, absorbs=trig.absorbs,
         scope=_scope(tok), confidence=0.8 if actor and (recipient or trig.reciprocal) else 0.6,
+        cameo=trig.cameo,
         extras={"nominal": nominal, "accusation": trig.accusation, "lemma": tok.lemma_.lower(),
                 "named_subject": not nominal and roles.has_named_subject(tok)})
 
@@ -479,23 +481,26 @@ def _keep(ev: EventMention) -> bool:
     return not (ev.extras["nominal"] and ev.type == "ASSAULT" and not ev.recipient and not ev.actor)
 
 
-def detect_events(doc: Any, mentions: Sequence[Any], dates: Sequence[Any] = ()) -> list[EventMention]:
+def detect_events(doc: Any, mentions: Sequence[Any], dates: Sequence[Any] = (),
+                  lexicon: Lexicon | None = None) -> list[EventMention]:
     """Detect, type and fill every event in a parsed document.
 
     Args:
         doc: a spaCy ``Doc``.
         mentions: the actor stage's :class:`~thucydides.model.ActorMention` list.
         dates: the date stage's mentions (objects with ``root``, ``value`` and ``precision``).
+        lexicon: the triggers to use; by default the team's (:data:`~thucydides.lexicon.DEFAULT_LEXICON`).
     """
+    lex = lexicon or DEFAULT_LEXICON
     index = MentionIndex(doc, mentions)
     found: list[EventMention] = []
     for sent in doc.sents:
         candidates: list[tuple[EventMention, Token]] = []
-        for tok, trig, nominal in find_triggers(sent):
+        for tok, trig, nominal in find_triggers(sent, lex):
             ev = _make(tok, trig, nominal, index)
             if ev is not None:
                 candidates.append((ev, tok))
-        for tok in sent:
+        for tok in sent if lex.special_rules else ():
             if tok.pos_ == "VERB":
                 dismissal = _dismissal(tok, index)
                 if dismissal is not None:

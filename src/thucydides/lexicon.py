@@ -6,9 +6,10 @@ Entries are written by the team from the PLOVER manual's definitions and the CAM
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["ACCUSING_ADJECTIVES", "CLAIM_NOUNS", "NOUNS", "OBJECT_FRAMES", "PARTICLE_VERBS", "REQUEST_MODES", "VERBS", "Trigger"]
+__all__ = ["ACCUSING_ADJECTIVES", "CLAIM_NOUNS", "DEFAULT_LEXICON", "NOUNS", "OBJECT_FRAMES", "PARTICLE_VERBS", "REQUEST_MODES", "VERBS", "Lexicon", "Trigger"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Trigger:
         swap: the grammatical subject is the recipient and the object the actor (*X hosted Y*).
         accusation: the speaker is the actor and the grammatical subject the recipient (*Putin lied*).
         name: the versioned extractor name reported on claims.
+        cameo: a CAMEO code that overrides the one derived from type and mode (dictionaries coded in CAMEO).
     """
 
     type: str
@@ -37,6 +39,7 @@ class Trigger:
     swap: bool = False
     accusation: bool = False
     name: str = ""
+    cameo: str | None = None
 
     @property
     def extractor(self) -> str:
@@ -219,8 +222,7 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
 }
 
 #: nouns naming a report or claim: "rejected the claims that ..." denies the content, it is no REJECT event
-CLAIM_NOUNS = frozenset("claim report allegation accusation rumor rumour suggestion assertion story charge "
-                        "speculation account notion idea".split())
+CLAIM_NOUNS = frozenset(["claim", "report", "allegation", "accusation", "rumor", "rumour", "suggestion", "assertion", "story", "charge", "speculation", "account", "notion", "idea"])
 
 #: adjective predicates that, said of another actor by a speaker, accuse it ("We believe China was aware")
 ACCUSING_ADJECTIVES: dict[str, Trigger] = {
@@ -277,3 +279,25 @@ NOUNS: dict[str, Trigger] = {
     "countermeasure": _t("THREATEN", None, preps=("against",), absorbs=True),
     "arrest": _t("COERCE", "arrest", preps=("of",)),
 }
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A complete set of triggers. The default is the team's; an evaluation or a plugin can supply another
+    (for instance one built from a CAMEO verb dictionary) and pass it to :func:`thucydides.events.detect_events`.
+
+    Attributes:
+        special_rules: also apply the built-in constructions that are not table lookups (deontic "must"
+            demands, labour strikes, dismissals as disinformation).
+    """
+
+    verbs: Mapping[str, Trigger]
+    particle_verbs: Mapping[tuple[str, str], Trigger]
+    object_frames: Mapping[str, Mapping[str, Trigger]]
+    nouns: Mapping[str, Trigger]
+    adjectives: Mapping[str, Trigger]
+    name: str = "team"
+    special_rules: bool = True
+
+
+DEFAULT_LEXICON = Lexicon(VERBS, PARTICLE_VERBS, OBJECT_FRAMES, NOUNS, ACCUSING_ADJECTIVES)

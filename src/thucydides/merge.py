@@ -98,6 +98,7 @@ def to_proposition(group: Sequence[EventMention], text: str, doc_id: str) -> Pro
     g = _Group(list(group))
     mode = next((e.mode for e in group if e.mode), None)
     mode, cameo, score = _codes(first.type, mode)
+    cameo = next((e.cameo for e in group if e.cameo), None) or cameo  # a dictionary coded in CAMEO wins
     dated = next((e for e in group if e.date), None)
     seen: set[tuple[str, tuple[str, ...], str | None, int, int]] = set()
     claims = []
