@@ -334,3 +334,10 @@ def test_an_article_with_the_actor_stage() -> None:
     assert [c.period for c in found[1:]] == ["two days", "two days", "since Friday"]
     assert [c.period_end for c in found] == ["2023-06-12", "2023-06-11", "2023-06-11", "2023-06-12"]
     assert all(SUDAN[c.provenance.start:c.provenance.end] == c.evidence for c in found)
+
+
+def test_a_figure_given_as_a_possibility_is_hypothetical() -> None:
+    text = ("Trucks are being sent to replace what may be hundreds of trucks lost in ambushes. "
+            "Russia may have lost 40 aircraft.")
+    assert [(c.value, c.qualifier, c.status) for c in claims(text)] == [(100, "hundreds", "hypothetical"),
+                                                                       (40, "exact", "alleged")]

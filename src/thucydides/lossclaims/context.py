@@ -51,14 +51,15 @@ def _speaker(verb: Any, trigger: Any) -> Any | None:
 
 
 def _modality(tokens: Sequence[Any]) -> str:
-    """``hypothetical`` for "could lose", ``alleged`` for "may have lost" / "may be hundreds", else ``""``."""
+    """``alleged`` for a hedged report of a past loss ("may have lost"); ``hypothetical`` for a possible figure
+    ("what may be hundreds of trucks") or a possible, future or conditional loss ("could lose", "if ... loses");
+    else ``""``."""
     for tok in tokens:
         auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical"
         if any(a in MODALS for a in auxes):
-            epistemic = "have" in auxes or tok.lemma_.lower() == "be"
-            return "alleged" if epistemic else "hypothetical"
+            return "alleged" if "have" in auxes else "hypothetical"
     return ""
 
 
