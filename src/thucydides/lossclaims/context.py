@@ -134,6 +134,12 @@ def _as_of(ent: Any) -> bool:
     return any(before.endswith(p) for p in _AS_OF)
 
 
+def _date_ents(sent: Any) -> list[Any]:
+    """DATE and TIME entities that name a time (not ages, not a place spaCy mistook for a date)."""
+    return [e for e in sent.ents if e.label_ in ("DATE", "TIME") and DATE_CUES.search(e.text)
+            and not re.search(r"(?i)year-old|years? old|\bage", e.text)]
+
+
 def period_of(sent: Any, published: Any, near: int | None = None) -> tuple[str | None, str | None]:
     """(period as the text says, ISO date the period ends) for a loss sentence.
 
@@ -142,10 +148,7 @@ def period_of(sent: Any, published: Any, near: int | None = None) -> tuple[str |
     """
     period, end = None, published.isoformat() if published is not None else None
     points: list[tuple[int, str, str]] = []
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or not DATE_CUES.search(ent.text) \
-                or re.search(r"(?i)year-old|years? old|\bage", ent.text):
-            continue
+    for ent in _date_ents(sent):
         resolved = resolve_date(ent.text, published)
         since = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
         if resolved is not None and _as_of(ent):
