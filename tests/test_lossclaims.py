@@ -341,3 +341,17 @@ def test_a_figure_given_as_a_possibility_is_hypothetical() -> None:
             "Russia may have lost 40 aircraft.")
     assert [(c.value, c.qualifier, c.status) for c in claims(text)] == [(100, "hundreds", "hypothetical"),
                                                                        (40, "exact", "alleged")]
+
+
+def test_russian_ministry_style_claims() -> None:
+    text = ("Russia's defence ministry said that 1,467 tanks and other armoured combat vehicles of the Ukrainian "
+            "armed forces had been destroyed since the beginning of the special military operation. "
+            "Air defence systems shot down 12 Ukrainian drones over the past day, the ministry added. "
+            "Moscow said its forces had eliminated up to 300 nationalists near Mariupol.")
+    found = claims(text, dt.date(2022, 3, 21))
+    assert [(c.side, c.value, c.qualifier, c.unit) for c in found] == [
+        ("UKR", 1467, "exact", "tanks and other armoured combat vehicles"), ("UKR", 12, "exact", "drones"),
+        ("UKR", 300, "up to", "nationalists")]
+    assert found[0].period == "since the beginning of the special military operation"
+    assert (found[0].status, found[0].by) == ("alleged", ("RUS",))
+    assert found[1].evidence == "shot down 12 Ukrainian drones"

@@ -97,7 +97,8 @@ def _evidence_span(q: Quantity, trigger: Any, unit: tuple[int, int] | None) -> t
     """From the suffering subject or the qualifier to the end of the unit and the trigger, within the sentence."""
     sent = trigger.sent
     start = min(q.start, trigger.idx)
-    last = max([trigger, *(c for c in trigger.children if c.dep_ == "prt")], key=lambda t: t.i)
+    particles = (c for c in trigger.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "out"))
+    last = max([trigger, *particles], key=lambda t: t.i)
     end = max(q.head.idx + len(q.head), last.idx + len(last), unit[1] if unit else 0)
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
     if verb.pos_ == "VERB" and verb.lemma_.lower() in EXPERIENCER:

@@ -189,7 +189,7 @@ def is_loss_verb(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in EXPERIENCER or lemma in AGENTIVE or lemma == "die":
         return True
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
     return (lemma == "shoot" and "down" in particles) or (lemma == "take" and "out" in particles)
 
 

@@ -49,7 +49,8 @@ class Actors:
         return self.code_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
 
     def recent_subject(self, before: int) -> str:
-        """The most recent actor before ``before`` that was the subject of a loss or war context."""
+        """The most recent actor before ``before`` that was a subject in the same sentence or in a loss or war
+        context."""
         for s, e, code, _ in reversed(self.spans):
             if e > before:
                 continue
@@ -59,7 +60,8 @@ class Actors:
             root = span.root
             subject = root.dep_ in ("nsubj", "nsubjpass") or (
                 root.dep_ in ("poss", "compound", "amod") and root.head.dep_ in ("nsubj", "nsubjpass"))
-            if subject and WAR_WORDS.search(root.sent.text):
+            same_sentence = root.sent.start_char <= before < root.sent.end_char
+            if subject and (same_sentence or WAR_WORDS.search(root.sent.text)):
                 return code
         return ""
 
@@ -80,8 +82,10 @@ PRONOUNS = words("they them their it its we our us he his she her")
 def actor_of(tok: Any, actors: Actors) -> str:
     """The code of a noun phrase, resolving a pronoun without a mention to the recent loss subject."""
     code = actors.of_phrase(tok)
-    if not code and tok.lower_ in PRONOUNS:
-        code = actors.recent_subject(tok.idx)
+    pronoun = tok if tok.lower_ in PRONOUNS else next(
+        (c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)  # "its forces"
+    if not code and pronoun is not None:
+        code = actors.of_token(pronoun) or actors.recent_subject(pronoun.idx)
     return code
 
 
