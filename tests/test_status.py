@@ -237,3 +237,14 @@ def test_uw_factuality_correlates_on_a_dev_sample(shared_dir: Any) -> None:
         if sentences >= 120:
             break
     assert statistics.correlation(preds, golds) > 0.45
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The bombing has not changed the government's course.", "bombing", "asserted"),
+    ("The ministry would not discuss the losses but said the offensive continued.", "continued", "alleged"),
+    ("The withdrawal reflects no change in strategy.", "withdrawal", "asserted"),
+    ("She denied accusations made by the opposition.", "made", "asserted"),
+])
+def test_negation_does_not_leak_to_subjects_contrasts_or_participles(text: str, trigger: str,
+                                                                     expected: str) -> None:
+    assert _status(text, trigger) == expected

@@ -71,8 +71,10 @@ LIGHT_VERBS: frozenset[str] = _words("make give issue launch carry conduct stage
 NEG_IMPLICATIVES: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid", "forget"])
 FUTURES: frozenset[str] = frozenset(["will", "shall", "'ll", "wo"])
 _MODAL_DEPS = frozenset(["conj", "xcomp", "dobj", "attr", "oprd", "compound", "amod", "acomp"])
-_NEG_DEPS = frozenset(["conj", "dobj", "nsubj", "nsubjpass", "attr", "compound", "amod", "acomp", "oprd",
-                       "xcomp", "appos"])
+_NEG_DEPS = frozenset(["conj", "dobj", "attr", "compound", "acomp", "oprd", "xcomp", "appos"])
+#: Verbs whose negative object says nothing about an event ("reflects no change", "gave no reason").
+_STATIVE_OBJECT_VERBS = frozenset(["reflect", "show", "indicate", "mean", "have", "see", "find", "mark",
+                                   "represent", "signal", "leave", "pose", "face", "give", "offer", "make"])
 _CHAIN_DEPS = _words("conj dobj pobj prep pcomp nsubj nsubjpass attr compound amod acomp "
                         "appos nmod poss oprd dative agent npadvmod xcomp")
 
@@ -144,15 +146,30 @@ def _has_child(tok: Any, deps: Sequence[str], words: frozenset[str]) -> bool:
 def _negated(clause: Sequence[Any]) -> bool:
     """Negation on the trigger, or on the verb it is the subject, object or complement of."""
     for k, tok in enumerate(clause):
-        if k and clause[k - 1].dep_ not in _NEG_DEPS:
+        if k and (clause[k - 1].dep_ not in _NEG_DEPS or _contrast(clause[k - 1], tok)):
             return False
         if _has_child(tok, ("neg", "det", "advmod", "preconj"), NEGATORS):
             return True
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                c.lower_ in ("nobody", "nothing", "none") or _has_child(c, ("det",), NEGATORS))
-                for c in tok.children):
-            return True  # "no one has claimed it", "sent no troops", "attacked nobody"
+        if k == 0 and _negative_argument(tok):
+            return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return True
+    return False
+
+
+def _contrast(conjunct: Any, head: Any) -> bool:
+    """"would not divulge X but said Y": negation does not cross a contrastive coordination."""
+    return conjunct.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+
+
+def _negative_argument(tok: Any) -> bool:
+    """"No one has claimed it", "attacked nobody", "sent no troops"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in tok.children:
+        negative = c.lower_ in ("nobody", "nothing", "none") or _has_child(c, ("det",), NEGATORS)
+        if negative and (c.dep_ in ("nsubj", "nsubjpass") or
+                         (c.dep_ == "dobj" and _lemma(tok) not in _STATIVE_OBJECT_VERBS)):
             return True
     return False
 
@@ -171,7 +188,7 @@ def _branded_false(chain: Sequence[Any]) -> bool:
     """The event is the content of reports branded false: "there is no truth in reports that …",
     "reports that … are fake", "called the claims that … lies"."""
     for prev, tok in itertools.pairwise(chain[:8]):
-        if _lemma(tok) in CLAIM_NOUNS and prev.dep_ in ("acl", "relcl", "ccomp"):
+        if _lemma(tok) in CLAIM_NOUNS and _content_clause(prev):
             return _falsity_around(tok)
     return False
 
@@ -185,13 +202,18 @@ def _falsity_around(claim: Any) -> bool:
     return False
 
 
+def _content_clause(tok: Any) -> bool:
+    """``tok`` heads the content of a noun or verb ("reports that …"), not a participle ("made by …")."""
+    return tok.dep_ == "ccomp" or (tok.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in tok.children))
+
+
 def _denied_above(chain: Sequence[Any]) -> bool:
     """The event is the object or complement of a denial ("denied that it attacked", "rejected reports
     of an attack") even though no attribution was found for it."""
     for prev, tok in itertools.pairwise(chain):
         if _lemma(tok) in DENY_CUES and prev.dep_ in ("ccomp", "dobj", "xcomp"):
             return True
-        if prev.dep_ not in _CHAIN_DEPS and prev.dep_ not in ("ccomp", "acl", "relcl"):
+        if prev.dep_ not in _CHAIN_DEPS and not _content_clause(prev):
             return False
     return False
 
@@ -291,7 +313,7 @@ def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
         if _has_child(tok, ("advmod",), HEDGE_ADVS):
             return "hedge"
     for prev, tok in itertools.pairwise(chain[:6]):
-        if prev.dep_ in ("acl", "ccomp") and tok.pos_ == "NOUN" and _lemma(tok) in CLAIM_NOUNS:
+        if _content_clause(prev) and tok.pos_ == "NOUN" and _lemma(tok) in CLAIM_NOUNS:
             return "reported"  # "reports that Belarus sent troops"
     return None
 
@@ -359,7 +381,7 @@ def status_of(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequenc
 #: Factuality (-3..+3) per deciding rule; the values are the mean gold factuality of the events each
 #: rule decides on the UW training split (see ``benchmarks/status_eval.py --fit``), rounded.
 FACTUALITY: dict[str, float] = {
-    "deny_cue": 1.4, "negated": -1.2, "declined": -1.4, "modal": 1.5, "future": 2.2, "intent": 1.5,
+    "deny_cue": 1.4, "negated": -1.7, "declined": -1.4, "modal": 1.5, "future": 2.2, "intent": 1.6,
     "possible": 2.0, "conditional": 1.0, "question": 0.5, "modal_perfect": 2.0, "hedge": 2.3,
     "raising": 1.7, "evidential": 2.0, "reported": 2.0, "allege_cue": 2.0, "self_report": 2.7,
     "source": 2.4, "stated": 2.7,

@@ -38,6 +38,7 @@ from .cues import (
 from .lexicon import (
     _MAX_CUE_SENT,
     ALLEGE_CUES,
+    CLAIM_NOUNS,
     DENY_CUES,
     PRONOUNS,
     SPEECH_VERBS,
@@ -284,10 +285,16 @@ def _outermost(raws: Sequence[_Raw]) -> list[_Raw]:
 
 # --------------------------------------------------------------------------- attribute()
 
-def _contains(r: _Raw, i: int) -> bool:
+def _contains(doc: Any, r: _Raw, i: int) -> bool:
     if not r.content[0] <= i < r.content[1] or i == r.cue_i:
         return False
+    if r.stance == "deny" and _reporting_participle(doc[i]):
+        return False  # "denied accusations made by the opposition": the accusing is not denied
     return r.source is None or not r.source[0] <= i < r.source[1]
+
+
+def _reporting_participle(tok: Any) -> bool:
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and _lemma(tok.head) in CLAIM_NOUNS
 
 
 def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -> Source | None:
@@ -298,7 +305,7 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     """
     if not 0 <= trigger_i < len(doc):
         raise IndexError(f"trigger index {trigger_i} is outside the document ({len(doc)} tokens)")
-    raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(r, trigger_i)]
+    raws = [r for r in _find_raw(doc) if r.kind == "speech" and _contains(doc, r, trigger_i)]
     if not raws:
         return None
     inner = min(raws, key=lambda r: r.content[1] - r.content[0])
