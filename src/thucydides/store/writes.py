@@ -173,14 +173,24 @@ def write_documents(store: Store, docs: Sequence[Document], extras: DocExtras | 
     ids = pa.table({"id": pa.array([d.id for d in unique], type=_S)})
     with store.transaction() as con:
         con.register("_batch_ids", ids)
-        con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM _batch_ids)")
-        for table in STORE_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT id FROM _batch_ids)")
+        _delete_stored(con)
         con.execute("DELETE FROM ingest_failures WHERE doc_id IN (SELECT id FROM _batch_ids)")
         for table in ("documents", *STORE_TABLES):
             _insert(con, table, rows.arrow(table))
         con.unregister("_batch_ids")
     return len(unique)
+
+
+def _delete_stored(con: Any) -> None:
+    """Delete every row of the documents in ``_batch_ids`` that are already stored (rows of a document
+    exist only together with its ``documents`` row, since every write is one transaction)."""
+    stored = [r[0] for r in con.execute(
+        "SELECT id FROM documents WHERE id IN (SELECT id FROM _batch_ids)").fetchall()]
+    if not stored:
+        return
+    con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [stored])
+    for table in STORE_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [stored])
 
 
 def _insert(con: Any, table: str, data: pa.Table) -> None:
