@@ -93,7 +93,7 @@ def test_every_claim_carries_verbatim_evidence_and_provenance() -> None:
             assert p["cameo"] and p["plover_score"] is not None
             for c in p["claims"]:
                 assert pred["text"][c["start"]:c["end"]] == c["evidence"]
-                assert c["extractor"].startswith("rules.") and c["version"] == thucydides.__version__
+                assert c["extractor"].startswith(("rules.", "model.")) and c["version"] == thucydides.__version__
 
 
 def test_alleged_transfer_denied_by_its_receiver_is_disputed() -> None:

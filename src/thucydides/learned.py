@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import roles
+from .attribution.lexicon import DENY_CUES, SPEECH_VERBS
 from .events import EventMention, finish_events
 from .lexicon import Trigger
 from .pipeline import Annotated
@@ -22,14 +23,19 @@ from .roles import MentionIndex
 __all__ = ["THRESHOLD", "annotate", "model_events"]
 
 #: Minimum probability of the top type for the model to add an event.
-THRESHOLD = 0.55
+THRESHOLD = 0.7
 RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "from", "into", "toward", "towards", "for")
 EXTRACTOR = "model.event_type.v1"
 
 
 def _main_verb(sent: Any, index: MentionIndex) -> Any | None:
-    """The verb nearest the root of the sentence whose subject names an actor."""
-    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX")), key=lambda t: len(list(t.ancestors)))
+    """The verb nearest the root of the sentence whose subject names an actor, looking past verbs of saying
+    (the event is what was said). A sentence whose main verb denies something has no event of its own: the
+    denial is the status of the event denied."""
+    if sent.root.lemma_.lower() in DENY_CUES:
+        return None
+    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in SPEECH_VERBS),
+                   key=lambda t: len(list(t.ancestors)))
     for verb in verbs:
         if roles.subject_codes(verb, index) or roles.has_named_subject(verb):
             return verb

@@ -133,7 +133,7 @@ VERBS: dict[str, Trigger] = {
     "destroy": _t("ASSAULT", "destroy"), "hijack": _t("ASSAULT", "abduct"),
     "order": _t("REQUEST", None, absorbs=True, name="rules.request.order.v1"), "insist": _t("REQUEST", None, obj_recipient=False, absorbs=True),
     "summon": _t("ACCUSE", "disapprove"), "reprimand": _t("ACCUSE", "disapprove"),
-    "renege": _t("REJECT", None, obj_recipient=False, preps=("to",)), "violate": _t("REJECT", None, obj_recipient=False),
+    "renege": _t("REJECT", None, obj_recipient=False, preps=("to",)),
     "defy": _t("REJECT", None), "boycott_": _t("PROTEST", "boycott"),
     # ASSAULT
     "attack": _ASSAULT, "invade": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "assault": _ASSAULT,

@@ -54,12 +54,13 @@ class Stage:
 
 def default_stages() -> list[Stage]:
     """The built-in stages in order (after parsing, which :func:`extract_batch` does in batches)."""
-    from . import actors, dates, events, lossclaims, merge
+    from . import actors, dates, events, learned, lossclaims, merge
 
     return [
         Stage("actors.gazetteer.v1", actors.annotate, ("doc",), ("mentions",)),
         Stage("dates.dateparser.v1", dates.annotate, ("doc",), ("dates",)),
         Stage("events.rules.v1", events.annotate, ("doc", "mentions", "dates"), ("events",)),
+        Stage("events.model.v1", learned.annotate, ("doc", "mentions", "dates", "events"), ("events",)),
         Stage("merge.claims.v1", merge.annotate, ("events",), ("propositions",)),
         Stage("losses.rules.v1", lossclaims.annotate, ("doc", "mentions"), ("loss_claims",)),
     ]
