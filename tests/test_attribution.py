@@ -346,3 +346,13 @@ def test_coordinated_speakers_all_get_codes() -> None:
     src = attribute(doc, _tok(doc, "violating"), [_mention(doc, "Azerbaijan", "AZE"),
                                                   _mention(doc, "Armenia", "ARM")])
     assert src is not None and src.by == ("AZE", "ARM")
+
+
+@pytest.mark.parametrize(("text", "trigger", "via"), [
+    ("The governor said in a Telegram post that three drones were shot down.", "shot", "Telegram"),
+    ("In an interview with Le Figaro, Macron said Europe would send more shells.", "send", "Le Figaro"),
+    ("Scholz said in a joint statement with Germany's partners that Berlin would send tanks.", "send", None),
+])
+def test_statement_nouns_introduce_outlets_but_not_states(text: str, trigger: str, via: str | None) -> None:
+    src = _source(text, trigger)
+    assert src is not None and src.via == via

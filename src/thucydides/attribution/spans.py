@@ -101,21 +101,36 @@ def _agent(tok: Any) -> Any | None:
 
 def _outlet_of(tok: Any) -> str | None:
     """``tok`` heads an outlet or channel name: its text, else None."""
-    for start, end in (_trim(tok.doc, int(tok.left_edge.i), int(tok.i) + 1), _np_span(tok)):
-        text = _span_text(tok.doc, (start, end))
-        if is_outlet(text) or _is_channel(text):
+    head_final = _span_text(tok.doc, _trim(tok.doc, int(tok.left_edge.i), int(tok.i) + 1))
+    if is_outlet(head_final) or _is_channel(head_final):
+        return head_final.removeprefix("the ")
+    for span in (_np_span(tok), _trim(tok.doc, int(tok.left_edge.i), int(tok.right_edge.i) + 1)):
+        text = _span_text(tok.doc, span)
+        if is_outlet(text):
             return text.removeprefix("the ")
     return None
 
 
-def _via_from(tok: Any) -> str | None:
+def _named_in_statement(pobj: Any) -> str | None:
+    """"in an interview with Le Figaro", "in a Telegram post": a non-person name the statement
+    noun introduces is the outlet or channel."""
+    names = [pobj] if pobj.pos_ == "PROPN" else [c for c in pobj.children if c.dep_ == "compound"
+                                                   and c.pos_ == "PROPN"]
+    for name in names:
+        if name.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC", "DATE"):
+            text = _span_text(pobj.doc, _trim(pobj.doc, int(name.left_edge.i), int(name.i) + 1))
+            return text.removeprefix("the ")
+    return None
+
+
+def _via_from(tok: Any, in_statement: bool = False) -> str | None:
     """Outlet or channel among the modifiers of a cue or a speaker ("to CNN", "on Telegram")."""
     for child in tok.children:
         dep, low = child.dep_, child.lower_
         if dep in ("dative", "dobj") and _lemma(tok) in ("tell", "say"):
             found = _outlet_of(child)
         elif dep == "prep" and low in ("to", "with", "on", "in", "via", "through", "during"):
-            found = _via_prep(child)
+            found = _via_prep(child, in_statement)
         else:
             continue
         if found:
@@ -123,15 +138,15 @@ def _via_from(tok: Any) -> str | None:
     return None
 
 
-def _via_prep(prep: Any) -> str | None:
+def _via_prep(prep: Any, in_statement: bool = False) -> str | None:
     for pobj in prep.children:
         if pobj.dep_ != "pobj":
             continue
-        found = _outlet_of(pobj)
+        found = _outlet_of(pobj) or (_named_in_statement(pobj) if in_statement else None)
         if found:
             return found
         if _lemma(pobj) in STATEMENT_NOUNS:
-            return _via_from(pobj)
+            return _named_in_statement(pobj) or _via_from(pobj, in_statement=True)
     return None
 
 
