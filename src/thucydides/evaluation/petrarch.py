@@ -13,6 +13,7 @@ from ..model import Actor, ActorMention, Article, Document, Provenance
 from .common import Guard, default_stages_or_skip, extract_parsed
 from .io import read_jsonl
 from .petrarch_dict import ActorDictionary, load_dictionary
+from .petrarch_verbs import VERBS_FILE, VerbEventStage, dyads_only, load_verb_lexicon, spacy_lemma
 from .result import Counts, EvalResult, Score
 
 __all__ = ["DictionaryActorStage", "Petrarch2Suite", "predicted_triples", "suite_stages"]
@@ -183,14 +184,17 @@ def _record_date(record: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def suite_stages(folder: Path) -> list[Any]:
-    """The pipeline with its ``actors.*`` stages replaced by the suite's dictionary stage."""
+def suite_stages(folder: Path, suite_verbs: bool = True) -> list[Any]:
+    """The pipeline with its ``actors.*`` stages replaced by the suite's dictionary stage (and, with
+    ``suite_verbs``, ``events.rules.v1`` by events coded with the suite's verb dictionary)."""
     from ..nlp import load_nlp
     from ..pipeline import Stage
 
     stage = DictionaryActorStage(load_dictionary(folder), load_nlp().tokenizer)
+    verbs = VerbEventStage(load_verb_lexicon(folder / VERBS_FILE, spacy_lemma(load_nlp())))
     return [Stage(stage.name, stage, ("doc",), ("mentions",))] + [
-        s for s in default_stages_or_skip() if not s.name.startswith("actors.")]
+        Stage(verbs.name, verbs, s.reads, s.assigns) if s.name == "events.rules.v1" and suite_verbs else s
+        for s in default_stages_or_skip() if not s.name.startswith("actors.")]
 
 
 class Petrarch2Suite:
@@ -210,13 +214,19 @@ class Petrarch2Suite:
                     for r in rows]
         counts, exact, guard = {name: Counts() for name in VIEWS}, [], Guard()
         for r, (document, _) in zip(rows, extract_parsed(articles, stages, guard), strict=True):
-            gold, pred = _gold(r), predicted_triples(document)
+            gold, pred = _gold(r), dyads_only(r, predicted_triples(document))
             for name, view in VIEWS.items():
                 counts[name].add_multisets(map(view, gold), map(view, pred))
             exact.append(sorted(map(VIEWS["source+target+root"], gold)) ==
                          sorted(map(VIEWS["source+target+root"], pred)))
+        team, root_view = Counts(), VIEWS["source+target+root"]
+        for r, (document, _) in zip(rows, extract_parsed(articles, suite_stages(root / FOLDER, False), guard)):
+            team.add_multisets(map(root_view, _gold(r)), map(root_view, dyads_only(r, predicted_triples(document))))
         scores = [c.score(name) for name, c in counts.items()] + [
-            Score("exact_set", len(exact), {"accuracy": sum(exact) / len(exact) if exact else 0.0})]
+            Score("exact_set", len(exact), {"accuracy": sum(exact) / len(exact) if exact else 0.0}),
+            team.score("team_lexicon:source+target+root")]
         notes = [f"{len(rows)} records (error records skipped); root = first two digits of the code; exact_set on roots",
-                 "actors from PETR.Validate.actors/agents.txt via an eval-only dictionary stage", *guard.notes()]
+                 "actors from PETR.Validate.actors/agents.txt via an eval-only dictionary stage",
+                 "events coded with PETR.Validate.verbs.txt (suite verbs); team_lexicon:* = our own lexicon instead",
+                 "require_dyad (default true): events missing a source or target are dropped", *guard.notes()]
         return EvalResult(self.name, scores, notes)

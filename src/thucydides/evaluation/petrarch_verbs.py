@@ -33,15 +33,15 @@ from typing import Any
 from ..errors import InputError
 from ..lexicon import Lexicon, Trigger
 
-__all__ = ["PARTICLES", "ROOT_TYPES", "VERBS_FILE", "VerbEventStage", "build_lexicon", "load_verb_lexicon", "parse_verbs", "petrarch_events", "spacy_lemma",
-           "plover_type"]
+__all__ = ["PARTICLES", "ROOT_TYPES", "VERBS_FILE", "VerbEventStage", "build_lexicon", "dyads_only",
+           "load_verb_lexicon", "parse_verbs", "petrarch_events", "plover_type", "spacy_lemma"]
 
 VERBS_FILE = "PETR.Validate.verbs.txt"
 EXTRACTOR = "eval.petrarch_verbs.v1"
 
 #: CAMEO root -> PLOVER type (the CAMEO code itself is kept exactly on the trigger).
 ROOT_TYPES: dict[str, str] = {
-    "01": "SUPPORT", "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
+    "01": "SUPPORT", "02": "SUPPORT", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
     "07": "AID", "08": "RETREAT", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
     "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
     "19": "ASSAULT", "20": "ASSAULT",
@@ -50,7 +50,7 @@ ROOT_TYPES: dict[str, str] = {
 PARTICLES = frozenset({"about", "against", "at", "back", "between", "by", "down", "for", "from", "in", "into",
                        "of", "off", "on", "out", "over", "to", "toward", "towards", "up", "upon", "with"})
 #: Prepositions whose object is the target when a dictionary verb has no pattern saying otherwise.
-DEFAULT_PREPS = ("with", "to", "against", "on", "at", "from", "for", "in", "into")
+DEFAULT_PREPS = ("with", "to", "against", "on", "at", "from", "for", "in", "into", "about")
 MARKERS = frozenset({"+", "$", "%", "^"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HEADER = re.compile(r"^---\s*(.*?)\s*---\s*$")
@@ -265,3 +265,12 @@ def petrarch_events(state: Any, lexicon: Lexicon) -> None:
     from ..events import detect_events
 
     state.events = detect_events(state.doc, state.mentions, state.dates, lexicon=lexicon)
+
+
+def dyads_only(record: dict[str, Any], triples: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Apply the record's ``require_dyad`` option (PETRARCH's default: true): drop events missing a source or a
+    target (``---`` in :func:`~thucydides.evaluation.petrarch.predicted_triples`)."""
+    config = record.get("config") or {}
+    if str(config.get("require_dyad", "true")).lower() == "false":
+        return triples
+    return [t for t in triples if "---" not in (t[0], t[1])]
