@@ -355,3 +355,9 @@ def test_russian_ministry_style_claims() -> None:
     assert found[0].period == "since the beginning of the special military operation"
     assert (found[0].status, found[0].by) == ("alleged", ("RUS",))
     assert found[1].evidence == "shot down 12 Ukrainian drones"
+
+
+def test_a_hedge_elsewhere_in_the_sentence_does_not_hedge_the_loss() -> None:
+    text = ("Six men were killed by suspected militants near the border. "
+            "Russia reportedly lost 12 helicopters. Russia suffered an estimated 5,000 casualties.")
+    assert [(c.value, c.status) for c in claims(text)] == [(6, "asserted"), (12, "alleged"), (5000, "alleged")]

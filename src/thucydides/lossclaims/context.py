@@ -63,6 +63,17 @@ def _modality(tokens: Sequence[Any]) -> str:
     return ""
 
 
+def _hedged(q: Quantity, trigger: Any) -> bool:
+    """A hedge on the loss itself ("reportedly lost", "is believed to have lost", "an estimated 100"), not on
+    something else in the sentence ("by suspected militants", "many more are believed to be buried")."""
+    chain = {t.i for t in (trigger, q.head, *trigger.ancestors, *q.head.ancestors)}
+    if q.noun is not None:
+        chain.add(q.noun.i)
+    return any(t.lower_ in HEDGES and (t.i in chain or (t.head.i in chain and t.dep_ == "advmod")
+                                      or (t.head.i in (q.head.i, q.noun.i if q.noun else -1) and t.lower_ == "estimated"))
+               for t in trigger.sent)
+
+
 def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
     verbs = [trigger] if trigger.pos_ in ("VERB", "AUX") else []
     tok = q.head
@@ -105,7 +116,7 @@ def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
     modal = _modality(verbs)
     if modal == "hypothetical":
         return Attribution("hypothetical", by, via)
-    hedged = modal == "alleged" or via is not None or any(t.lower_ in HEDGES for t in sent)
+    hedged = modal == "alleged" or via is not None or _hedged(q, trigger)
     return Attribution("alleged" if speaker is not None or hedged else "asserted", by, via)
 
 _PERIOD_PHRASES = re.compile(
