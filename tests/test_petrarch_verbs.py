@@ -11,8 +11,15 @@ from thucydides.errors import InputError
 from thucydides.evaluation.petrarch import DictionaryActorStage, predicted_triples
 from thucydides.evaluation.petrarch_dict import ActorDictionary, parse_actors, parse_agents
 from thucydides.evaluation.petrarch_verbs import (
-    DEFAULT_PREPS, VerbEventStage, build_lexicon, dyads_only, load_verb_lexicon, parse_verbs, plover_type,
-    spacy_lemma)
+    DEFAULT_PREPS,
+    VerbEventStage,
+    build_lexicon,
+    dyads_only,
+    load_verb_lexicon,
+    parse_verbs,
+    plover_type,
+    spacy_lemma,
+)
 from thucydides.lexicon import Lexicon
 from thucydides.model import Article
 
