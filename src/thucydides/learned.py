@@ -1,7 +1,8 @@
 """Stage 3b: the learned event classifier where the rules found nothing.
 
 The rules (:mod:`thucydides.events`) are precise but their lexicon is finite. For every sentence in which they
-found no event but whose main verb has a subject that resolves to an actor, the sentence classifier
+found no event, that names at least two distinct actors (the cheap gate that keeps the model off most
+sentences) and whose main verb has a subject that names an actor, the sentence classifier
 (:mod:`thucydides.classifier`) proposes a PLOVER type; when it is confident, the main clause becomes an event
 with the same role, attribution and status logic as a rule event, under the extractor name
 ``"model.event_type.v1"``. Each keeps what it does best: the rules decide where they fire, the model covers
@@ -42,9 +43,17 @@ def _main_verb(sent: Any, index: MentionIndex) -> Any | None:
     return None
 
 
+def _dyadic(sent: Any, index: MentionIndex) -> bool:
+    """At least two distinct actors are named in the sentence: the cheap gate before the model runs."""
+    codes = {c for t in sent for c in index.codes_at(t.i)}
+    return len(codes) >= 2
+
+
 def _candidate(sent: Any, index: MentionIndex) -> tuple[Any, Trigger] | None:
     verb = _main_verb(sent, index)
     if verb is None:
+        return None
+    if not _dyadic(sent, index):
         return None
     return verb, Trigger("NONE", None, preps=RECIPIENT_PREPS, name=EXTRACTOR)
 
