@@ -57,6 +57,9 @@ SCOLDED
 --- LOITER  [---] ---
 LOITER
 - * ON_STREETS  [181]
+
+--- GRUMBLE  [131] # NOUN ---
+GRUMBLE
 """
 
 
@@ -76,6 +79,7 @@ def test_verbs_forms_and_own_codes(lex: Lexicon) -> None:
     assert "loiter" not in lex.verbs  # a null code codes nothing on its own
     assert "fix" not in lex.verbs and "half" not in lex.verbs  # words before the verb are not expressible
     assert not lex.special_rules and not lex.nouns
+    assert lex.verbs["grumble"].cameo == "131"  # a header with a comment inside still opens a block
 
 
 def test_paired_codes_are_reciprocal(lex: Lexicon) -> None:

@@ -53,7 +53,7 @@ PARTICLES = frozenset({"about", "against", "at", "back", "between", "by", "down"
 DEFAULT_PREPS = ("with", "to", "against", "on", "at", "from", "for", "in", "into", "about")
 MARKERS = frozenset({"+", "$", "%", "^"})
 _CODE = re.compile(r"\[([^\]]*)\]")
-_HEADER = re.compile(r"^---\s*(.*?)\s*---\s*$")
+_HEADER = re.compile(r"^---\s*([^#]*?)\s*(?:#.*)?---\s*$")  # "--- VERB [code] ---", "--- VERB [code] # NOUN ---"
 
 Lemmatize = Callable[[str], str]
 
@@ -98,7 +98,7 @@ def parse_verbs(lines: Iterable[str]) -> _Parsed:
     parsed, synset, block = _Parsed(), None, None
     for raw in lines:
         line = _clean(raw)
-        header = _HEADER.match(line)
+        header = _HEADER.match(line) or (_HEADER.match(raw.strip()) if line.startswith("---") else None)
         if not line:
             synset = None
         elif header:
