@@ -407,8 +407,25 @@ def _retype(ev: EventMention, tok: Token, source: Source | None) -> None:
         ev.type, ev.mode, ev.extras["intent"] = "THREATEN", mode, True
 
 
+DENIAL_VERBS = frozenset({"reject", "dismiss", "deny", "refute", "rebuff", "dispute", "debunk", "disavow"})
+
+
+def _claim_denier(tok: Token, index: MentionIndex) -> Source | None:
+    """"X rejected claims that Y bombed Z": X denies the bombing (the content of the rejected claims)."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in CLAIM_NOUNS and anc.head.lemma_.lower() in DENIAL_VERBS:
+            verb = anc.head
+            subj = next((c for c in verb.children if c.dep_ in roles.SUBJ), None)
+            by = roles.codes_of(subj, index, agentive=True) if subj is not None else ()
+            span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj is not None else None
+            text = tok.doc.text[span[0]:span[1]] if span else None
+            return Source(by=by, via=None, speaker=text, speaker_span=span, cue=verb.text, cue_i=verb.i,
+                          quote=None, stance="deny", anonymous=False)
+    return None
+
+
 def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: Sequence[Any]) -> Source | None:
-    source = attribute(tok.doc, tok.i, mentions)
+    source = attribute(tok.doc, tok.i, mentions) or _claim_denier(tok, index)
     if source is not None and not ev.actor and quad_of(ev.type) in (1, 3) and source.by and \
             source.quote == "direct":
         ev.actor = source.by  # "We will not accept this," Pashinyan said
@@ -420,7 +437,7 @@ def _assign_claim(ev: EventMention, tok: Token, index: MentionIndex, mentions: S
         ev.actor = source.by
     _retype(ev, tok, source)
     _refine_mode(ev, tok)
-    status, confidence = status_of(tok.doc, tok.i, source)
+    status, confidence = status_of(tok.doc, tok.i, source, actor=ev.actor, event_type=ev.type)
     if ev.extras.get("dismissal"):
         status, source = "asserted", None  # the text reports the dismissal itself
     if ev.type == "REJECT" and status == "denied" and not any(c.dep_ == "neg" for c in tok.children):
