@@ -13,3 +13,7 @@ for f in examples/articles/*.txt; do
   outlet=$(echo "${name#*_}" | tr '_' ' ')
   .venv/bin/thucydides extract "$f" --published "$published" --outlet "$outlet"
 done
+# Store the same articles, then list the stories in which one side's claim is denied by another.
+rm -f demo.duckdb
+.venv/bin/thucydides ingest examples/articles --db demo.duckdb
+.venv/bin/thucydides disputes --db demo.duckdb

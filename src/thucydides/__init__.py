@@ -12,12 +12,34 @@ from .errors import InputError, InvalidValue, ModelNotFound, StoreError, Thucydi
 from .model import Actor, ActorMention, Article, Claim, Document, LossClaim, Proposition, Provenance
 from .pipeline import extract, extract_batch, extract_many
 
+#: Public names whose modules pull in heavier dependencies (DuckDB, pyarrow, onnxruntime); imported on first use.
+_LAZY = {
+    "open_store": "thucydides.store",
+    "Filter": "thucydides.store",
+    "check_claim": "thucydides.ledger",
+    "attribute": "thucydides.attribution",
+    "find_attributions": "thucydides.attribution",
+    "status_of": "thucydides.status",
+    "is_uncertain": "thucydides.status",
+    "EventClassifier": "thucydides.classifier",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'thucydides' has no attribute {name!r}")
+
 __all__ = [
     "Actor",
     "ActorMention",
     "Article",
     "Claim",
     "Document",
+    "EventClassifier",
+    "Filter",
     "InputError",
     "InvalidValue",
     "LossClaim",
@@ -27,8 +49,14 @@ __all__ = [
     "StoreError",
     "ThucydidesError",
     "__version__",
+    "attribute",
+    "check_claim",
     "extract",
     "extract_batch",
     "extract_many",
+    "find_attributions",
+    "is_uncertain",
+    "open_store",
     "resolve_actor",
+    "status_of",
 ]
