@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docbuild import build, mention
-
 from thucydides.events import detect_events
 from thucydides.merge import merge_events
 

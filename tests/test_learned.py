@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docbuild import build, mention
-
 from thucydides.learned import THRESHOLD, model_events
 
 

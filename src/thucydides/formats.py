@@ -34,8 +34,9 @@ def _claims_cell(doc: Document, pid: str) -> list[str]:
 
 def to_table(doc: Document, width: int = 100) -> str:
     """One block per proposition: type, actor -> recipient, verdict, date, claims and an evidence snippet."""
-    lines = [f"# {doc.id}  published={doc.article.published or '-'}  outlet={doc.article.outlet or '-'}  "
-             f"propositions={len(doc.propositions)}  loss_claims={len(doc.loss_claims)}"]
+    header = (f"# {doc.id}  published={doc.article.published or '-'}  outlet={doc.article.outlet or '-'}  "
+              f"propositions={len(doc.propositions)}  loss_claims={len(doc.loss_claims)}")
+    lines = [header]
     for n, p in enumerate(doc.propositions, 1):
         head = (f"{n:>3}. {p.type}{'/' + p.mode if p.mode else ''}  {_codes(p.actor)} -> {_codes(p.recipient)}"
                 f"  [{p.verdict}]  date={p.date or '-'}  loc={p.location or '-'}  cameo={p.cameo}")

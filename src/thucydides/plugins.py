@@ -15,7 +15,7 @@ from typing import Any
 
 import pluggy
 
-__all__ = ["BUILTIN_PLUGINS", "hookimpl", "hookspec", "get_plugin_manager"]
+__all__ = ["BUILTIN_PLUGINS", "get_plugin_manager", "hookimpl", "hookspec"]
 
 hookspec = pluggy.HookspecMarker("thucydides")
 hookimpl = pluggy.HookimplMarker("thucydides")
