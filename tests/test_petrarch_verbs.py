@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -135,12 +136,13 @@ def test_require_dyad() -> None:
     assert dyads_only({"config": {"require_dyad": "FALSE"}}, triples) == triples
 
 
+Run = Callable[[str], list[tuple[str, str, str]]]
 ACTORS = "VELDORIA [VLD]\nNORTH_KESTRA [NKS]\nOSTRIA [OST]\n"
 AGENTS = "MINISTER [~GOV]\n"
 
 
 @pytest.fixture(scope="module")
-def run(lex: Lexicon):  # type: ignore[no-untyped-def]
+def run() -> Run:
     from thucydides.nlp import load_nlp
     from thucydides.pipeline import Stage, extract_article
 
@@ -160,16 +162,16 @@ def run(lex: Lexicon):  # type: ignore[no-untyped-def]
     return triples
 
 
-def test_stage_codes_with_the_dictionary(run) -> None:  # type: ignore[no-untyped-def]
+def test_stage_codes_with_the_dictionary(run: Run) -> None:
     assert ("VLD", "NKS", "064") in run("Veldoria mended its relationship with North Kestra on Tuesday.")
     assert ("OST", "VLD", "121") in run("Ostria scolded Veldoria over the border incident.")
     assert ("NKS", "VLD", "902") in run("North Kestra will mend ties with Veldoria next month.")
 
 
-def test_stage_ignores_verbs_outside_the_dictionary(run) -> None:  # type: ignore[no-untyped-def]
+def test_stage_ignores_verbs_outside_the_dictionary(run: Run) -> None:
     assert run("Veldoria attacked North Kestra on Monday.") == []
 
 
-def test_reciprocal_codes_both_directions(run) -> None:  # type: ignore[no-untyped-def]
+def test_reciprocal_codes_both_directions(run: Run) -> None:
     got = run("Ostria and Veldoria conferred in the capital on Friday.")
     assert ("OST", "VLD", "031") in got and ("VLD", "OST", "031") in got
