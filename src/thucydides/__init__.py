@@ -22,6 +22,8 @@ _LAZY = {
     "status_of": "thucydides.status",
     "is_uncertain": "thucydides.status",
     "EventClassifier": "thucydides.classifier",
+    "resolve_date": "thucydides.dates",
+    "extract_loss_claims": "thucydides.lossclaims",
 }
 
 
@@ -53,10 +55,12 @@ __all__ = [
     "check_claim",
     "extract",
     "extract_batch",
+    "extract_loss_claims",
     "extract_many",
     "find_attributions",
     "is_uncertain",
     "open_store",
     "resolve_actor",
+    "resolve_date",
     "status_of",
 ]
