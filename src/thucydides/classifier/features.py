@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["HASH_DIM", "SparseRows", "ngram_features"]
+__all__ = ["HASH_DIM", "SparseRows", "idf_weights", "ngram_features"]
 
 #: Number of hash buckets.
 HASH_DIM = 2**15
@@ -60,6 +60,17 @@ class SparseRows:
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         return SparseRows(self.cols[idx], self.vals[idx], starts)
 
+    def document_frequency(self, dim: int = HASH_DIM) -> npt.NDArray[np.float32]:
+        """In how many rows each column occurs."""
+        return np.bincount(self.cols, minlength=dim).astype(np.float32)
+
+    def reweighted(self, column_weights: npt.NDArray[np.float32]) -> SparseRows:
+        """Values times a per-column weight (e.g. IDF), each row L2-normalised again."""
+        vals = self.vals * column_weights[self.cols]
+        norms = np.sqrt(np.add.reduceat(vals * vals, self.starts))
+        vals = vals / np.maximum(norms[self.row_ids], 1e-12)
+        return SparseRows(self.cols, vals.astype(np.float32), self.starts)
+
     def dot(self, weights: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """``rows @ weights`` for a ``(HASH_DIM, k)`` matrix."""
         contrib = self.vals[:, None] * weights[self.cols]
@@ -99,3 +110,9 @@ def ngram_features(texts: Sequence[str]) -> SparseRows:
             vals.append(buckets[col] / norm)
     return SparseRows(np.array(cols, dtype=np.int64), np.array(vals, dtype=np.float32),
                       np.array(starts, dtype=np.int64))
+
+
+def idf_weights(rows: SparseRows, dim: int = HASH_DIM) -> npt.NDArray[np.float32]:
+    """Smoothed inverse document frequency of every column: ``log((1 + n) / (1 + df)) + 1``."""
+    df = rows.document_frequency(dim)
+    return (np.log((1.0 + rows.n_rows) / (1.0 + df)) + 1.0).astype(np.float32)

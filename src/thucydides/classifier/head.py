@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import InputError
-from .features import HASH_DIM, SparseRows
+from .features import HASH_DIM, SparseRows, idf_weights
 
 __all__ = ["Head", "TrainConfig", "fit_head"]
 
@@ -26,6 +26,8 @@ class TrainConfig:
 
     hidden: int = 0
     ngrams: bool = True
+    idf: bool = True
+    dense_scale: float = 0.5
     l2: float = 1e-4
     steps: int = 400
     lr: float = 0.05
@@ -52,6 +54,7 @@ class Head:
 
     def logits(self, x: Array, sparse: SparseRows | None = None) -> Array:
         """Raw scores, shape ``(n, len(labels))``; ``sparse`` is required when :attr:`uses_ngrams`."""
+        x, sparse = _prepare(self.params, x, sparse)
         return _forward(self.params, x, sparse)[0]
 
     def predict_proba(self, x: Array, sparse: SparseRows | None = None) -> Array:
@@ -75,6 +78,15 @@ class Head:
         if "w" not in params or params["w"].shape[1] != len(labels):
             raise InputError("E011", f"classifier weights {path} do not match their labels")
         return cls(labels, params)
+
+
+def _prepare(params: dict[str, Array], x: Array, sparse: SparseRows | None) -> tuple[Array, SparseRows | None]:
+    """Inputs as the weights expect them: the embedding scaled, the n-grams IDF-weighted (fixed at training)."""
+    if "dense_scale" in params:
+        x = (x * params["dense_scale"][0]).astype(np.float32)
+    if sparse is not None and "idf" in params:
+        sparse = sparse.reweighted(params["idf"])
+    return x, sparse
 
 
 def _forward(params: dict[str, Array], x: Array, sparse: SparseRows | None) -> tuple[Array, Array]:
@@ -137,6 +149,10 @@ def fit_head(x: Array, y: npt.NDArray[np.int64], labels: tuple[str, ...], weight
     if cfg.ngrams and sparse is None:
         raise InputError("E005", "n-gram features are switched on but none were given")
     params = _init(x.shape[1], len(labels), cfg)
+    params["dense_scale"] = np.array([cfg.dense_scale], dtype=np.float32)
+    if sparse is not None and cfg.ngrams and cfg.idf:
+        params["idf"] = idf_weights(sparse)
+    x, sparse = _prepare(params, x, sparse)
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v2 = {k: np.zeros_like(v) for k, v in params.items()}
     for step in range(1, cfg.steps + 1):
