@@ -115,4 +115,4 @@ def ngram_features(texts: Sequence[str]) -> SparseRows:
 def idf_weights(rows: SparseRows, dim: int = HASH_DIM) -> npt.NDArray[np.float32]:
     """Smoothed inverse document frequency of every column: ``log((1 + n) / (1 + df)) + 1``."""
     df = rows.document_frequency(dim)
-    return (np.log((1.0 + rows.n_rows) / (1.0 + df)) + 1.0).astype(np.float32)
+    return np.asarray(np.log((1.0 + rows.n_rows) / (1.0 + df)) + 1.0, dtype=np.float32)
