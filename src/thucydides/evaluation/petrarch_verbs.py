@@ -50,7 +50,7 @@ ROOT_TYPES: dict[str, str] = {
 PARTICLES = frozenset({"about", "against", "at", "back", "between", "by", "down", "for", "from", "in", "into",
                        "of", "off", "on", "out", "over", "to", "toward", "towards", "up", "upon", "with"})
 #: Prepositions whose object is the target when a dictionary verb has no pattern saying otherwise.
-DEFAULT_PREPS = ("with", "to", "against", "on", "at", "from", "for", "in", "into", "about")
+DEFAULT_PREPS = ("with", "to", "against", "on", "at", "from", "for", "in", "into", "about", "between")
 MARKERS = frozenset({"+", "$", "%", "^"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HEADER = re.compile(r"^---\s*([^#]*?)\s*(?:#.*)?---\s*$")  # "--- VERB [code] ---", "--- VERB [code] # NOUN ---"
@@ -162,9 +162,10 @@ def _verb_entries(words: list[str], code: str | None, lemma: Lemmatize) -> list[
     at = marked[0] if marked else 0
     if at > 0 or code is None or not words:
         return []  # words before the verb (WIRE_+TAP) cannot be expressed; null codes code nothing
-    verb, rest = lemma(words[0].lstrip("+")), words[1:]
-    if not rest:
-        return [_Entry("verb", verb, "", _trigger(code), 0)]
+    word, rest = words[0].lstrip("+"), words[1:]
+    verb = lemma(word)
+    if not rest:  # a form written out (LEFT) beats the block of its lemma (LEAVE), as PETRARCH matches it literally
+        return [_Entry("verb", verb, "", _trigger(code), 0 if verb != word else 1)]
     if rest[0] in PARTICLES:
         return [_Entry("particle", verb, rest[0], _trigger(code), len(rest))]
     return [_Entry("object", verb, rest[-1], _trigger(code), len(rest))]
