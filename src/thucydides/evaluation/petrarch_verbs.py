@@ -19,7 +19,8 @@ What is skipped (documented limits of a lemma/object lexicon): patterns with wor
 ``NOT *``, ``&NEGATVAUXVRB *``), patterns putting the target before the verb or the source after it (``+ WAS *``,
 ``* FROM $``), null codes ``[---]`` (PETRARCH uses them to block an event; a lexicon can only omit one), words
 before the verb in multi-word verbs (``WIRE_+TAP``), and the second code of a paired code (same root in this file).
-When two patterns give the same key, the shorter (more general) one wins, then the earlier one.
+When two patterns give the same key, the shorter (more general) one wins, then the earlier one; a verb written out as
+an inflected form (``LEFT``) wins over the block of its lemma (``LEAVE``), since PETRARCH matches it literally.
 """
 
 from __future__ import annotations
