@@ -108,8 +108,8 @@ def _verb_trigger(tok: Token, lex: Lexicon = DEFAULT_LEXICON) -> Trigger | None:
             hit = frames.get(obj.lemma_.lower()) or frames.get(obj.lower_)
             if hit is not None:
                 return hit
-            for sub in obj.children:  # "called Russia its strategic partner"
-                hit = frames.get(sub.lemma_.lower()) if sub.dep_ in ("appos", "attr", "oprd") else None
+            for sub in obj.children:  # "called Russia its strategic partner"; "fired artillery shells"
+                hit = frames.get(sub.lemma_.lower()) if sub.dep_ in ("appos", "attr", "oprd", "compound") else None
                 if hit is not None:
                     return hit
     return lex.verbs.get(lemma)
@@ -328,10 +328,12 @@ def _protest_to(ev: EventMention, tok: Token, index: MentionIndex) -> None:
 
 def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> EventMention | None:
     actor, recipient = (_noun_roles if nominal else _verb_roles)(tok, trig, index)
+    reciprocal = False
     if trig.reciprocal:
         partners = _partners(tok, index) + (recipient if trig.type == "CONSULT" else ())
         if partners or len(actor) > 1:
             actor, recipient = tuple(dict.fromkeys(actor + partners + recipient)), ()
+            reciprocal = len(actor) > 1
     recipient = tuple(c for c in recipient if c not in actor)
     if not recipient and trig.type in ("ACCUSE", "REJECT") and not nominal:
         recipient = _event_object_target(tok, index)
@@ -343,7 +345,7 @@ def _make(tok: Token, trig: Trigger, nominal: bool, index: MentionIndex) -> Even
         scope=_scope(tok), confidence=0.8 if actor and (recipient or trig.reciprocal) else 0.6,
         cameo=trig.cameo,
         extras={"nominal": nominal, "accusation": trig.accusation, "lemma": tok.lemma_.lower(),
-                "named_subject": not nominal and roles.has_named_subject(tok)})
+                "named_subject": not nominal and roles.has_named_subject(tok), "reciprocal": reciprocal})
 
 
 def _event_object_target(tok: Token, index: MentionIndex) -> tuple[str, ...]:

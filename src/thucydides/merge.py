@@ -111,6 +111,7 @@ def to_proposition(group: Sequence[EventMention], text: str, doc_id: str) -> Pro
         type=first.type, actor=g.actor, recipient=g.recipient, claims=tuple(claims), mode=mode,
         date=dated.date if dated else None, date_precision=dated.date_precision if dated else None,
         location=next((e.location for e in group if e.location), None), cameo=cameo, plover_score=score,
+        reciprocal=len(g.actor) > 1 and not g.recipient and any(e.extras.get("reciprocal") for e in group),
         provenance=Provenance(doc_id, first.start, first.end, first.extractor, __version__))
 
 

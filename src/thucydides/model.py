@@ -223,6 +223,7 @@ class Proposition:
         claims: the claims made about this proposition in the document.
         optional: background or borderline (used by gold files).
         provenance: the first trigger's document, offsets and extractor.
+        reciprocal: the actors act on each other (met, signed, exchanged): every side is in ``actor``.
     """
 
     type: str
@@ -238,6 +239,7 @@ class Proposition:
     optional: bool = False
     provenance: Provenance | None = None
     id: str = field(default="")
+    reciprocal: bool = False
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -259,7 +261,7 @@ class Proposition:
             "recipient": list(self.recipient), "date": self.date, "location": self.location,
             "optional": self.optional, "claims": [c.to_dict() for c in self.claims],
             "id": self.id, "verdict": self.verdict, "date_precision": self.date_precision,
-            "cameo": self.cameo, "plover_score": self.plover_score,
+            "cameo": self.cameo, "plover_score": self.plover_score, "reciprocal": self.reciprocal,
         }
         if self.provenance is not None:
             d["provenance"] = self.provenance.to_dict()
@@ -274,7 +276,8 @@ class Proposition:
                    recipient=tuple(d.get("recipient") or ()), claims=claims, mode=d.get("mode"),
                    date=d.get("date"), date_precision=d.get("date_precision"), location=d.get("location"),
                    cameo=d.get("cameo"), plover_score=d.get("plover_score"),
-                   optional=bool(d.get("optional", False)), provenance=prov, id=pid)
+                   optional=bool(d.get("optional", False)), provenance=prov, id=pid,
+                   reciprocal=bool(d.get("reciprocal", False)))
 
 
 def _with_proposition(claim: Claim, pid: str) -> Claim:

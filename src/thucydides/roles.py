@@ -60,6 +60,8 @@ def _can_stand_for_actor(span: Any, group: Sequence[ActorMention]) -> bool:
         return True
     if any("coref" in m.provenance.extractor or "alias" in m.provenance.extractor for m in group):
         return True
+    if not all(m.provenance.extractor.startswith("actors.") for m in group):
+        return True  # a dictionary stage supplied by the user (or an evaluation) knows its own phrases
     return root.lemma_.lower() in AGENT_NOUNS or root.lower_ in AGENT_NOUNS
 
 
@@ -216,6 +218,10 @@ def _preps_near(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("dobj", "prt", "xcomp", "advmod"):
             found.extend(c for c in child.children if c.dep_ == "prep")
+    for prep in [p for p in found if p.lower_ == "of" and p.head.dep_ == "dobj"]:  # "resumption of ties with X"
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                found.extend(c for c in pobj.children if c.dep_ == "prep" and c.lower_ != "of")
     for prep in [p for p in found if p.lower_ == "for"]:  # "asking for weapons from China"
         for pobj in prep.children:
             if pobj.dep_ == "pobj":

@@ -155,7 +155,7 @@ def predicted_triples(document: Document) -> list[Triple]:
     out: list[Triple] = []
     for p in document.propositions:
         actors, recipients, root = list(p.actor) or ["---"], list(p.recipient), _code(p)
-        if not recipients and len(actors) > 1:
+        if not recipients and len(actors) > 1 and p.reciprocal:
             out += [(a, b, root) for a in actors for b in actors if a != b]
         else:
             out += [(a, r, root) for a in actors for r in (recipients or ["---"])]
