@@ -353,6 +353,10 @@ def _event_object_target(tok: Token, index: MentionIndex) -> tuple[str, ...]:
     obj = roles.object_of(tok)
     if obj is None or obj.lemma_.lower() not in EVENT_NOUNS:
         return ()
+    named = roles.pobj_codes(obj, ("by",), index) or tuple(
+        c for ch in obj.children if ch.dep_ in ("poss", "amod", "compound") for c in index.codes_at(ch.i))
+    if named:
+        return named  # "condemned an attack by X", "condemned X's attack"
     for prev in reversed(list(tok.doc[: tok.i])):
         if prev.lemma_.lower() in VERBS and VERBS[prev.lemma_.lower()].type == "ASSAULT" or \
                 prev.lemma_.lower() in ("launch", "fire") and prev.pos_ == "VERB":

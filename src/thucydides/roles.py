@@ -106,8 +106,9 @@ def _head_codes(tok: Token, index: MentionIndex, agentive: bool = False) -> tupl
                 child.dep_ in MODIFIER_DEPS and child.dep_ != "poss" and _takes_modifiers(tok, agentive)):
             found = index.codes_at(child.i) or (
                 _head_codes(child, index, agentive) if child.dep_ in ("compound", "appos") else ())
-            if found:
-                return found
+            if found:  # "Eriadori and Calenardhon leaders": coordinated modifiers
+                more = [c for conj in child.children if conj.dep_ == "conj" for c in index.codes_at(conj.i)]
+                return _unique(list(found) + more)
     located = tok.lemma_.lower() in AGENT_NOUNS and tok.pos_ == "NOUN"
     for child in tok.children:  # "the President of Russia"; "rebels in the Ivory Coast"
         if child.dep_ == "prep" and (child.lower_ == "of" or (located and child.lower_ in ("in", "from"))):
