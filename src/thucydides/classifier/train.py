@@ -44,7 +44,7 @@ CORPUS_WEIGHTS: dict[str, float] = {"ngec": 1.0, "team": 0.3, "plover": 0.5, "co
 #: Corpora the quad head learns from. Adding the type-labelled corpora (mapped to quads) lowered ConfliBERT
 #: macro-F1 under CV from 0.84 to 0.81, so the quad head keeps to ConfliBERT's own labelling.
 QUAD_CORPORA = frozenset({"conflibert"})
-TYPE_CONFIG = TrainConfig(l2=1e-5, steps=400, lr=0.05, seed=13, dense_scale=0.5)
+TYPE_CONFIG = TrainConfig(ngrams=False, l2=1e-4, steps=400, lr=0.05, seed=13, dense_scale=1.0)
 QUAD_CONFIG = TrainConfig(l2=1e-5, steps=400, lr=0.05, seed=17, dense_scale=0.35)
 MODEL_FILES = {"type": "event_type_head.npz", "quad": "event_quad_head.npz", "meta": "classifier_meta.json"}
 
