@@ -94,8 +94,10 @@ def test_stage_uses_the_publication_date_and_expands_joint_codes(stage: Dictiona
 def test_predicted_triples_expand_compounds_and_reciprocals() -> None:
     prov = Provenance("d", 0, 3, "x", "0")
     doc = Document(Article(text="x"), (
-        Proposition("CONSULT", ("AAA", "BBB"), (), cameo="040", provenance=prov),
+        Proposition("CONSULT", ("AAA", "BBB"), (), cameo="040", provenance=prov, reciprocal=True),
         Proposition("ASSAULT", ("CCC",), ("DDD", "EEE"), cameo="190", provenance=prov),
-        Proposition("ACCUSE", (), (), cameo="112", provenance=prov)))
+        Proposition("ACCUSE", (), (), cameo="112", provenance=prov),
+        Proposition("SUPPORT", ("FFF", "GGG"), (), cameo="051", provenance=prov)))  # compound, not reciprocal
     assert predicted_triples(doc) == [("AAA", "BBB", "040"), ("BBB", "AAA", "040"), ("CCC", "DDD", "190"),
-                                      ("CCC", "EEE", "190"), ("---", "---", "112")]
+                                      ("CCC", "EEE", "190"), ("---", "---", "112"), ("FFF", "---", "051"),
+                                      ("GGG", "---", "051")]
