@@ -146,3 +146,13 @@ def test_loaders_reject_bad_files(tmp_path: Path) -> None:
     examples.write_text(json.dumps({"text": "Something.", "type": "BOMBARD"}) + "\n")
     with pytest.raises(InputError, match="E007"):
         load_team_examples(examples)
+
+
+def test_eval_datasets_are_registered_and_find_their_files(tmp_path: Path) -> None:
+    from thucydides.evaluation import get_datasets
+
+    datasets = get_datasets()
+    quad, plover = datasets["conflibert_cameo_train"], datasets["plover_gsr_dev_classifier"]
+    assert not quad.available(tmp_path) and not plover.available(tmp_path)
+    _write_fake_shared(tmp_path)
+    assert quad.available(tmp_path / "eval") and plover.available(tmp_path / "eval")

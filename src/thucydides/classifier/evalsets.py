@@ -31,8 +31,8 @@ class ConfliBertQuad:
     def available(self, root: Path) -> bool:
         return (eval_dir(root) / CONFLIBERT_FILE).is_file()
 
-    def evaluate(self, root: Path) -> EvalResult:
-        result = evaluate_conflibert(root, folds=5)
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        result = evaluate_conflibert(root, folds=5, limit=limit)
         notes = ["the quad head is retrained on the other 4 folds for each test fold"]
         return EvalResult(self.name, [_score("quad_class", result)], notes, _confusion(result))
 
@@ -46,8 +46,8 @@ class PloverTypeCV:
     def available(self, root: Path) -> bool:
         return (eval_dir(root) / PLOVER_FILE).is_file()
 
-    def evaluate(self, root: Path) -> EvalResult:
-        result = evaluate_plover(root, folds=5)
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        result = evaluate_plover(root, folds=5, limit=limit)
         scores = [_score("event_type_held_out", result["held_out"]), _score("event_type_cv", result["cv"])]
         notes = ["held_out: trained without any PLOVER sentence; cv: the other 4 folds join the training data"]
         return EvalResult(self.name, scores, notes, _confusion(result["cv"]))

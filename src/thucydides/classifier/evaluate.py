@@ -16,9 +16,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import InvalidValue
-from .data import Example, load_conflibert
+from .data import Example, load_conflibert, load_ngec, load_plover_dev, load_team_examples
 from .labels import QUAD_NAMES, TYPE_LABELS
-from .train import Features, featurize, load_training_data, train_quad_head, train_type_head
+from .train import Features, featurize, train_quad_head, train_type_head
 
 __all__ = ["evaluate_conflibert", "evaluate_plover", "fold_ids", "scores"]
 
@@ -57,10 +57,15 @@ def _split(feats: Features, test: npt.NDArray[np.bool_]) -> tuple[Features, Feat
     return feats.subset(np.flatnonzero(~test)), feats.subset(np.flatnonzero(test))
 
 
-def evaluate_conflibert(root: Path, folds: int = 5, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Quad-class macro-F1 and accuracy on ``conflibert_cameo_train`` under ``folds``-fold CV."""
+def evaluate_conflibert(root: Path, folds: int = 5, cache_dir: Path | None = None,
+                        limit: int | None = None) -> dict[str, Any]:
+    """Quad-class macro-F1 and accuracy on ``conflibert_cameo_train`` under ``folds``-fold CV.
+
+    ``limit`` (for quick runs) keeps the first ``max(limit, 10 * folds)`` sentences.
+    """
     _check_folds(folds)
-    feats = featurize(load_conflibert(root), cache_dir)
+    examples = load_conflibert(root)
+    feats = featurize(examples[:max(limit, 10 * folds)] if limit else examples, cache_dir)
     is_cb = np.array([e.corpus == "conflibert" for e in feats.examples])
     fold = fold_ids(feats.examples, folds)
     gold: list[str] = []
@@ -79,10 +84,22 @@ def _type_predictions(train: Features, test: Features) -> list[str]:
     return [TYPE_LABELS[i] for i in probs.argmax(axis=1)]
 
 
-def evaluate_plover(root: Path, folds: int = 5, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Event-type accuracy on ``plover_gsr_dev.jsonl``: held out entirely, and under ``folds``-fold CV."""
+def _type_examples(root: Path, folds: int, limit: int | None) -> list[Example]:
+    """What the type head learns from (ConfliBERT has no types); ``limit`` shrinks it for quick runs."""
+    plover, ngec = load_plover_dev(root), load_ngec(root)
+    if limit:
+        plover, ngec = plover[:max(limit, 2 * folds)], ngec[:max(20 * limit, 400)]
+    return ngec + load_team_examples() + plover
+
+
+def evaluate_plover(root: Path, folds: int = 5, cache_dir: Path | None = None,
+                    limit: int | None = None) -> dict[str, Any]:
+    """Event-type accuracy on ``plover_gsr_dev.jsonl``: held out entirely, and under ``folds``-fold CV.
+
+    ``limit`` (for quick runs) keeps the first ``max(limit, 2 * folds)`` PLOVER sentences and fewer NGEC ones.
+    """
     _check_folds(folds)
-    feats = featurize(load_training_data(root), cache_dir)
+    feats = featurize(_type_examples(root, folds, limit), cache_dir)
     is_pl = np.array([e.corpus == "plover" for e in feats.examples])
     train, test = _split(feats, is_pl)
     gold = [e.label for e in test.examples]
