@@ -2,7 +2,8 @@
 
 Runs the whole pipeline (parse + every stage) over the Wikipedia Current Events 2022 H1 lines (or any JSON
 Lines file with ``text`` and ``date``) and, in the same run, a spaCy-only pass over the same texts as the
-baseline, so the figures are comparable on a shared, noisy machine. Reports the median of ``--repeat`` runs.
+baseline and the pipeline without the learned classifier stage (the speed before the classifier), so the
+figures are comparable on a shared, noisy machine. Reports the median of ``--repeat`` runs.
 
     python benchmarks/bench_extract.py [--data PATH] [--limit N] [--repeat 3]
 """
@@ -44,8 +45,8 @@ def spacy_only(articles: list[Article]) -> tuple[float, int]:
     return time.perf_counter() - start, sentences
 
 
-def pipeline(articles: list[Article]) -> tuple[float, int, int]:
-    stages = default_stages()
+def pipeline(articles: list[Article], model: bool = True) -> tuple[float, int, int]:
+    stages = [s for s in default_stages() if model or s.name != "events.model.v1"]
     start = time.perf_counter()
     sentences = propositions = 0
     for article, doc in zip(articles, parse_many(a.text for a in articles), strict=True):
@@ -73,13 +74,14 @@ def main() -> None:
     articles = load(args.data, args.limit)
     load_nlp()
     pipeline(articles[:20])  # warm up caches and lazy imports
-    base, full, multi, props = [], [], [], 0
+    base, full, rules_only, multi, props = [], [], [], [], 0
     sentences = 0
     for _ in range(args.repeat):
         t, sentences = spacy_only(articles)
         base.append(sentences / t)
         t2, _, props = pipeline(articles)
         full.append(sentences / t2)
+        rules_only.append(sentences / pipeline(articles, model=False)[0])
         if args.processes > 1:
             multi.append(sentences / parallel(articles, args.processes))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -87,6 +89,8 @@ def main() -> None:
     print(f"spaCy parse only : median {statistics.median(base):8.1f} sentences/s")
     print(f"full pipeline    : median {statistics.median(full):8.1f} sentences/s "
           f"({statistics.median(full) / statistics.median(base):.2f} x parse-only)")
+    print(f"without the classifier stage: median {statistics.median(rules_only):8.1f} sentences/s "
+          f"(classifier costs {1 - statistics.median(full) / statistics.median(rules_only):.0%})")
     if multi:
         print(f"full pipeline, {args.processes} processes: median {statistics.median(multi):8.1f} sentences/s "
               f"({statistics.median(multi) / statistics.median(base):.2f} x parse-only)")
