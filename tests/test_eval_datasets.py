@@ -28,7 +28,7 @@ def test_read_jsonl_plain_gzipped_and_malformed(tmp_path: Path) -> None:
     assert read_jsonl(tmp_path / "a.jsonl", limit=1) == [{"x": 1}]
     assert read_jsonl(tmp_path / "b.jsonl.gz") == [{"x": 3}]
     (tmp_path / "c.jsonl").write_text('{"x": 1}\n[1, 2\n', encoding="utf-8")
-    with pytest.raises(InputError, match="c.jsonl:2") as err:
+    with pytest.raises(InputError, match="c.jsonl line 2") as err:
         read_jsonl(tmp_path / "c.jsonl")
     assert err.value.code == "E007"
     with pytest.raises(InputError) as err:

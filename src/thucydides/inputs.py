@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
 from .model import Article
 
-__all__ = ["MAX_BYTES", "article_from_record", "decode_text", "parse_date", "read_jsonl_articles", "read_text"]
+__all__ = ["MAX_BYTES", "article_from_record", "decode_text", "json_objects", "parse_date", "read_jsonl_articles",
+           "read_text"]
 
 #: Largest single document accepted (bytes).
 MAX_BYTES = 20 * 1024 * 1024
@@ -70,13 +71,22 @@ def article_from_record(record: Any, where: str) -> Article:
                    id=str(record.get("id") or ""))
 
 
-def read_jsonl_articles(stream: IO[str], name: str = "<stdin>") -> Iterator[Article]:
-    """Yield Articles from JSON Lines, one object per line; blank lines are skipped."""
-    for lineno, line in enumerate(stream, 1):
+def json_objects(lines: Iterable[str], name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank line of JSON Lines; E007 names the line that is not a
+    JSON object."""
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError("E007", f"{name} line {lineno}: malformed JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError("E007", f"{name} line {lineno}: expected a JSON object, got {type(record).__name__}")
+        yield lineno, record
+
+
+def read_jsonl_articles(stream: IO[str], name: str = "<stdin>") -> Iterator[Article]:
+    """Yield Articles from JSON Lines, one object per line; blank lines are skipped."""
+    for lineno, record in json_objects(stream, name):
         yield article_from_record(record, f"{name} line {lineno}")

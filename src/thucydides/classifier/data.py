@@ -7,7 +7,6 @@ the quad is known), a quad number (0-4, or -1 when unknown) and the name of the 
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import json_objects
 from .labels import PLOVER_QUAD, TYPE_LABELS, quad_of
 
 __all__ = ["Example", "load_conflibert", "load_ngec", "load_plover_dev", "load_team_examples"]
@@ -50,15 +50,7 @@ def _require(root: Path, rel: Path) -> Path:
 
 
 def _json_lines(lines: Iterator[str], path: Path) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError("E007", f"{path}:{number}: malformed JSON ({exc.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError("E007", f"{path}:{number}: expected a JSON object")
+    for _, row in json_objects(lines, str(path)):
         yield row
 
 

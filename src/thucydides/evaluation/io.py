@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import gzip
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import json_objects
 
 __all__ = ["read_conll", "read_csv_rows", "read_jsonl"]
 
@@ -37,17 +37,9 @@ def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
         InputError: (E002) missing, (E004) not UTF-8, (E007) a line is not a JSON object.
     """
     rows: list[dict[str, Any]] = []
-    for n, line in enumerate(_lines(path), 1):
+    for _, obj in json_objects(_lines(path), str(path)):
         if limit is not None and len(rows) >= limit:
             break
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError("E007", f"{path}:{n}: malformed JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise InputError("E007", f"{path}:{n}: expected a JSON object")
         rows.append(obj)
     return rows
 
