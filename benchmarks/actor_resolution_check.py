@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from thucydides import resolve_actor
-from thucydides.actors import gazetteer, parent_code
 from thucydides.model import Actor
+from thucydides.stages.actors import gazetteer, parent_code
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "actor_resolution_dev.jsonl"
 

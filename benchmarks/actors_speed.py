@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from thucydides.actors import annotate, gazetteer
 from thucydides.model import Article
-from thucydides.nlp import parse_many
-from thucydides.pipeline import Annotated
+from thucydides.nlp.parse import parse_many
+from thucydides.pipeline.state import Annotated
+from thucydides.stages.actors import annotate, gazetteer
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

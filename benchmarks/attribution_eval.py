@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from thucydides.attribution import find_attributions
-from thucydides.nlp import load_nlp
+from thucydides.nlp.parse import load_nlp
+from thucydides.stages.attribution import find_attributions
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from thucydides.attribution import attribute, find_attributions
-from thucydides.nlp import load_nlp
-from thucydides.status import status_of
+from thucydides.nlp.parse import load_nlp
+from thucydides.stages.attribution import attribute, find_attributions
+from thucydides.stages.status import status_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from thucydides.classifier import EventClassifier
 from thucydides.classifier.embed import get_embedder
-from thucydides.nlp import parse_many
+from thucydides.nlp.parse import parse_many
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia_current_events_2022h1.jsonl"
 

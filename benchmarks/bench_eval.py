@@ -18,7 +18,7 @@ from typing import Any
 
 from thucydides.evaluation import default_data_dir, get_datasets
 from thucydides.evaluation.io import read_jsonl
-from thucydides.nlp import load_nlp, parse_many
+from thucydides.nlp.parse import load_nlp, parse_many
 
 
 def _median_seconds(func: Any, repeat: int) -> float:

@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 
 from thucydides.model import Article
-from thucydides.nlp import load_nlp, parse_many
-from thucydides.pipeline import default_stages, extract_article, extract_many
+from thucydides.nlp.parse import load_nlp, parse_many
+from thucydides.pipeline.registry import default_stages
+from thucydides.pipeline.run import extract_article, extract_many
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia_current_events_2022h1.jsonl"
 

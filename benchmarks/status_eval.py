@@ -5,9 +5,9 @@ Usage:
     python benchmarks/status_eval.py hedge [--half first|second|all]
 
 ``factuality`` parses the UW sentences from their own tokens and reports Pearson r and MAE of
-:func:`thucydides.status.event_factuality` on the gold event heads; ``--fit`` prints the mean gold value
+:func:`thucydides.stages.status.event_factuality` on the gold event heads; ``--fit`` prints the mean gold value
 per deciding rule (how the table ``FACTUALITY`` in status.py was set, from the train split).
-``hedge`` reports precision / recall / F1 of the uncertain class of :func:`thucydides.status.is_uncertain`.
+``hedge`` reports precision / recall / F1 of the uncertain class of :func:`thucydides.stages.status.is_uncertain`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import statistics
 import time
 from pathlib import Path
 
-from thucydides.nlp import load_nlp
-from thucydides.status import event_factuality, is_uncertain, judge
+from thucydides.nlp.parse import load_nlp
+from thucydides.stages.status import event_factuality, is_uncertain, judge
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -61,7 +61,7 @@ def extract_one(article: Article) -> Document:
 
 
 def fake_extract_batch(articles: Sequence[Article]) -> list[Document]:
-    """Stands in for :func:`thucydides.pipeline.extract_batch`; notes each batch in $FAKE_PROGRESS_FILE."""
+    """Stands in for :func:`thucydides.pipeline.run.extract_batch`; notes each batch in $FAKE_PROGRESS_FILE."""
     marker = os.environ.get("FAKE_PROGRESS_FILE")
     if marker:
         with open(marker, "a", encoding="utf-8") as f:

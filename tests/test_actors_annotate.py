@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from thucydides._version import __version__
-from thucydides.actors import annotate
 from thucydides.model import ActorMention, Article
-from thucydides.nlp import parse
-from thucydides.pipeline import Annotated
+from thucydides.nlp.parse import parse
+from thucydides.pipeline.state import Annotated
+from thucydides.stages.actors import annotate
 
 Row = tuple[str, str | None, str, str]
 

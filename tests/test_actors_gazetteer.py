@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.actors import gazetteer
-from thucydides.actors.gazetteer import PERSON
 from thucydides.errors import ThucydidesError
+from thucydides.stages.actors import gazetteer
+from thucydides.stages.actors.gazetteer import PERSON
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_organisation_parents_and_codes_are_known() -> None:
 
 
 def test_broken_data_rows_raise_e011() -> None:
-    gz = importlib.import_module("thucydides.actors.gazetteer")
+    gz = importlib.import_module("thucydides.stages.actors.gazetteer")
 
     for bad in ("USA|GOV|president", "USA|GOV|president|2020-13-45|"):
         with pytest.raises(ThucydidesError) as err:

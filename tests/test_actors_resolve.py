@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from thucydides import InputError, InvalidValue, resolve_actor
-from thucydides.actors import parent_code
 from thucydides.model import Actor
+from thucydides.stages.actors import parent_code
 
 
 def _key(actor: Actor | None) -> tuple[str, str | None] | None:

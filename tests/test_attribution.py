@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from docbuild import build, mention
-from thucydides.attribution import Source, attribute, find_attributions, is_outlet, quote_regions
 from thucydides.model import Actor, ActorMention, Provenance
-from thucydides.nlp import parse
-from thucydides.status import status_of
+from thucydides.nlp.parse import parse
+from thucydides.stages.attribution import Source, attribute, find_attributions, is_outlet, quote_regions
+from thucydides.stages.status import status_of
 
 
 def _tok(doc: Any, word: str, nth: int = 0) -> int:
@@ -291,7 +291,7 @@ def test_polnear_dev_source_spans_overlap(shared_dir: Any) -> None:
     import gzip
     import json
 
-    from thucydides.nlp import parse_many
+    from thucydides.nlp.parse import parse_many
 
     with gzip.open(shared_dir / "eval" / "polnear" / "polnear_dev.jsonl.gz", "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for _, line in zip(range(4), fh, strict=False)]

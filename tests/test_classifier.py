@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from thucydides.classifier import EventClassifier, evaluate_conflibert
 from thucydides.classifier.embed import get_embedder
 from thucydides.cli import cli, main
-from thucydides.errors import InputError
+from thucydides.errors import DataError, InputError
 
 CASES = [
     ("Insurgents fired mortar rounds at an army outpost near Gao, killing two soldiers.", "ASSAULT"),
@@ -74,7 +74,7 @@ def test_bad_calls(clf: EventClassifier, tmp_path: Path) -> None:
     assert clf.predict([]) == [] and clf.predict_quad([]) == []
     with pytest.raises(InputError, match="E001"):
         clf.predict("one string, not a list")
-    with pytest.raises(InputError, match="E011"):
+    with pytest.raises(DataError, match="E011"):
         EventClassifier.load(tmp_path)
 
 

@@ -13,7 +13,7 @@ from thucydides.classifier.data import load_conflibert, load_ngec, load_plover_d
 from thucydides.classifier.features import HASH_DIM, ngram_features
 from thucydides.classifier.head import Head, TrainConfig, fit_head
 from thucydides.classifier.labels import PLOVER_QUAD, QUAD_NAMES, TYPE_LABELS, quad_of
-from thucydides.errors import InputError
+from thucydides.errors import DataError, InputError
 
 
 def _dense(rows: object) -> np.ndarray:
@@ -91,11 +91,11 @@ def test_head_errors(tmp_path: Path) -> None:
         fit_head(x, y, ("a", "b", "c"), None, TrainConfig(steps=5), None)
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a zip file at all")
-    with pytest.raises(InputError, match="E011"):
+    with pytest.raises(DataError, match="E011"):
         Head.load(bad)
     head = fit_head(x, y, ("a", "b", "c"), None, TrainConfig(steps=5, ngrams=False))
     Head(("a", "b"), head.params).save(tmp_path / "mismatch.npz")   # 3 outputs, 2 labels
-    with pytest.raises(InputError, match="E011"):
+    with pytest.raises(DataError, match="E011"):
         Head.load(tmp_path / "mismatch.npz")
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from thucydides import dates
-from thucydides.dates import DateMention, annotate, find_dates, resolve_date
+from thucydides.stages import dates
 from thucydides.model import Article
-from thucydides.nlp import parse
-from thucydides.pipeline import Annotated
+from thucydides.nlp.parse import parse
+from thucydides.pipeline.state import Annotated
+from thucydides.stages.dates import DateMention, annotate, find_dates, resolve_date
 
 TUE = dt.date(2022, 3, 15)  # a Tuesday
 MON = dt.date(2023, 10, 9)  # a Monday

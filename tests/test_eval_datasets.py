@@ -42,7 +42,7 @@ def test_plover_code_normalisation() -> None:
 
 
 def test_main_proposition_is_the_root_most_trigger() -> None:
-    from thucydides.nlp import parse
+    from thucydides.nlp.parse import parse
 
     text = "Officials in Quito said that Peru threatened to close the border."
     doc = parse(text)

@@ -9,7 +9,7 @@ import pytest
 from thucydides.evaluation.petrarch import DictionaryActorStage, predicted_triples
 from thucydides.evaluation.petrarch_dict import ActorDictionary, parse_actors, parse_agents
 from thucydides.model import Article, Document, Proposition, Provenance
-from thucydides.pipeline import Annotated
+from thucydides.pipeline.state import Annotated
 
 ACTORS = """<!-- TEST DICTIONARY
 # a multi-line header comment -->
@@ -52,13 +52,13 @@ def test_agent_plurals_macros_and_prefix_codes() -> None:
 
 @pytest.fixture(scope="module")
 def stage() -> DictionaryActorStage:
-    from thucydides.nlp import load_nlp
+    from thucydides.nlp.parse import load_nlp
 
     return DictionaryActorStage(ActorDictionary(parse_actors(ACTORS), parse_agents(AGENTS)), load_nlp().tokenizer)
 
 
 def mentions(stage: DictionaryActorStage, text: str, day: dt.date | None = None) -> list[tuple[str, str]]:
-    from thucydides.nlp import parse
+    from thucydides.nlp.parse import parse
 
     state = Annotated(Article(text=text, published=day), parse(text))
     stage(state)
@@ -79,7 +79,7 @@ def test_stage_distributes_agents_over_coordinated_countries(stage: DictionaryAc
 
 
 def test_stage_does_not_double_an_agent_the_actor_code_already_has() -> None:
-    from thucydides.nlp import load_nlp
+    from thucydides.nlp.parse import load_nlp
 
     dictionary = ActorDictionary(parse_actors("CAPITOL_HILL [VLDLEG]\nVELDORIA [VLD]\n"), parse_agents(AGENTS))
     assert mentions(DictionaryActorStage(dictionary, load_nlp().tokenizer),

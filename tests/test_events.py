@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from docbuild import build, mention
-from thucydides.events import detect_events
-from thucydides.merge import merge_events
+from thucydides.stages.events.detect import detect_events
+from thucydides.stages.merge import merge_events
 
 
 def _one(doc, mentions):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docbuild import build, mention
-from thucydides.learned import THRESHOLD, model_events
+from thucydides.stages.learned import THRESHOLD, model_events
 
 
 class FixedClassifier:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.lossclaims import EXTRACTOR, annotate, extract_loss_claims, parse_number
 from thucydides.model import Actor, ActorMention, Article, LossClaim, Provenance
-from thucydides.nlp import parse
-from thucydides.pipeline import Annotated
+from thucydides.nlp.parse import parse
+from thucydides.pipeline.state import Annotated
+from thucydides.stages.losses import EXTRACTOR, annotate, extract_loss_claims, parse_number
 
 NAMES = {
     "Russia": "RUS", "Russian": "RUS", "Moscow": "RUS", "Kremlin": "RUS", "Ukraine": "UKR", "Ukrainian": "UKR",
@@ -182,7 +182,7 @@ def test_annotate_fills_the_state() -> None:
 
 
 def test_seed_article_with_the_actor_stage(shared_dir: Path) -> None:
-    from thucydides import actors
+    from thucydides.stages import actors
 
     gold = json.loads((shared_dir / "eval" / "seed.gold.jsonl").read_text(encoding="utf-8").splitlines()[0])
     text = (shared_dir / "corpus" / "seed" / "000_c6385ec3c383c15e.txt").read_text(encoding="utf-8")
@@ -284,7 +284,7 @@ def test_a_month_or_a_year_ends_the_period_on_its_last_day() -> None:
 
 
 def test_tally_items_and_periods_directly() -> None:
-    from thucydides.lossclaims.tally import tally_items, tally_period
+    from thucydides.stages.losses.tally import tally_items, tally_period
 
     body = "Losses: tanks - 12 (+2), fuel tanks – 7, radars – 3.5, artillery systems: 40"
     items = tally_items(body, 100, "exact")
@@ -321,7 +321,7 @@ near Port Sudan. The conflict began on 15 April 2023."""
 
 
 def test_an_article_with_the_actor_stage() -> None:
-    from thucydides import actors
+    from thucydides.stages import actors
 
     state = Annotated(Article(text=SUDAN, published=dt.date(2023, 6, 12)), parse(SUDAN))
     actors.annotate(state)

@@ -11,7 +11,8 @@ import pytest
 
 from thucydides import Article, Claim, Document, InvalidValue, Proposition, Provenance, extract
 from thucydides.model import verdict_of
-from thucydides.pipeline import default_stages, extract_batch
+from thucydides.pipeline.registry import default_stages
+from thucydides.pipeline.run import extract_batch
 
 TEXTS = ["Kenya and Ethiopia signed a border agreement in Nairobi on Friday.",
          "Sudanese paramilitary forces shelled El Fasher, the army said."]

@@ -21,8 +21,8 @@ from thucydides.evaluation.petrarch_verbs import (
     plover_type,
     spacy_lemma,
 )
-from thucydides.lexicon import Lexicon
 from thucydides.model import Article
+from thucydides.stages.events.lexicon import Lexicon
 
 VERBS = """<!-- INVENTED TEST VERBS -->
 &BONDS
@@ -150,14 +150,15 @@ AGENTS = "MINISTER [~GOV]\n"
 
 @pytest.fixture(scope="module")
 def run() -> Run:
-    from thucydides.nlp import load_nlp
-    from thucydides.pipeline import Stage, extract_article
+    from thucydides.nlp.parse import load_nlp
+    from thucydides.pipeline.run import extract_article
+    from thucydides.pipeline.state import Stage
 
     nlp = load_nlp()
     lexicon = build_lexicon(parse_verbs(VERBS.splitlines()), spacy_lemma(nlp))
     actors = DictionaryActorStage(ActorDictionary(parse_actors(ACTORS), parse_agents(AGENTS)), nlp.tokenizer)
     events = VerbEventStage(lexicon)
-    from thucydides import merge
+    from thucydides.stages import merge
 
     stages = [Stage(actors.name, actors, ("doc",), ("mentions",)),
               Stage(events.name, events, ("doc", "mentions", "dates"), ("events",)),

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from docbuild import build
-from thucydides.attribution import Source, attribute
-from thucydides.nlp import parse
-from thucydides.status import (
+from thucydides.nlp.parse import parse
+from thucydides.stages.attribution import Source, attribute
+from thucydides.stages.status import (
     event_factuality,
     is_uncertain,
     judge,
@@ -210,7 +210,7 @@ def test_uw_factuality_correlates_on_a_dev_sample(shared_dir: Any) -> None:
 
     from spacy.tokens import Doc
 
-    from thucydides.nlp import load_nlp
+    from thucydides.nlp.parse import load_nlp
 
     nlp = load_nlp()
     preds: list[float] = []

@@ -23,7 +23,7 @@ ARTICLES = [
 
 @pytest.mark.slow
 def test_real_pipeline_ingest_and_query(tmp_path: Path) -> None:
-    pytest.importorskip("thucydides.merge", reason="the extraction pipeline is not available")
+    pytest.importorskip("thucydides.stages.merge", reason="the extraction pipeline is not available")
     source = tmp_path / "news.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     with open_store(tmp_path / "real.duckdb") as store:

@@ -7,23 +7,23 @@
 """
 
 from ._version import __version__
-from .actors import resolve_actor
 from .errors import InputError, InvalidValue, ModelNotFound, StoreError, ThucydidesError
 from .model import Actor, ActorMention, Article, Claim, Document, LossClaim, Proposition, Provenance
-from .pipeline import extract, extract_batch, extract_many
+from .pipeline.run import extract, extract_batch, extract_many
+from .stages.actors import resolve_actor
 
 #: Public names whose modules pull in heavier dependencies (DuckDB, pyarrow, onnxruntime); imported on first use.
 _LAZY = {
     "open_store": "thucydides.store",
     "Filter": "thucydides.store",
     "check_claim": "thucydides.ledger",
-    "attribute": "thucydides.attribution",
-    "find_attributions": "thucydides.attribution",
-    "status_of": "thucydides.status",
-    "is_uncertain": "thucydides.status",
+    "attribute": "thucydides.stages.attribution",
+    "find_attributions": "thucydides.stages.attribution",
+    "status_of": "thucydides.stages.status",
+    "is_uncertain": "thucydides.stages.status",
     "EventClassifier": "thucydides.classifier",
-    "resolve_date": "thucydides.dates",
-    "extract_loss_claims": "thucydides.lossclaims",
+    "resolve_date": "thucydides.stages.dates",
+    "extract_loss_claims": "thucydides.stages.losses",
 }
 
 

@@ -1,29 +1,23 @@
-"""Exceptions with stable codes. Each message names the bad value and, where there are any, the valid options.
+"""Exceptions with stable codes, and the table of every code.
 
-Codes (stable; add new ones at the end of their block, never renumber):
+Each code has one meaning and one kind; the kind says which exception class carries it:
 
-- ``E001`` a value is not one of the valid choices (status, verdict, format, ...)
-- ``E002`` an input path does not exist
-- ``E003`` an input path is a directory where a file was expected
-- ``E004`` an input is binary or not valid UTF-8
-- ``E005`` an input document is empty
-- ``E006`` a date is malformed
-- ``E007`` a JSON / JSON Lines / CSV input is malformed
-- ``E008`` an input is larger than the size limit
-- ``E009`` no spaCy English model is installed
-- ``E010`` a required column or field is missing
-- ``E011`` a data file shipped with the package is broken
-- ``E012`` a network resource could not be fetched
-- ``E013`` the store is unusable (wrong schema version, locked, corrupt)
-- ``E014`` extraction failed on one document (the extractor raised an unexpected error)
-- ``E015`` the event classifier's embedding model or tokenizer package is not installed
+- bad input from a user (:class:`InputError`, :class:`InvalidValue`): the CLI prints one line, exits 2;
+- a missing model (:class:`ModelNotFound`): something must be installed;
+- broken shipped data (:class:`DataError`): a file inside the package is missing or damaged (a bug);
+- the store (:class:`StoreError`) and the pipeline's wiring (:class:`PipelineError`).
+
+Codes are stable: add new ones at the end, never renumber or reuse one. :data:`CODES` is the table;
+``docs/errors.md`` documents each code (a test checks that every code raised is in both).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["InputError", "InvalidValue", "ModelNotFound", "StoreError", "ThucydidesError"]
+__all__ = ["CODES", "DataError", "ErrorCode", "InputError", "InvalidValue", "ModelNotFound", "PipelineError",
+           "StoreError", "ThucydidesError", "message"]
 
 
 class ThucydidesError(Exception):
@@ -50,8 +44,60 @@ class InputError(ThucydidesError):
 
 
 class ModelNotFound(ThucydidesError):
-    """No usable spaCy English pipeline is installed."""
+    """A model the library needs (the spaCy English pipeline, the embedding model) is not installed."""
+
+
+class DataError(ThucydidesError):
+    """A data file shipped with the package (gazetteer, classifier weights) is missing or broken."""
 
 
 class StoreError(ThucydidesError):
     """The store cannot be opened or written."""
+
+
+class PipelineError(ThucydidesError):
+    """A pipeline is wired wrongly: a stage reads a field no earlier stage assigns, or a name is unknown."""
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """One row of the table: the code, the exception class that carries it and its message template."""
+
+    code: str
+    kind: type[ThucydidesError]
+    template: str
+
+
+_ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
+    ("E000", ThucydidesError, "{detail}"),
+    ("E001", InputError, "invalid {what} {value!r}; valid options: {options}"),
+    ("E002", InputError, "{path} does not exist"),
+    ("E003", InputError, "{path} is a directory, not a file"),
+    ("E004", InputError, "{path} is binary or not valid UTF-8"),
+    ("E005", InputError, "document {id} is empty"),
+    ("E006", InputError, "malformed date {value!r}; expected YYYY-MM-DD"),
+    ("E007", InputError, "{where}: malformed JSON, JSON Lines or CSV: {detail}"),
+    ("E008", InputError, "{path} is larger than the limit of {limit}"),
+    ("E009", ModelNotFound, "no spaCy English model installed; tried {names}"),
+    ("E010", InputError, "{where}: required column or field {field!r} is missing"),
+    ("E011", DataError, "shipped data file {path} is missing or broken: {detail}"),
+    ("E012", InputError, "could not fetch {url}: {detail}"),
+    ("E013", StoreError, "the store {path} is unusable: {detail}"),
+    ("E014", ThucydidesError, "extraction failed on document {id}: {detail}"),
+    ("E015", ModelNotFound, "the event classifier's {what} is not installed: {detail}"),
+    ("E016", PipelineError, "stage {stage!r} reads {field!r}, which {provider}"),
+    ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
+    ("E018", ThucydidesError, "evaluation dataset {name!r} could not be loaded: {detail}"),
+)
+
+#: Every error code, with the class that carries it and its message template.
+CODES: dict[str, ErrorCode] = {code: ErrorCode(code, kind, template) for code, kind, template in _ROWS}
+
+
+def message(code: str, **values: object) -> str:
+    """The message of ``code`` with its template filled from ``values``.
+
+    Raises:
+        KeyError: ``code`` is not in :data:`CODES`.
+    """
+    return CODES[code].template.format(**values)

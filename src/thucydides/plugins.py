@@ -11,17 +11,33 @@ from __future__ import annotations
 
 import functools
 import importlib
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-__all__ = ["BUILTIN_PLUGINS", "get_plugin_manager", "hookimpl", "hookspec"]
+if TYPE_CHECKING:  # only for the hook signatures: these modules register through this one
+    import click
+
+    from .evaluation.registry import EvalDataset
+    from .ingest.readers import Reader
+    from .ledger.importers import Importer
+    from .pipeline.state import Stage
+
+__all__ = ["BUILTIN_PLUGINS", "Exporter", "HookSpecs", "collect_dict", "get_plugin_manager", "hookimpl",
+           "hookspec"]
 
 hookspec = pluggy.HookspecMarker("thucydides")
 hookimpl = pluggy.HookimplMarker("thucydides")
 
+#: An exporter: ``(store, output, **options) -> rows written by table``.
+Exporter = Callable[..., dict[str, int]]
+
 #: Modules of the built-in features, each registering through the hooks below.
 BUILTIN_PLUGINS: tuple[str, ...] = (
+    "thucydides.stages.builtin",
+    "thucydides.export",
+    "thucydides.ingest.sources",
     "thucydides.commands.evaluate",
     "thucydides.evaluation.builtin",
     "thucydides.commands.extract",
@@ -33,27 +49,32 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 
 
 class HookSpecs:
-    """The hook specifications."""
+    """The hook specifications. Built-ins implement exactly these, as a plugin would."""
 
     @hookspec
-    def register_commands(self, cli: Any) -> None:
+    def register_commands(self, cli: click.Group) -> None:
         """Add click commands or groups to the ``thucydides`` command-line group ``cli``."""
 
     @hookspec
-    def register_eval_datasets(self) -> list[Any]:  # type: ignore[empty-body]
+    def register_stages(self) -> list[Stage]:  # type: ignore[empty-body]
+        """Return pipeline stages. The built-in ones run in the order returned; a plugin's stage goes where
+        its ``after``, ``before`` or ``replaces`` says (see docs/architecture.md)."""
+
+    @hookspec
+    def register_eval_datasets(self) -> list[EvalDataset]:  # type: ignore[empty-body]
         """Return evaluation datasets (objects with ``name``, ``available(root)``, ``evaluate(root)``)."""
 
     @hookspec
-    def register_exporters(self) -> dict[str, Any]:  # type: ignore[empty-body]
-        """Return ``{format name: callable}`` for ``thucydides export --format``."""
+    def register_exporters(self) -> dict[str, Exporter]:  # type: ignore[empty-body]
+        """Return ``{format name: exporter}`` for ``thucydides export --format``."""
 
     @hookspec
-    def register_loss_importers(self) -> dict[str, Any]:  # type: ignore[empty-body]
-        """Return ``{format name: callable}`` for ``thucydides losses import --format``."""
+    def register_loss_importers(self) -> dict[str, Importer]:  # type: ignore[empty-body]
+        """Return ``{format name: importer}`` for ``thucydides losses import --format``."""
 
     @hookspec
-    def register_input_readers(self) -> dict[str, Any]:  # type: ignore[empty-body]
-        """Return ``{format name: callable}`` that read documents for ``thucydides ingest``."""
+    def register_input_readers(self) -> dict[str, Reader]:  # type: ignore[empty-body]
+        """Return ``{format name: reader}`` that read documents for ``thucydides ingest``."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,8 +89,9 @@ def get_plugin_manager() -> pluggy.PluginManager:
 
 
 def collect_dict(hook_name: str) -> dict[str, Any]:
-    """Merge the dictionaries every implementation of a ``register_*`` hook returns."""
+    """Merge the dictionaries every implementation of a ``register_*`` hook returns: the built-ins first,
+    so a plugin's entry of the same name wins."""
     merged: dict[str, Any] = {}
-    for part in getattr(get_plugin_manager().hook, hook_name)():
+    for part in reversed(getattr(get_plugin_manager().hook, hook_name)()):
         merged.update(part or {})
     return merged

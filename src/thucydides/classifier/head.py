@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import InputError
+from ..errors import DataError, InputError
 from .features import HASH_DIM, SparseRows, idf_weights
 
 __all__ = ["Head", "TrainConfig", "fit_head"]
@@ -74,9 +74,9 @@ class Head:
                 labels = tuple(str(s) for s in data["labels"])
                 params = {k: np.asarray(data[k], dtype=np.float32) for k in data.files if k != "labels"}
         except (OSError, ValueError, KeyError) as exc:
-            raise InputError("E011", f"classifier weights {path} are unreadable: {exc}") from None
+            raise DataError("E011", f"classifier weights {path} are unreadable: {exc}") from None
         if "w" not in params or params["w"].shape[1] != len(labels):
-            raise InputError("E011", f"classifier weights {path} do not match their labels")
+            raise DataError("E011", f"classifier weights {path} do not match their labels")
         return cls(labels, params)
 
 
@@ -97,7 +97,7 @@ def _forward(params: dict[str, Array], x: Array, sparse: SparseRows | None) -> t
     out = h @ params["w"] + params["b"]
     if "ws" in params:
         if sparse is None:
-            raise InputError("E011", "this classifier head needs n-gram features")
+            raise DataError("E011", "this classifier head needs n-gram features")
         out = out + sparse.dot(params["ws"])
     return np.asarray(out, dtype=np.float32), np.asarray(h, dtype=np.float32)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import DataError, InputError
 from .embed import Embedder, get_embedder
 from .features import ngram_features
 from .head import Head
@@ -91,8 +91,8 @@ def _load_cached(model_dir: str) -> EventClassifier:
     paths = [folder / _TYPE_FILE, folder / _QUAD_FILE]
     for path in paths:
         if not path.is_file():
-            raise InputError("E011", f"classifier weights {path} are missing; rebuild them with 'thucydides train'")
+            raise DataError("E011", f"classifier weights {path} are missing; rebuild them with 'thucydides train'")
     heads = [Head.load(p) for p in paths]
     if not np.isfinite(heads[0].params["w"]).all():
-        raise InputError("E011", f"classifier weights in {folder} contain non-finite values")
+        raise DataError("E011", f"classifier weights in {folder} contain non-finite values")
     return EventClassifier(heads[0], heads[1])

@@ -22,7 +22,7 @@ __all__ = ["register_commands", "resolve_actor_command"]
 def resolve_actor_command(names: tuple[str, ...], path: Path | None, date: str | None, context: str | None,
                           as_json: bool) -> None:
     """Resolve each NAME (e.g. "US officials", "the Kremlin", "Sergei Lavrov") to code, sector, name, kind."""
-    from ..actors import resolve_actors
+    from ..stages.actors import resolve_actors
 
     for text, actor in resolve_actors(names, path=path, date=date, context=context):
         fields = actor.to_dict() if actor is not None else {"code": None, "sector": None, "name": None,

@@ -10,7 +10,7 @@ import click
 from ..formats import FORMATS, render
 from ..inputs import decode_text, parse_date, read_jsonl_articles, read_text
 from ..model import Article, Document
-from ..pipeline import extract_article, extract_many
+from ..pipeline.run import extract_article, extract_many
 from ..plugins import hookimpl
 
 

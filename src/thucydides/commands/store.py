@@ -38,7 +38,7 @@ def _extractor(spec: str | None) -> Any:
     try:
         return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError, ValueError):
-        raise InvalidValue("E001", "extractor", spec, ["module:function, e.g. thucydides.pipeline:extract_batch"])
+        raise InvalidValue("E001", "extractor", spec, ["module:function, e.g. thucydides.pipeline.run:extract_batch"])
 
 
 class _Progress:

@@ -38,7 +38,7 @@ NGEC_IGO = {"UN": "UNO", "EU": "EUR"}
 
 def _is_state(code: str) -> bool:
     try:
-        from ..actors import gazetteer
+        from ..stages.actors import gazetteer
 
         return code in gazetteer().states
     except (ImportError, AttributeError):
@@ -51,7 +51,7 @@ def ngec_country(actor: Any) -> str:
         return ""
     code = str(actor.code)
     if actor.kind in ("igo", "separatist"):
-        from ..actors import parent_code
+        from ..stages.actors import parent_code
 
         top = parent_code(code) or code
         return top if actor.kind == "separatist" else NGEC_IGO.get(top, "IGO")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..model import Article, Document
-from .registry import SkipDataset
 
-__all__ = ["BATCH", "Guard", "extract_parsed", "library_function", "parse_texts"]
+if TYPE_CHECKING:
+    from ..pipeline.registry import Pipeline
+    from ..pipeline.state import Stage
+
+__all__ = ["BATCH", "DatasetCodeError", "Guard", "extract_parsed", "library_function", "parse_texts"]
 
 #: How many texts spaCy parses at a time.
 BATCH = 64
@@ -41,42 +44,42 @@ class Guard:
 
 
 def library_function(module: str, name: str) -> Callable[..., Any]:
-    """``thucydides.<module>.<name>``, or :class:`SkipDataset` when that part of the library is missing."""
+    """``thucydides.<module>.<name>``.
+
+    Raises:
+        DatasetCodeError: the module cannot be imported or has no such callable. The dataset then fails
+            loudly (the run records it and exits 1): a renamed function must not leave a figure unmeasured.
+    """
     try:
         found = getattr(importlib.import_module(f"thucydides.{module}"), name)
     except (ImportError, AttributeError) as exc:
-        raise SkipDataset(f"needs thucydides.{module}.{name}, which is not available ({exc})") from None
+        raise DatasetCodeError(f"needs thucydides.{module}.{name}, which cannot be loaded ({exc})") from exc
     if not callable(found):
-        raise SkipDataset(f"thucydides.{module}.{name} is not callable")
+        raise DatasetCodeError(f"thucydides.{module}.{name} is not callable")
     return found  # type: ignore[no-any-return]
 
 
 def parse_texts(texts: Sequence[str]) -> list[Any]:
     """spaCy ``Doc``s of the texts, parsed in batches."""
-    from ..nlp import parse_many
+    from ..nlp.parse import parse_many
 
     return list(parse_many(texts, batch_size=BATCH))
 
 
-def default_stages_or_skip() -> list[Any]:
-    """The pipeline's default stages, or :class:`SkipDataset` while a stage module is missing."""
-    try:
-        from ..pipeline import default_stages
-
-        return default_stages()
-    except (ImportError, AttributeError) as exc:
-        raise SkipDataset(f"the extraction pipeline is not complete yet ({exc})") from None
+class DatasetCodeError(RuntimeError):
+    """A dataset's code cannot load a part of the library it needs (an import or a name is broken)."""
 
 
-def extract_parsed(articles: Sequence[Article], stages: Sequence[Any] | None = None,
+def extract_parsed(articles: Sequence[Article], stages: Pipeline | Sequence[Stage] | None = None,
                    guard: Guard | None = None) -> list[tuple[Document, Any]]:
     """Extract each article with the given stages (default: the pipeline's), returning ``(Document, Doc)``.
 
     With a ``guard``, an article whose extraction raises yields an empty Document.
     """
-    from ..pipeline import extract_article
+    from ..pipeline.registry import default_pipeline
+    from ..pipeline.run import extract_article
 
-    chosen = list(stages) if stages is not None else default_stages_or_skip()
+    chosen = list(stages) if stages is not None else list(default_pipeline())
     docs = parse_texts([a.text for a in articles])
     if guard is None:
         return [(extract_article(a, d, chosen), d) for a, d in zip(articles, docs, strict=True)]

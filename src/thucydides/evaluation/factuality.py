@@ -1,7 +1,7 @@
 """Event factuality, development splits (``factuality/uw/dev.conll``, ``factuality/meantime/dev.conll``).
 
 Sentences are parsed by spaCy over the dataset's own tokens (so token ``i`` of the file is token ``i`` of
-the ``Doc``), and :func:`thucydides.status.event_factuality` rates every annotated event head on the
+the ``Doc``), and :func:`thucydides.stages.status.event_factuality` rates every annotated event head on the
 −3..+3 scale. Figures: Pearson r and mean absolute error against the gold value, and the accuracy of the
 three bins the dataset README names (≥ +2 asserted, ≤ −2 denied, otherwise uncertain).
 """
@@ -41,7 +41,7 @@ def gold_events(sentence: list[list[str]]) -> tuple[list[str], list[tuple[int, f
 def _parse_tokens(sentences: list[list[str]]) -> list[Any]:
     from spacy.tokens import Doc
 
-    from ..nlp import load_nlp
+    from ..nlp.parse import load_nlp
 
     nlp = load_nlp()
     docs = [Doc(nlp.vocab, words=[t or "_" for t in tokens]) for tokens in sentences]

@@ -25,7 +25,7 @@ def _rows(path: Path, limit: int | None) -> list[tuple[bool, str]]:
 
 
 class HedgeWiki:
-    """Sentence-level uncertainty (:func:`thucydides.status.is_uncertain`) on the balanced CoNLL-2010 sample."""
+    """Sentence-level uncertainty (:func:`thucydides.stages.status.is_uncertain`) on the balanced CoNLL-2010 sample."""
 
     name = "hedge_conll2010_wiki"
     description = "CoNLL-2010 Wikipedia sentences: P/R/F1 of the uncertain class of is_uncertain"

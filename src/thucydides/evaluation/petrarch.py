@@ -6,15 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..model import Actor, ActorMention, Article, Document, Provenance
-from .common import Guard, default_stages_or_skip, extract_parsed
+from .common import Guard, extract_parsed
 from .io import read_jsonl
 from .petrarch_dict import ActorDictionary, load_dictionary
 from .petrarch_verbs import VERBS_FILE, VerbEventStage, dyads_only, load_verb_lexicon, spacy_lemma
 from .result import Counts, EvalResult, Score
+
+if TYPE_CHECKING:
+    from ..pipeline.registry import Pipeline
 
 __all__ = ["DictionaryActorStage", "Petrarch2Suite", "predicted_triples", "suite_stages"]
 
@@ -184,17 +187,20 @@ def _record_date(record: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def suite_stages(folder: Path, suite_verbs: bool = True) -> list[Any]:
-    """The pipeline with its ``actors.*`` stages replaced by the suite's dictionary stage (and, with
+def suite_stages(folder: Path, suite_verbs: bool = True) -> Pipeline:
+    """The default pipeline with ``actors.gazetteer.v1`` replaced by the suite's dictionary stage (and, with
     ``suite_verbs``, ``events.rules.v1`` by events coded with the suite's verb dictionary)."""
-    from ..nlp import load_nlp
-    from ..pipeline import Stage
+    from ..nlp.parse import load_nlp
+    from ..pipeline.registry import default_pipeline
+    from ..pipeline.state import Stage
 
     stage = DictionaryActorStage(load_dictionary(folder), load_nlp().tokenizer)
+    pipeline = default_pipeline().replace("actors.gazetteer.v1", Stage(stage.name, stage, ("doc",), ("mentions",)))
+    if not suite_verbs:
+        return pipeline
     verbs = VerbEventStage(load_verb_lexicon(folder / VERBS_FILE, spacy_lemma(load_nlp())))
-    return [Stage(stage.name, stage, ("doc",), ("mentions",))] + [
-        Stage(verbs.name, verbs, s.reads, s.assigns) if s.name == "events.rules.v1" and suite_verbs else s
-        for s in default_stages_or_skip() if not s.name.startswith("actors.")]
+    rules = pipeline.get("events.rules.v1")
+    return pipeline.replace(rules.name, Stage(verbs.name, verbs, rules.reads, rules.assigns))
 
 
 class Petrarch2Suite:

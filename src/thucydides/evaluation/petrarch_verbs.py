@@ -1,4 +1,4 @@
-"""The PETRARCH-2 suite's own verb dictionary (``PETR.Validate.verbs.txt``) as a :class:`~thucydides.lexicon.Lexicon`.
+"""The PETRARCH-2 suite's own verb dictionary (``PETR.Validate.verbs.txt``) as a :class:`~thucydides.stages.events.lexicon.Lexicon`.
 
 The unit suite's expected codes come from that dictionary, so the eval codes events with it (as it already does
 with the suite's actor dictionary) and measures what it is meant to measure: roles, compounds, passives,
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..lexicon import Lexicon, Trigger
+from ..stages.events.lexicon import Lexicon, Trigger
 
 __all__ = ["PARTICLES", "ROOT_TYPES", "VERBS_FILE", "VerbEventStage", "build_lexicon", "dyads_only",
            "load_verb_lexicon", "parse_verbs", "petrarch_events", "plover_type", "spacy_lemma"]
@@ -263,8 +263,8 @@ class VerbEventStage:
 
 
 def petrarch_events(state: Any, lexicon: Lexicon) -> None:
-    """Fill ``state.events`` with :func:`thucydides.events.detect_events` run on ``lexicon``."""
-    from ..events import detect_events
+    """Fill ``state.events`` with :func:`thucydides.stages.events.detect.detect_events` run on ``lexicon``."""
+    from ..stages.events.detect import detect_events
 
     state.events = detect_events(state.doc, state.mentions, state.dates, lexicon=lexicon)
 

@@ -1,7 +1,7 @@
 """PolNeAR attribution, development split (``polnear/polnear_dev.jsonl.gz``): source and cue span F1.
 
 Each article (its primary annotation) is parsed, actor mentions are found by the pipeline's actor stages,
-and :func:`thucydides.attribution.find_attributions` proposes attributions. A gold span is the extent of
+and :func:`thucydides.stages.attribution.find_attributions` proposes attributions. A gold span is the extent of
 an annotation (first to last character of its possibly discontinuous pieces). Two match criteria:
 
 - **exact**: same start and end once surrounding whitespace and punctuation are trimmed;
@@ -16,10 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Article
-from .common import Guard, default_stages_or_skip, library_function, parse_texts
+from ..model import ActorMention, Article
+from .common import Guard, library_function, parse_texts
 from .io import read_jsonl
-from .registry import SkipDataset
 from .result import Counts, EvalResult
 
 __all__ = ["PolNeAR", "as_span", "gold_spans", "match_spans"]
@@ -76,17 +75,13 @@ def match_spans(text: str, gold: Sequence[CharSpan], pred: Sequence[CharSpan], e
     return tp, len(pred) - tp, len(gold) - tp
 
 
-def _mentions(article: Article, doc: Any) -> list[Any]:
-    from ..pipeline import Annotated
+def _mentions(article: Article, doc: Any) -> list[ActorMention]:
+    """The actor stage's mentions (``find_attributions`` takes them as a hint)."""
+    from ..pipeline.registry import default_pipeline
+    from ..pipeline.state import State
 
-    state = Annotated(article, doc)
-    try:
-        stages = default_stages_or_skip()
-    except SkipDataset:
-        return []  # find_attributions takes mentions as an optional hint
-    for stage in stages:
-        if stage.name.startswith("actors."):
-            stage.func(state)
+    state = State(article, doc)
+    default_pipeline().get("actors.gazetteer.v1").func(state)
     return list(state.mentions)
 
 

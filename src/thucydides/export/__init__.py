@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, InvalidValue
+from ..plugins import hookimpl
 from ..store.connection import Store
 from .gdelt import export_gdelt
 from .plover import export_plover
 from .tables import export_csv, export_jsonl, export_parquet
 
-__all__ = ["FOLDER_FORMATS", "export", "exporters"]
+__all__ = ["FOLDER_FORMATS", "export", "exporters", "register_exporters"]
 
 #: Formats that write a folder; the others write one file (or standard output).
 FOLDER_FORMATS = ("parquet", "csv")
@@ -25,11 +26,14 @@ def exporters() -> dict[str, Callable[..., dict[str, int]]]:
     """Every export format: the built-ins and those plugins register."""
     from ..plugins import collect_dict
 
-    found: dict[str, Callable[..., dict[str, int]]] = {
-        "parquet": export_parquet, "csv": export_csv, "jsonl": export_jsonl, "gdelt": export_gdelt,
-        "plover": export_plover}
-    found.update(collect_dict("register_exporters"))
-    return found
+    return collect_dict("register_exporters")
+
+
+@hookimpl
+def register_exporters() -> dict[str, Callable[..., dict[str, int]]]:
+    """The built-in export formats, registered through the hook a plugin uses."""
+    return {"parquet": export_parquet, "csv": export_csv, "jsonl": export_jsonl, "gdelt": export_gdelt,
+            "plover": export_plover}
 
 
 def export(store: Store, fmt: str, output: str, **options: Any) -> dict[str, int]:

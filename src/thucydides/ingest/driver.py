@@ -145,13 +145,13 @@ def ingest(sources: Iterable[str], store: Store, *, options: ReadOptions | None 
         sources: files, folders, ``-`` (standard input) and URLs.
         store: the open store written to (only by this process).
         options: how to read inputs (field names, size limit, format).
-        extractor: batch extractor, by default :func:`thucydides.pipeline.extract_batch`.
+        extractor: batch extractor, by default :func:`thucydides.pipeline.run.extract_batch`.
         workers: extraction processes; 1 extracts in this process.
         batch_size: documents per batch (and per write transaction).
         progress: called with the report after each batch.
         link_stories: relink the stories across articles when something was added.
     """
-    from ..pipeline import extract_batch
+    from ..pipeline.run import extract_batch
 
     report, read_failures = IngestReport(), list[Failure]()
     writer = _Writer(store, report, progress)

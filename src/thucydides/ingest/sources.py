@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InvalidValue
+from ..plugins import hookimpl
 from .items import Item, ReadOptions
 from .readers import READERS, Reader
 from .web import is_url, read_feed, read_url
 
-__all__ = ["SUFFIXES", "format_of", "read_sources", "readers"]
+__all__ = ["SUFFIXES", "format_of", "read_sources", "readers", "register_input_readers"]
 
 #: File suffix -> reader format. Folders are searched recursively for these suffixes.
 SUFFIXES: dict[str, str] = {
@@ -29,9 +30,13 @@ def readers() -> dict[str, Reader]:
     """Every reader by format: the built-ins, a feed reader and those plugins register."""
     from ..plugins import collect_dict
 
-    found: dict[str, Reader] = {**READERS, "feed": read_feed}
-    found.update(collect_dict("register_input_readers"))
-    return found
+    return collect_dict("register_input_readers")
+
+
+@hookimpl
+def register_input_readers() -> dict[str, Reader]:
+    """The built-in readers and the feed reader, registered through the hook a plugin uses."""
+    return {**READERS, "feed": read_feed}
 
 
 def format_of(path: str, forced: str | None) -> str:

@@ -1,17 +1,10 @@
-"""Speakers, outlets and spans on the dependency parse (helpers of :mod:`thucydides.attribution`)."""
+"""Speakers, outlets and spans on the dependency parse (helpers of :mod:`thucydides.stages.attribution`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import (
-    ANON_HEADS,
-    ANON_PHRASES,
-    SPEECH_VERBS,
-    STATEMENT_NOUNS,
-    _is_channel,
-    is_outlet,
-)
+from .lexicon import ANON_HEADS, ANON_PHRASES, SPEECH_VERBS, STATEMENT_NOUNS, _is_channel, is_outlet
 
 
 def _lemma(tok: Any) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from ..errors import ThucydidesError
+from ...errors import DataError
 
 __all__ = ["Entry", "Gazetteer", "Role", "gazetteer", "norm", "tokenizer"]
 
@@ -142,7 +142,7 @@ def _rows(name: str) -> Iterator[list[str]]:
     try:
         text = resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ThucydidesError("E011", f"gazetteer file {name} is unreadable: {exc}") from None
+        raise DataError("E011", f"gazetteer file {name} is unreadable: {exc}") from None
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
@@ -158,7 +158,7 @@ def _date(text: str, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text if len(text) > 4 else text + "-01-01")
     except ValueError:
-        raise ThucydidesError("E011", f"gazetteer: bad date {text!r} in {where}") from None
+        raise DataError("E011", f"gazetteer: bad date {text!r} in {where}") from None
 
 
 def _cell(row: list[str], i: int) -> str:
@@ -185,7 +185,7 @@ def _load_places(gaz: Gazetteer, tok: Any) -> None:
         code = _cell(row, 0)
         state = gaz.states.get(code)
         if state is None:
-            raise ThucydidesError("E011", f"gazetteer_places.tsv: unknown state code {code!r}")
+            raise DataError("E011", f"gazetteer_places.tsv: unknown state code {code!r}")
         for alias in _split(_cell(row, 1)):
             gaz.add(alias, Entry(STATE, code, "CVL", alias, state.kind, 0, frozenset({"place"})), tok)
 
@@ -209,7 +209,7 @@ def _load_orgs(gaz: Gazetteer, tok: Any) -> None:
 def _role(text: str, where: str) -> Role:
     parts = text.split("|")
     if len(parts) != 5:
-        raise ThucydidesError("E011", f"gazetteer: bad role {text!r} in {where}")
+        raise DataError("E011", f"gazetteer: bad role {text!r} in {where}")
     code, sector, office, start, end = (p.strip() for p in parts)
     return Role(code, sector or None, office, _date(start, where), _date(end, where))
 
@@ -219,7 +219,7 @@ def _load_persons(gaz: Gazetteer, tok: Any) -> None:
         name = _cell(row, 0)
         roles = tuple(_role(r, name) for r in _split(_cell(row, 3)))
         if not roles:
-            raise ThucydidesError("E011", f"gazetteer_persons.tsv: {name!r} has no role")
+            raise DataError("E011", f"gazetteer_persons.tsv: {name!r} has no role")
         entry = Entry(PERSON, roles[-1].code, roles[-1].sector, name, "person", 4, roles=roles,
                       gender=_cell(row, 2) or "-")
         gaz.persons.append(entry)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import ActorMention
+from ...model import ActorMention
 
 __all__ = ["MentionIndex", "clause_head", "codes_of", "object_of", "pobj_codes", "subject_codes"]
 

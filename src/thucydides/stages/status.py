@@ -3,7 +3,7 @@
 The status of an event is read off the dependency path from its trigger up to the reporting cue that
 governs it (or the sentence root): negation, modal and future auxiliaries, conditional clauses,
 hedging adverbs and raising verbs ("is said to", "is rumored to"), embedding verbs of intention
-("plans to", "threatened to") and the stance of the attribution (:mod:`thucydides.attribution`).
+("plans to", "threatened to") and the stance of the attribution (:mod:`thucydides.stages.attribution`).
 
 :func:`event_factuality` turns the same analysis into a number on the -3..+3 factuality scale
 (UW / FactBank convention) and :func:`is_uncertain` flags hedged sentences (CoNLL-2010 style).
@@ -343,7 +343,7 @@ def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[st
     Args:
         doc: a parsed spaCy ``Doc``.
         trigger_i: token index of the event trigger.
-        source: the attribution of the event (:func:`thucydides.attribution.attribute`), or None.
+        source: the attribution of the event (:func:`thucydides.stages.attribution.attribute`), or None.
         actor: codes of the event's actor; a source speaking of its own act asserts it.
         event_type: PLOVER type; for AGREE and THREATEN the future tense is the act itself.
     """

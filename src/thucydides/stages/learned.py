@@ -1,6 +1,6 @@
 """Stage 3b: the learned event classifier where the rules found nothing.
 
-The rules (:mod:`thucydides.events`) are precise but their lexicon is finite. For every sentence in which they
+The rules (:mod:`thucydides.stages.events.detect`) are precise but their lexicon is finite. For every sentence in which they
 found no event, that names at least two distinct actors (the cheap gate that keeps the model off most
 sentences) and whose main verb has a subject that names an actor, the sentence classifier
 (:mod:`thucydides.classifier`) proposes a PLOVER type; when it is confident, the main clause becomes an event
@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from . import roles
+from ..pipeline.state import State
 from .attribution.lexicon import DENY_CUES, SPEECH_VERBS
-from .events import EventMention, finish_events
-from .lexicon import Trigger
-from .pipeline import Annotated
-from .roles import MentionIndex
+from .events import roles
+from .events.detect import EventMention, finish_events
+from .events.lexicon import Trigger
+from .events.roles import MentionIndex
 
 __all__ = ["THRESHOLD", "annotate", "model_events"]
 
@@ -67,7 +67,7 @@ def model_events(doc: Any, mentions: Sequence[Any], covered: set[int], dates: Se
     if not todo:
         return []
     if classifier is None:
-        from .classifier import EventClassifier
+        from ..classifier import EventClassifier
 
         classifier = EventClassifier.load()
     probabilities = classifier.predict([sent.text for sent, _ in todo])
@@ -81,7 +81,7 @@ def model_events(doc: Any, mentions: Sequence[Any], covered: set[int], dates: Se
     return found
 
 
-def annotate(state: Annotated) -> None:
+def annotate(state: State) -> None:
     """Pipeline stage ``events.model.v1``: adds model events for sentences the rules left empty."""
     covered = {state.doc[e.trigger].sent.start for e in state.events}
     state.events = sorted(state.events + model_events(state.doc, state.mentions, covered, state.dates),

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ._version import __version__
-from .errors import InvalidValue
-from .events import EventMention
-from .model import Claim, Proposition, Provenance
-from .pipeline import Annotated
-from .plover import cameo_code, plover_score
+from .._version import __version__
+from ..errors import InvalidValue
+from ..model import Claim, Proposition, Provenance
+from ..pipeline.state import State
+from ..plover import cameo_code, plover_score
+from .events.detect import EventMention
 
 __all__ = ["annotate", "compatible", "merge_events"]
 
@@ -115,7 +115,7 @@ def to_proposition(group: Sequence[EventMention], text: str, doc_id: str) -> Pro
         provenance=Provenance(doc_id, first.start, first.end, first.extractor, __version__))
 
 
-def annotate(state: Annotated) -> None:
+def annotate(state: State) -> None:
     """Pipeline stage ``merge.claims.v1``: fills ``state.propositions`` from ``state.events``."""
     text, doc_id = state.article.text, state.article.id
     state.propositions = [to_proposition(g, text, doc_id) for g in merge_events(state.events)]

@@ -24,8 +24,8 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from .._version import __version__
-from ..model import Actor, ActorMention, Provenance
+from ..._version import __version__
+from ...model import Actor, ActorMention, Provenance
 from .gazetteer import gazetteer
 
 __all__ = ["EXTRACTOR", "as_state", "resolve_references"]

@@ -20,9 +20,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .._version import __version__
-from ..model import ActorMention, Article, LossClaim, Provenance
-from ..pipeline import Annotated
+from ..._version import __version__
+from ...model import ActorMention, Article, LossClaim, Provenance
+from ...pipeline.state import State
 from .context import attribution, categories_of, item_text, period_of, unit_span
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, TRIGGER_WORDS, VAGUE_WORDS, parse_number
 from .quantities import Quantity, find_trigger, quantities, unit_ok
@@ -170,6 +170,6 @@ def _tally_claims(article: Article, text: str, sent: Any, actors: Actors) -> lis
             for i in items]
 
 
-def annotate(state: Annotated) -> None:
+def annotate(state: State) -> None:
     """Pipeline stage ``losses.rules.v1``: fill ``state.loss_claims``."""
     state.loss_claims = extract_loss_claims(state.article, state.doc, state.mentions)

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from .errors import ModelNotFound
+from ..errors import ModelNotFound
 
 __all__ = ["MODEL_CANDIDATES", "load_nlp", "parse", "parse_many"]
 

@@ -284,7 +284,7 @@ NOUNS: dict[str, Trigger] = {
 @dataclass(frozen=True)
 class Lexicon:
     """A complete set of triggers. The default is the team's; an evaluation or a plugin can supply another
-    (for instance one built from a CAMEO verb dictionary) and pass it to :func:`thucydides.events.detect_events`.
+    (for instance one built from a CAMEO verb dictionary) and pass it to :func:`thucydides.stages.events.detect.detect_events`.
 
     Attributes:
         special_rules: also apply the built-in constructions that are not table lookups (deontic "must"

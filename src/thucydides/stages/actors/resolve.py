@@ -1,7 +1,7 @@
 """Resolve a name or description to an :class:`~thucydides.model.Actor` from gazetteer hits.
 
 The same composition runs on a plain string (:func:`resolve_actor`) and on a span of a parsed document
-(:mod:`thucydides.actors.annotate`): find the longest gazetteer aliases in the tokens, then decide the
+(:mod:`thucydides.stages.actors.annotate`): find the longest gazetteer aliases in the tokens, then decide the
 code (a person's office, else the head organisation, else the first state), the sector (the strongest role
 word, with ``X of Y`` deferring to ``Y`` when ``X`` is a leadership title) and the kind.
 """
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, InvalidValue
-from ..model import Actor
+from ...errors import InputError, InvalidValue
+from ...model import Actor
 from .gazetteer import ORG, PERSON, STATE, TERM, Entry, Role, gazetteer, norm, tokenizer
 
 __all__ = ["Hit", "as_day", "compose", "find_hits", "parent_code", "resolve_actor", "resolve_actors", "role_at"]
@@ -392,7 +392,7 @@ def resolve_actors(names: Sequence[str], context: str | None = None, date: dt.da
     """
     texts = [n for n in names if n.strip()]
     if path is not None:
-        from ..inputs import read_text
+        from ...inputs import read_text
 
         texts += [line.strip() for line in read_text(path).splitlines() if line.strip()]
     as_day(date)

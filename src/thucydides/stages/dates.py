@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from .pipeline import Annotated
+from ..pipeline.state import DateMention, State
 
 __all__ = ["DATE_CUES", "DateMention", "annotate", "find_dates", "resolve_date"]
 
@@ -79,27 +78,6 @@ _VAGUE = re.compile(
 
 #: dateparser is asked only about expressions that name a month, a weekday or a year.
 _NAMES_A_DATE = re.compile(r"\b(?:" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|(?:1[89]|20)\d\d)\b")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression in an article, resolved against its publication date.
-
-    Attributes:
-        start: first character of the expression in the article text.
-        end: one past its last character.
-        text: the expression as written.
-        value: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
-        precision: ``"day"``, ``"month"`` or ``"year"``.
-        root: index of the spaCy token that heads the expression.
-    """
-
-    start: int
-    end: int
-    text: str
-    value: str
-    precision: str
-    root: int
 
 
 def _normalise(expression: str) -> str:
@@ -350,6 +328,6 @@ def _doc_length(doc: Any) -> int:
     return int(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0
 
 
-def annotate(state: Annotated) -> None:
+def annotate(state: State) -> None:
     """Pipeline stage ``dates.dateparser.v1``: fill ``state.dates`` with :class:`DateMention` objects."""
     state.dates = find_dates(state.doc, state.article.published, state.article.text)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import ActorMention
+from ...model import ActorMention
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, WAR_WORDS, words
 from .quantities import Quantity, is_loss_verb, of_object
 

@@ -14,9 +14,9 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from .._version import __version__
-from ..model import Actor, ActorMention, Provenance
-from ..pipeline import Annotated
+from ..._version import __version__
+from ...model import Actor, ActorMention, Provenance
+from ...pipeline.state import State
 from .coref import EXTRACTOR as COREF
 from .coref import as_state, resolve_references
 from .gazetteer import STATE, TERM, gazetteer, norm
@@ -75,7 +75,7 @@ def _person_name(people: list[tuple[int, int, str]], lo: int, hi: int, inner: li
 class _Collector:
     """Mentions found so far, keyed by token span, and the people named so far (for surnames)."""
 
-    def __init__(self, state: Annotated) -> None:
+    def __init__(self, state: State) -> None:
         self.doc = state.doc
         self.document = state.article.id
         self.spans: dict[Span, list[tuple[Actor, str]]] = {}
@@ -193,7 +193,7 @@ def _aliases(col: _Collector, raw: list[str], hits: list[Hit]) -> None:
             col.add(i, i + 1, earlier[-1][1], ALIAS)
 
 
-def mentions_of(state: Annotated) -> list[ActorMention]:
+def mentions_of(state: State) -> list[ActorMention]:
     """Every actor mention in ``state.doc`` (what :func:`annotate` adds to ``state.mentions``)."""
     col = _Collector(state)
     raw = [t.text for t in col.doc]
@@ -213,6 +213,6 @@ def mentions_of(state: Annotated) -> list[ActorMention]:
     return sorted(kept + refs + owned, key=lambda m: (m.start, -m.end))
 
 
-def annotate(state: Annotated) -> None:
+def annotate(state: State) -> None:
     """Pipeline stage ``actors.gazetteer.v1``: fill ``state.mentions`` over ``state.doc``."""
     state.mentions.extend(mentions_of(state))

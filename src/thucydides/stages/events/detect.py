@@ -1,24 +1,23 @@
 """Stages 3 and 4: event detection and typing (PLOVER type, mode, CAMEO code) and the event's roles.
 
-Triggers come from :mod:`thucydides.lexicon` (verbs, phrasal verbs, verbs that need a certain object, and
-nominal events); roles come from :mod:`thucydides.roles`; attribution and status from
-:mod:`thucydides.attribution` and :mod:`thucydides.status`. The result is a list of :class:`EventMention`,
-one per trigger, that :mod:`thucydides.merge` turns into propositions with claims.
+Triggers come from :mod:`thucydides.stages.events.lexicon` (verbs, phrasal verbs, verbs that need a certain object, and
+nominal events); roles come from :mod:`thucydides.stages.events.roles`; attribution and status from
+:mod:`thucydides.stages.attribution` and :mod:`thucydides.stages.status`. The result is a list of :class:`EventMention`,
+one per trigger, that :mod:`thucydides.stages.merge` turns into propositions with claims.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
+from ...pipeline.state import EventMention, Source, State
+from ...plover import quad_of
+from ..attribution import attribute
+from ..status import status_of
 from . import roles
-from .attribution import Source, attribute
 from .lexicon import CLAIM_NOUNS, DEFAULT_LEXICON, REQUEST_MODES, VERBS, Lexicon, Trigger
-from .pipeline import Annotated
-from .plover import quad_of
 from .roles import MentionIndex
-from .status import status_of
 
 __all__ = ["EventMention", "annotate", "detect_events", "find_triggers", "finish_events"]
 
@@ -43,34 +42,6 @@ EVENT_NOUNS = frozenset({"attack", "strike", "invasion", "offensive", "bombing",
                          "launch", "test", "bombardment", "seizure", "crackdown"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INTENT_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "prepare", "agree", "offer"})
-
-
-@dataclass
-class EventMention:
-    """One detected event trigger with its roles, attribution and status (before merging)."""
-
-    type: str
-    mode: str | None
-    trigger: int
-    actor: tuple[str, ...]
-    recipient: tuple[str, ...]
-    start: int
-    end: int
-    sentence: tuple[int, int]
-    extractor: str
-    status: str = "asserted"
-    by: tuple[str, ...] = ()
-    via: str | None = None
-    speaker: str | None = None
-    quote: str | None = None
-    confidence: float = 0.7
-    location: str | None = None
-    date: str | None = None
-    date_precision: str | None = None
-    absorbs: bool = False
-    scope: tuple[tuple[int, int], ...] = ()
-    extras: dict[str, Any] = field(default_factory=dict)
-    cameo: str | None = None
 
 
 def _particle(tok: Token) -> list[str]:
@@ -512,7 +483,7 @@ def detect_events(doc: Any, mentions: Sequence[Any], dates: Sequence[Any] = (),
         doc: a spaCy ``Doc``.
         mentions: the actor stage's :class:`~thucydides.model.ActorMention` list.
         dates: the date stage's mentions (objects with ``root``, ``value`` and ``precision``).
-        lexicon: the triggers to use; by default the team's (:data:`~thucydides.lexicon.DEFAULT_LEXICON`).
+        lexicon: the triggers to use; by default the team's (:data:`~thucydides.stages.events.lexicon.DEFAULT_LEXICON`).
     """
     lex = lexicon or DEFAULT_LEXICON
     index = MentionIndex(doc, mentions)
@@ -583,6 +554,6 @@ def _finish(candidates: list[tuple[EventMention, Token]], index: MentionIndex, m
     return kept
 
 
-def annotate(state: Annotated) -> None:
+def annotate(state: State) -> None:
     """Pipeline stage ``events.rules.v1``: fills ``state.events``."""
     state.events = detect_events(state.doc, state.mentions, state.dates)

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import ActorMention
+from ...model import ActorMention
+from ...pipeline.state import Source
 from .cues import (
     _according_to,
     _bare_cue,
@@ -35,15 +36,7 @@ from .cues import (
     _verb_attribution,
     quote_regions,
 )
-from .lexicon import (
-    _MAX_CUE_SENT,
-    ALLEGE_CUES,
-    CLAIM_NOUNS,
-    DENY_CUES,
-    PRONOUNS,
-    SPEECH_VERBS,
-    is_outlet,
-)
+from .lexicon import _MAX_CUE_SENT, ALLEGE_CUES, CLAIM_NOUNS, DENY_CUES, PRONOUNS, SPEECH_VERBS, is_outlet
 from .spans import (
     _anonymous,
     _lemma,
@@ -58,33 +51,6 @@ from .spans import (
 
 __all__ = ["ALLEGE_CUES", "DENY_CUES", "Attribution", "Source", "attribute", "find_attributions", "is_outlet",
            "quote_regions"]
-
-
-@dataclass(frozen=True)
-class Source:
-    """Who an event is attributed to, and how.
-
-    Attributes:
-        by: claimant codes (``("USA",)``); ``()`` when the text itself states it or there is no code.
-        via: outlet or channel (``"The Washington Post"``, ``"CNN"``, ``"state TV"``), or None.
-        speaker: text of the source mention, or None.
-        speaker_span: character offsets of the speaker mention, or None.
-        cue: the reporting verb or phrase (``"stated"``, ``"according to"``), or None.
-        cue_i: token index of the cue, or None.
-        quote: ``"direct"`` (inside quotation marks), ``"indirect"`` (reported speech) or None.
-        stance: ``"assert"``, ``"allege"`` or ``"deny"`` — what the cue itself does.
-        anonymous: the source is unnamed ("US officials", "sources familiar with…").
-    """
-
-    by: tuple[str, ...]
-    via: str | None
-    speaker: str | None
-    speaker_span: tuple[int, int] | None
-    cue: str | None
-    cue_i: int | None
-    quote: str | None
-    stance: str
-    anonymous: bool
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,131 @@
+"""Stages registered under versioned names, assembled into a checked :class:`Pipeline`.
+
+The built-in stages and those of installed plugins come through the ``register_stages`` hook
+(:mod:`thucydides.plugins`). A pipeline is checked when it is built, as spaCy's ``analyze_pipes`` does: every
+field a stage reads must be assigned by an earlier stage, or the build fails with ``PipelineError`` (E016)
+naming the stage, the field and what assigns it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..errors import PipelineError, message
+from .state import FIELDS, INITIAL_FIELDS, Stage
+
+__all__ = ["Pipeline", "check_stages", "default_pipeline", "default_stages", "registered_stages"]
+
+
+def _provider(field: str, stages: Sequence[Stage], index: int) -> str:
+    later = [s.name for s in stages[index + 1:] if field in s.assigns]
+    if later:
+        return f"only a later stage assigns ({', '.join(later)})"
+    if field not in FIELDS:
+        return f"is not a field of the state (fields: {', '.join(sorted(FIELDS))})"
+    return "no stage in the pipeline assigns"
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Check the wiring of ``stages``: unique names, and every read assigned by an earlier stage.
+
+    Raises:
+        PipelineError: (E016) a stage reads a field that no earlier stage assigns; (E017) a name is repeated.
+    """
+    names = [s.name for s in stages]
+    for name in names:
+        if names.count(name) > 1:
+            raise PipelineError("E017", f"stage {name!r} appears twice in the pipeline")
+    available = set(INITIAL_FIELDS)
+    for i, stage in enumerate(stages):
+        for field in stage.reads:
+            if field not in available:
+                raise PipelineError("E016", message("E016", stage=stage.name, field=field,
+                                                    provider=_provider(field, stages, i)))
+        available.update(stage.assigns)
+
+
+class Pipeline:
+    """An immutable, checked sequence of stages. The editing methods return a new, checked pipeline."""
+
+    def __init__(self, stages: Iterable[Stage]) -> None:
+        self._stages = tuple(stages)
+        check_stages(self._stages)
+
+    def __iter__(self) -> Iterator[Stage]:
+        return iter(self._stages)
+
+    def __len__(self) -> int:
+        return len(self._stages)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({', '.join(self.names)})"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The stage names in run order."""
+        return tuple(s.name for s in self._stages)
+
+    def get(self, name: str) -> Stage:
+        """The stage called ``name``. Raises PipelineError (E017) when there is none."""
+        return self._stages[self._index(name)]
+
+    def _index(self, name: str) -> int:
+        if name not in self.names:
+            raise PipelineError("E017", message("E017", name=name, names=", ".join(self.names)))
+        return self.names.index(name)
+
+    def replace(self, name: str, stage: Stage) -> Pipeline:
+        """The pipeline with the stage called ``name`` replaced by ``stage``."""
+        i = self._index(name)
+        return Pipeline(self._stages[:i] + (stage,) + self._stages[i + 1:])
+
+    def insert_after(self, name: str, stage: Stage) -> Pipeline:
+        """The pipeline with ``stage`` running right after the stage called ``name``."""
+        i = self._index(name) + 1
+        return Pipeline(self._stages[:i] + (stage,) + self._stages[i:])
+
+    def insert_before(self, name: str, stage: Stage) -> Pipeline:
+        """The pipeline with ``stage`` running right before the stage called ``name``."""
+        i = self._index(name)
+        return Pipeline(self._stages[:i] + (stage,) + self._stages[i:])
+
+    def without(self, *names: str) -> Pipeline:
+        """The pipeline without the stages called ``names``."""
+        for name in names:
+            self._index(name)
+        return Pipeline(s for s in self._stages if s.name not in names)
+
+    def place(self, stage: Stage) -> Pipeline:
+        """Put a plugin's stage where its ``after``, ``before`` or ``replaces`` says (at the end if none)."""
+        if stage.replaces:
+            return self.replace(stage.replaces, stage)
+        if stage.after:
+            return self.insert_after(stage.after, stage)
+        if stage.before:
+            return self.insert_before(stage.before, stage)
+        return Pipeline(self._stages + (stage,))
+
+
+def registered_stages() -> list[Stage]:
+    """Every stage the ``register_stages`` hook returns: the built-ins first, in run order, then plugins'."""
+    from ..plugins import get_plugin_manager
+
+    results = get_plugin_manager().hook.register_stages()
+    return [stage for part in reversed(results) for stage in part]
+
+
+@functools.lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The built-in stages in run order, with each plugin stage placed where it asks; checked."""
+    stages = registered_stages()
+    pipeline = Pipeline(s for s in stages if not (s.after or s.before or s.replaces))
+    for stage in stages:
+        if stage.after or stage.before or stage.replaces:
+            pipeline = pipeline.place(stage)
+    return pipeline
+
+
+def default_stages() -> list[Stage]:
+    """The stages of :func:`default_pipeline` as a list."""
+    return list(default_pipeline())
