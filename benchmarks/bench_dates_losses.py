@@ -19,11 +19,11 @@ import sys
 import time
 from pathlib import Path
 
-from thucydides.stages import actors, dates
-from thucydides.stages import losses as lossclaims
 from thucydides.model import Article
 from thucydides.nlp.parse import parse_many
 from thucydides.pipeline.state import Annotated
+from thucydides.stages import actors, dates
+from thucydides.stages import losses as lossclaims
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "official_statements_2022"
 DEFAULT = sorted(SHARED.glob("*.csv"))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.stages import dates
 from thucydides.model import Article
 from thucydides.nlp.parse import parse
 from thucydides.pipeline.state import Annotated
+from thucydides.stages import dates
 from thucydides.stages.dates import DateMention, annotate, find_dates, resolve_date
 
 TUE = dt.date(2022, 3, 15)  # a Tuesday

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from docbuild import build, mention
-from thucydides.stages.events.detect import detect_events
+from thucydides.stages.attribution.events import attribute_events
+from thucydides.stages.events.detect import candidate_events
 from thucydides.stages.merge import merge_events
+from thucydides.stages.status.settle import settle_events
+
+
+def detect_events(doc, mentions):
+    """The event, attribution and status stages on a hand-built parse."""
+    events = candidate_events(doc, mentions)
+    attribute_events(doc, events, mentions)
+    return settle_events(doc, events, mentions)
 
 
 def _one(doc, mentions):

@@ -151,6 +151,7 @@ AGENTS = "MINISTER [~GOV]\n"
 @pytest.fixture(scope="module")
 def run() -> Run:
     from thucydides.nlp.parse import load_nlp
+    from thucydides.pipeline.registry import default_pipeline
     from thucydides.pipeline.run import extract_article
     from thucydides.pipeline.state import Stage
 
@@ -158,11 +159,10 @@ def run() -> Run:
     lexicon = build_lexicon(parse_verbs(VERBS.splitlines()), spacy_lemma(nlp))
     actors = DictionaryActorStage(ActorDictionary(parse_actors(ACTORS), parse_agents(AGENTS)), nlp.tokenizer)
     events = VerbEventStage(lexicon)
-    from thucydides.stages import merge
-
-    stages = [Stage(actors.name, actors, ("doc",), ("mentions",)),
-              Stage(events.name, events, ("doc", "mentions", "dates"), ("events",)),
-              Stage("merge.claims.v1", merge.annotate, ("events",), ("propositions",))]
+    stages = default_pipeline().replace(
+        "actors.gazetteer.v1", Stage(actors.name, actors, ("doc",), ("mentions",))).replace(
+        "events.rules.v1", Stage(events.name, events, ("doc", "mentions"), ("events",))).without(
+        "events.model.v1", "losses.rules.v1")
 
     def triples(text: str) -> list[tuple[str, str, str]]:
         doc = extract_article(Article(text=text, published=dt.date(2024, 5, 2), id="t"), stages=stages)

@@ -108,7 +108,7 @@ class ActorResolution:
         return (root / FILE).is_file()
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
-        resolve = library_function("actors", "resolve_actor")
+        resolve = library_function("stages.actors", "resolve_actor")
         rows = [r for r in read_jsonl(root / FILE) if r.get("method") in SCORED][:limit]
         main: dict[str, list[bool]] = {}
         known: dict[str, list[bool]] = {}

@@ -72,7 +72,7 @@ class FactualityDev:
         return (root / self.relative).is_file()
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
-        rate = library_function("status", "event_factuality")
+        rate = library_function("stages.status", "event_factuality")
         guard = Guard()
         gold, pred = _score(rate, read_conll(root / self.relative, limit), guard)
         if not gold:

@@ -34,7 +34,7 @@ class HedgeWiki:
         return (root / FILE).is_file()
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
-        is_uncertain = library_function("status", "is_uncertain")
+        is_uncertain = library_function("stages.status", "is_uncertain")
         rows = _rows(root / FILE, limit)
         counts = Counts()
         hits, guard = 0, Guard()

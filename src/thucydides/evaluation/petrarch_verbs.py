@@ -263,10 +263,11 @@ class VerbEventStage:
 
 
 def petrarch_events(state: Any, lexicon: Lexicon) -> None:
-    """Fill ``state.events`` with :func:`thucydides.stages.events.detect.detect_events` run on ``lexicon``."""
-    from ..stages.events.detect import detect_events
+    """Set ``state.events`` to the candidates :func:`thucydides.stages.events.detect.candidate_events` finds
+    with ``lexicon`` (the attribution and status stages settle them, as they do the rules' candidates)."""
+    from ..stages.events.detect import candidate_events
 
-    state.events = detect_events(state.doc, state.mentions, state.dates, lexicon=lexicon)
+    state.events = candidate_events(state.doc, state.mentions, lexicon=lexicon)
 
 
 def dyads_only(record: dict[str, Any], triples: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

@@ -107,7 +107,7 @@ class PolNeAR:
         return (root / FILE).is_file()
 
     def _find(self) -> Callable[..., Any]:
-        return library_function("attribution", "find_attributions")
+        return library_function("stages.attribution", "find_attributions")
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
         find = self._find()

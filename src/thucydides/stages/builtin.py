@@ -6,7 +6,9 @@ from ..pipeline.state import Stage
 from ..plugins import hookimpl
 from . import dates, learned, losses, merge
 from .actors import annotate as annotate_actors
+from .attribution import events as attribution
 from .events import detect
+from .status import settle
 
 __all__ = ["builtin_stages", "register_stages"]
 
@@ -17,8 +19,12 @@ def builtin_stages() -> list[Stage]:
         Stage("actors.gazetteer.v1", annotate_actors, ("doc",), ("mentions",)),
         Stage("dates.dateparser.v1", dates.annotate, ("doc",), ("dates",)),
         Stage("events.rules.v1", detect.annotate, ("doc", "mentions", "dates"), ("events",)),
-        Stage("events.model.v1", learned.annotate, ("doc", "mentions", "dates", "events"), ("events",)),
-        Stage("merge.claims.v1", merge.annotate, ("events",), ("propositions",)),
+        Stage("attribution.rules.v1", attribution.annotate, ("doc", "mentions", "events"), ("events.source",)),
+        Stage("status.rules.v1", settle.annotate, ("doc", "mentions", "dates", "events", "events.source"),
+              ("events.status",)),
+        Stage("events.model.v1", learned.annotate, ("doc", "mentions", "dates", "events.status"),
+              ("events", "events.source", "events.status")),
+        Stage("merge.claims.v1", merge.annotate, ("events.status",), ("propositions",)),
         Stage("losses.rules.v1", losses.annotate, ("doc", "mentions"), ("loss_claims",)),
     ]
 

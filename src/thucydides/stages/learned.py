@@ -1,4 +1,4 @@
-"""Stage 3b: the learned event classifier where the rules found nothing.
+"""The stage ``events.model.v1``: the learned event classifier where the rules kept no event.
 
 The rules (:mod:`thucydides.stages.events.detect`) are precise but their lexicon is finite. For every sentence in which they
 found no event, that names at least two distinct actors (the cheap gate that keeps the model off most
@@ -12,14 +12,21 @@ the wording they do not know.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..pipeline.state import State
+from ..model import ActorMention
+from ..nlp.types import Doc
+from ..pipeline.state import DateMention, EventMention, State
+from .attribution.events import attribute_events
 from .attribution.lexicon import DENY_CUES, SPEECH_VERBS
 from .events import roles
-from .events.detect import EventMention, finish_events
+from .events.detect import make_event
 from .events.lexicon import Trigger
 from .events.roles import MentionIndex
+from .status.settle import settle_events
+
+if TYPE_CHECKING:
+    from ..classifier import EventClassifier
 
 __all__ = ["THRESHOLD", "annotate", "model_events"]
 
@@ -58,9 +65,11 @@ def _candidate(sent: Any, index: MentionIndex) -> tuple[Any, Trigger] | None:
     return verb, Trigger("NONE", None, preps=RECIPIENT_PREPS, name=EXTRACTOR)
 
 
-def model_events(doc: Any, mentions: Sequence[Any], covered: set[int], dates: Sequence[Any] = (),
-                 classifier: Any | None = None) -> list[EventMention]:
-    """Events the classifier finds in sentences (by start token) not in ``covered``."""
+def model_events(doc: Doc, mentions: Sequence[ActorMention], covered: set[int],
+                 dates: Sequence[DateMention] = (), classifier: EventClassifier | None = None) -> list[EventMention]:
+    """Events the classifier finds in sentences (by start token) not in ``covered``, each attributed by
+    :func:`~.attribution.events.attribute_events` and settled by :func:`~.status.settle.settle_events`
+    exactly as a rule event is (it forms a group of its own)."""
     index = MentionIndex(doc, mentions)
     todo = [(sent, cand) for sent in doc.sents if sent.start not in covered
             for cand in [_candidate(sent, index)] if cand is not None]
@@ -76,8 +85,10 @@ def model_events(doc: Any, mentions: Sequence[Any], covered: set[int], dates: Se
         label, p = max(probs.items(), key=lambda kv: kv[1])
         if label == "NONE" or p < THRESHOLD:
             continue
-        typed = Trigger(label, None, preps=trig.preps, name=EXTRACTOR)
-        found.extend(finish_events(doc, [(verb, typed, False)], index, mentions, dates, confidence=p))
+        ev = make_event(verb, Trigger(label, None, preps=trig.preps, name=EXTRACTOR), False, index, sent.start)
+        ev.confidence = round(p, 4)
+        attribute_events(doc, [ev], mentions)
+        found.extend(settle_events(doc, [ev], mentions, dates))
     return found
 
 

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from .._version import __version__
 from ..errors import InvalidValue
 from ..model import Claim, Proposition, Provenance
-from ..pipeline.state import State
+from ..pipeline.state import EventMention, State
 from ..plover import cameo_code, plover_score
-from .events.detect import EventMention
 
 __all__ = ["annotate", "compatible", "merge_events"]
 

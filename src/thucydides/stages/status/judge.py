@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .attribution import DENY_CUES, Source, attribute
-from .attribution.lexicon import CLAIM_NOUNS, FALSITY_NOUNS
+from ..attribution import DENY_CUES, Source, attribute
+from ..attribution.lexicon import CLAIM_NOUNS, FALSITY_NOUNS
 
 __all__ = ["Judgement", "event_factuality", "is_uncertain", "judge", "status_of", "uncertainty_score"]
 
