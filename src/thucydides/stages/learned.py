@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import ActorMention
 from ..nlp.types import Doc
+from ..nlp.words import DENIAL_VERBS, SPEECH_VERBS
 from ..pipeline.state import DateMention, EventMention, State
 from .attribution.events import attribute_events
-from .attribution.lexicon import DENY_CUES, SPEECH_VERBS
 from .events import roles
 from .events.detect import make_event
 from .events.lexicon import Trigger
@@ -40,7 +40,7 @@ def _main_verb(sent: Any, index: MentionIndex) -> Any | None:
     """The verb nearest the root of the sentence whose subject names an actor, looking past verbs of saying
     (the event is what was said). A sentence whose main verb denies something has no event of its own: the
     denial is the status of the event denied."""
-    if sent.root.lemma_.lower() in DENY_CUES:
+    if sent.root.lemma_.lower() in DENIAL_VERBS:
         return None
     verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in SPEECH_VERBS),
                    key=lambda t: len(list(t.ancestors)))

@@ -1,10 +1,35 @@
-"""Word lists of the attribution stage and the outlet test."""
+"""Word lists only the attribution stage uses, and the outlet test (the speech, denial, claim-noun and
+falsity lists are in :mod:`thucydides.nlp.words`)."""
 
 from __future__ import annotations
 
-__all__ = ["ALLEGE_CUES", "ANON_HEADS", "BROAD_VERBS", "CHANNELS", "CLAIM_NOUNS", "DENY_CUES",
-           "FALSITY_NOUNS", "MEDIA_WORDS", "OUTLETS", "QUOTE_ONLY_VERBS", "SPEECH_VERBS", "STATEMENT_NOUNS",
-           "is_outlet"]
+from ...nlp.words import (
+    ALLEGE_CUES,
+    BROAD_VERBS,
+    CLAIM_NOUNS,
+    DENIAL_VERBS,
+    FALSITY_NOUNS,
+    NOUN_CUES,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+)
+
+__all__ = [
+    "ALLEGE_CUES",
+    "ANON_HEADS",
+    "BROAD_VERBS",
+    "CHANNELS",
+    "CLAIM_NOUNS",
+    "DENY_CUES",
+    "FALSITY_NOUNS",
+    "MEDIA_WORDS",
+    "NOUN_CUES",
+    "OUTLETS",
+    "QUOTE_ONLY_VERBS",
+    "SPEECH_VERBS",
+    "STATEMENT_NOUNS",
+    "is_outlet",
+]
 
 
 def _names(text: str) -> frozenset[str]:
@@ -12,60 +37,15 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(x.strip() for x in text.split(","))
 
 
+#: The attribution stage's name for :data:`~thucydides.nlp.words.DENIAL_VERBS` (the same list).
+DENY_CUES = DENIAL_VERBS
+
+
 def _words(text: str) -> frozenset[str]:
     """A lexicon from a space-separated string."""
     return frozenset(text.split())
 
 
-#: Verbs that report speech, writing or thought; their clausal complement is the attributed content.
-SPEECH_VERBS: frozenset[str] = _words(
-    "say state tell report claim announce warn add insist confirm deny allege accuse note write tweet "
-    "argue believe explain declare assert maintain acknowledge admit reveal disclose stress emphasize "
-    "emphasise underline reiterate repeat comment remark respond reply answer conclude predict "
-    "estimate think fear complain charge contend testify speculate concede dismiss reject refute "
-    "rebuff vow promise pledge indicate suggest learn mention observe caution recall inform assure "
-    "recount signal hint boast blame counter retort post brief notify suspect assess guarantee affirm "
-    "certify verify proclaim threaten point")
-#: Further verbs of communication, evaluation and stance that PolNeAR-style annotation counts as
-#: attribution cues ("cited", "urged", "questioned", "praised"). :func:`find_attributions` reports
-#: them; :func:`attribute` does not (they do not make their object a claim about an event).
-BROAD_VERBS: frozenset[str] = _words(
-    "ask call show support describe refer expect oppose question urge hope criticize find want "
-    "criticise seek recall respond share cite view name plan praise mock prefer address "
-    "ignore talk introduce propose favor favour consider condemn list discuss veto advocate "
-    "decide compare demand refuse nominate echo review embrace attack sound recommend email request "
-    "denounce bemoan blast slam decry applaud welcome hail tout highlight raise defend encourage "
-    "endorse back feel wonder doubt acknowledge dismiss lament insist reference cite quote predict "
-    "forecast demand agree disagree accept rebut slam fault thank congratulate")
-#: More communicative verbs PolNeAR counts ("declined to comment", "expressed concern", "released a
-#: statement"); "hop" is how the small English model lemmatizes "hoped".
-BROAD_VERBS = BROAD_VERBS | _words(
-    "decline express release order publish promote issue react apologize apologise herald characterize "
-    "characterise voice deem rule worry joke push remember offer hop")
-#: Nouns that report what their possessor says or thinks ("Trump's claim that …"); PolNeAR-style cues.
-NOUN_CUES: frozenset[str] = _words(
-    "claim suggestion criticism statement assertion allegation accusation argument warning comment remark "
-    "announcement promise pledge call demand denial admission view belief assessment insistence "
-    "contention charge complaint prediction threat vow proposal plea")
-#: Verbs that are cues only when their content is a direct quotation (``"…," he continued``).
-QUOTE_ONLY_VERBS: frozenset[str] = _words(
-    "continue begin conclude finish ask")
-#: Cues that deny the content.
-DENY_CUES: frozenset[str] = _words(
-    "deny reject dismiss refute rebuff disavow dispute contradict debunk repudiate")
-#: Cues that present the content as an allegation.
-ALLEGE_CUES: frozenset[str] = _words(
-    "claim allege accuse charge contend purport blame point suggest indicate suspect")
-#: Nouns that name a proposition a denial verb can take as object ("rejected the claim").
-CLAIM_NOUNS: frozenset[str] = _words(
-    "claim claims report reports allegation allegations accusation accusations rumor rumors rumour "
-    "rumours suggestion suggestions assertion assertions notion idea story stories charge charges "
-    "speculation speculations statement statements account accounts assessment")
-#: Nouns that brand content as false ("dismissed … as disinformation").
-FALSITY_NOUNS: frozenset[str] = _words(
-    "disinformation misinformation fake fakes lie lies propaganda nonsense fabrication fabrications "
-    "provocation fiction hoax falsehood falsehoods slander smear baseless false groundless absurd "
-    "fantasy fantasies speculation untrue unfounded fabricated")
 #: Heads of anonymous sources.
 ANON_HEADS: frozenset[str] = _words(
     "official officials source sources intelligence report reports diplomat diplomats officer "

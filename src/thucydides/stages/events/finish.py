@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ...nlp.words import FUTURE_AUXILIARIES, POSSIBILITY_MODALS
 from ...pipeline.state import DateMention, EventMention, Source
 from ...plover import quad_of
 from . import roles
@@ -23,8 +24,6 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "capital", "region", "control", "center",
                              "centre", "land", "soil"})
 BACKGROUND_PREPS = frozenset({"amid", "despite", "following", "after", "since", "before", "during"})
-FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
-MODAL_MARKERS = frozenset({"could", "may", "might", "would", "can"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "during", "outside", "inside"})
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INTENT_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "prepare", "agree", "offer"})
@@ -51,14 +50,14 @@ def _governing_verbs(tok: Token) -> list[Token]:
 
 def _is_future(tok: Token) -> bool:
     """Future tense or announced intent: "will meet", "plans to visit"."""
-    if _has_child(tok, FUTURE_MARKERS):
+    if _has_child(tok, FUTURE_AUXILIARIES):
         return True
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS
 
 
 def _is_modal(tok: Token) -> bool:
-    if _has_child(tok, MODAL_MARKERS) or (tok.dep_ == "conj" and _has_child(tok.head, MODAL_MARKERS)):
+    if _has_child(tok, POSSIBILITY_MODALS) or (tok.dep_ == "conj" and _has_child(tok.head, POSSIBILITY_MODALS)):
         return True
     return any(v.lemma_.lower() == "exclude" and any(c.dep_ == "neg" for c in v.children)
                for v in _governing_verbs(tok)[:3])

@@ -17,8 +17,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..attribution import DENY_CUES, Source, attribute
-from ..attribution.lexicon import CLAIM_NOUNS, FALSITY_NOUNS
+from ...nlp.words import (
+    CLAIM_NOUNS,
+    DENIAL_VERBS,
+    FALSITY_NOUNS,
+    FUTURE_AUXILIARIES,
+    HEDGE_ADJS,
+    HEDGE_ADVERBS,
+    HEDGE_AMODS,
+    HYPO_AMODS,
+    MODALS,
+    RAISING_HEDGES,
+)
+from ...pipeline.state import Source
+from ..attribution import attribute
 
 __all__ = ["Judgement", "event_factuality", "is_uncertain", "judge", "status_of", "uncertainty_score"]
 
@@ -26,27 +38,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Modal auxiliaries that make an event possible or future rather than real.
-MODALS: frozenset[str] = _words(
-    "will would could may might can shall should must ought 'll wo ca")
-#: Hedging adverbs and adjectives: the event is reported, not vouched for.
-HEDGE_ADVS: frozenset[str] = _words(
-    "allegedly reportedly purportedly apparently supposedly seemingly ostensibly presumably possibly "
-    "probably likely perhaps maybe reputedly rumoredly evidently")
-#: Modifiers of a nominal trigger that hedge it ("the alleged attack").
-HEDGE_AMODS: frozenset[str] = _words(
-    "alleged reported suspected purported apparent rumored rumoured claimed presumed likely probable")
-#: Modifiers of a nominal trigger that make it hypothetical ("a possible attack").
-HYPO_AMODS: frozenset[str] = _words(
-    "possible potential planned future proposed prospective impending imminent expected intended "
-    "threatened")
-#: Adjectives that hedge a clause they govern ("it is possible that …").
-HEDGE_ADJS: frozenset[str] = _words(
-    "possible likely probable unlikely conceivable plausible")
-#: Raising verbs that hedge their complement ("is said to", "seems to", "is believed to").
-RAISING_HEDGES: frozenset[str] = _words(
-    "say rumor rumour report believe think suppose understand allege reckon suspect claim consider "
-    "seem appear")
 #: Verbs whose complement is not (yet) real ("plans to", "threatened to", "is going to").
 INTENT_HEADS: frozenset[str] = _words(
     "plan intend threaten want seek aim prepare hope expect try attempt propose consider vow promise "
@@ -69,7 +60,6 @@ LIGHT_VERBS: frozenset[str] = _words("make give issue launch carry conduct stage
                                      "send deliver announce begin start continue resume")
 #: Verbs whose complement did not happen ("declined to comment", "failed to report").
 NEG_IMPLICATIVES: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid", "forget"])
-FUTURES: frozenset[str] = frozenset(["will", "shall", "'ll", "wo"])
 _MODAL_DEPS = frozenset(["conj", "xcomp", "dobj", "attr", "oprd", "compound", "amod", "acomp"])
 _NEG_DEPS = frozenset(["conj", "dobj", "attr", "compound", "acomp", "oprd", "xcomp", "appos"])
 #: Verbs whose negative object says nothing about an event ("reflects no change", "gave no reason").
@@ -211,7 +201,7 @@ def _denied_above(chain: Sequence[Any]) -> bool:
     """The event is the object or complement of a denial ("denied that it attacked", "rejected reports
     of an attack") even though no attribution was found for it."""
     for prev, tok in itertools.pairwise(chain):
-        if _lemma(tok) in DENY_CUES and prev.dep_ in ("ccomp", "dobj", "xcomp"):
+        if _lemma(tok) in DENIAL_VERBS and prev.dep_ in ("ccomp", "dobj", "xcomp"):
             return True
         if prev.dep_ not in _CHAIN_DEPS and not _content_clause(prev):
             return False
@@ -227,7 +217,7 @@ def _modal(tok: Any) -> str | None:
         return None
     if any(_lemma(c) == "have" for c in auxes):
         return "modal_perfect"
-    return "future" if all(m in FUTURES for m in modals) else "modal"
+    return "future" if all(m in FUTURE_AUXILIARIES for m in modals) else "modal"
 
 
 def _going_to(tok: Any) -> bool:
@@ -299,7 +289,7 @@ def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
             break
         if _modal(tok) == "modal_perfect":
             return "modal_perfect"
-        if _has_child(tok, ("advmod", "amod"), HEDGE_ADVS | HEDGE_AMODS):
+        if _has_child(tok, ("advmod", "amod"), HEDGE_ADVERBS | HEDGE_AMODS):
             return "hedge"
     for tok in _scope(chain)[1:]:
         lemma = _lemma(tok)
@@ -310,7 +300,7 @@ def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
             return "hedge"
         if lemma in EVIDENTIAL_HEADS:
             return "evidential"
-        if _has_child(tok, ("advmod",), HEDGE_ADVS):
+        if _has_child(tok, ("advmod",), HEDGE_ADVERBS):
             return "hedge"
     for prev, tok in itertools.pairwise(chain[:6]):
         if _content_clause(prev) and tok.pos_ == "NOUN" and _lemma(tok) in CLAIM_NOUNS:
