@@ -8,16 +8,14 @@ from collections.abc import Sequence
 
 from ...model import ActorMention
 from ...nlp.types import Doc, Token
+from ...nlp.words import CLAIM_NOUNS, DENIAL_VERBS
 from ...pipeline.state import EventMention, Source, State
 from ..events import roles
-from ..events.lexicon import CLAIM_NOUNS
 from ..events.roles import MentionIndex
 from . import attribute
 
-__all__ = ["DENIAL_VERBS", "annotate", "attribute_events", "claim_denier"]
+__all__ = ["annotate", "attribute_events", "claim_denier"]
 
-#: Verbs that deny a claim noun they take as object ("rejected claims that ...").
-DENIAL_VERBS = frozenset({"reject", "dismiss", "deny", "refute", "rebuff", "dispute", "debunk", "disavow"})
 
 
 def claim_denier(tok: Token, index: MentionIndex) -> Source | None:

@@ -15,16 +15,15 @@ from typing import Any
 
 from ...model import ActorMention
 from ...nlp.types import Doc
+from ...nlp.words import CLAIM_NOUNS, DENIAL_VERBS, FALSITY_NOUNS
 from ...pipeline.state import EventMention, State
 from . import roles
-from .lexicon import CLAIM_NOUNS, DEFAULT_LEXICON, VERBS, Lexicon, Trigger
+from .lexicon import DEFAULT_LEXICON, VERBS, Lexicon, Trigger
 from .roles import MentionIndex
 
 __all__ = ["annotate", "candidate_events", "find_triggers", "make_event"]
 
 Token = Any
-FALSITY = frozenset({"disinformation", "misinformation", "propaganda", "lie", "fake", "fabrication",
-                     "slander", "smear", "provocation", "falsehood", "nonsense", "hoax"})
 DISMISS_VERBS = frozenset({"dismiss", "reject", "brand", "denounce", "call", "describe", "label"})
 RECEIVER_VERBS = frozenset({"receive", "face", "suffer", "become", "get", "come", "endure", "hit"})
 LIGHT_VERBS = frozenset({"make", "issue", "launch", "conduct", "stage", "carry", "deliver", "mount", "send",
@@ -57,7 +56,7 @@ def _verb_trigger(tok: Token, lex: Lexicon = DEFAULT_LEXICON) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if lemma == "order" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None  # "ordered an offensive" is the offensive; "ordered X to leave" is a demand
-    if lemma in ("reject", "dismiss", "refute", "deny", "rebuff") and any(
+    if lemma in DENIAL_VERBS and any(
             o.lemma_.lower() in CLAIM_NOUNS for o in _objects(tok)):
         return None  # "rejected claims that ..." denies the content (see status), it is no REJECT event
     for part in _particle(tok):
@@ -243,7 +242,7 @@ def _dismissal(tok: Token, index: MentionIndex, group: int = 0) -> EventMention 
     if tok.lemma_.lower() not in DISMISS_VERBS:
         return None
     for prep in (c for c in tok.subtree if c.lower_ == "as" and c.dep_ == "prep"):
-        falsity = [t for t in prep.subtree if t.lemma_.lower() in FALSITY]
+        falsity = [t for t in prep.subtree if t.lemma_.lower() in FALSITY_NOUNS]
         if not falsity:
             continue
         target = roles.pobj_codes(falsity[0], ("from", "by", "of"), index) or tuple(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["ACCUSING_ADJECTIVES", "CLAIM_NOUNS", "DEFAULT_LEXICON", "NOUNS", "OBJECT_FRAMES", "PARTICLE_VERBS", "REQUEST_MODES", "VERBS", "Lexicon", "Trigger"]
+__all__ = ["ACCUSING_ADJECTIVES", "DEFAULT_LEXICON", "NOUNS", "OBJECT_FRAMES", "PARTICLE_VERBS", "REQUEST_MODES", "VERBS", "Lexicon", "Trigger"]
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,6 @@ OBJECT_FRAMES: dict[str, dict[str, Trigger]] = {
 }
 
 #: nouns naming a report or claim: "rejected the claims that ..." denies the content, it is no REJECT event
-CLAIM_NOUNS = frozenset(["claim", "report", "allegation", "accusation", "rumor", "rumour", "suggestion", "assertion", "story", "charge", "speculation", "account", "notion", "idea"])
 
 #: adjective predicates that, said of another actor by a speaker, accuse it ("We believe China was aware")
 ACCUSING_ADJECTIVES: dict[str, Trigger] = {

@@ -8,10 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...nlp.words import DENIAL_VERBS, FIGURE_HEDGES, FIGURE_VERBS, HEDGE_ADVERBS, MODALS, SPEECH_VERBS
 from ..dates import DATE_CUES, resolve_date
-from .lexicon import DENIAL, HEDGES, MODALS, SPEECH, VAGUE
+from .lexicon import VAGUE
 from .quantities import Quantity, is_numeric, of_object, unit_ok
 from .sides import PRONOUNS, Actors, actor_of, subject_of
+
+#: Verbs of saying or of reporting a figure, and the hedges of a loss figure.
+SPEECH = SPEECH_VERBS | FIGURE_VERBS
+HEDGES = HEDGE_ADVERBS | FIGURE_HEDGES
 
 __all__ = ["Attribution", "attribution", "categories_of", "item_text", "period_of", "unit_span"]
 
@@ -103,7 +108,7 @@ def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
     speaker, denied = _according_to(sent), False
     verb = _speech_verb(trigger)
     if verb is not None:
-        denied = verb.lemma_.lower() in DENIAL
+        denied = verb.lemma_.lower() in DENIAL_VERBS
         subject = _speaker(verb, trigger)
         speaker = subject if subject is not None else speaker
     by = () if speaker is None else actors.codes_in(speaker.left_edge.idx, speaker.right_edge.idx + 1)

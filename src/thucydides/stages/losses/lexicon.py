@@ -1,16 +1,15 @@
-"""Word lists, patterns and number words of the loss-claim rules."""
+"""Word lists, patterns and number words only the loss-claim rules use (the speech, denial, modal and hedge
+lists are in :mod:`thucydides.nlp.words`)."""
 
 from __future__ import annotations
 
 import re
 
+from ...nlp.words import words
+
 __all__ = ["AGENTIVE", "EQUIPMENT", "EXPERIENCER", "LOSS_MODIFIERS", "LOSS_NOUNS", "PEOPLE", "PEOPLE_VERBS",
            "TRIGGER_WORDS", "VAGUE", "VAGUE_WORDS", "parse_number", "words"]
 
-
-def words(text: str) -> frozenset[str]:
-    """The set of the whitespace-separated words of ``text``."""
-    return frozenset(text.split())
 
 
 EQUIPMENT = words("""
@@ -45,16 +44,9 @@ PEOPLE_VERBS = words("kill wound injure die")
 LOSS_MODIFIERS = words("destroyed damaged captured abandoned lost downed killed wounded injured sunk "
                        "dead eliminated shot intercepted")
 
-SPEECH = words("say claim report state announce estimate tell add insist write post confirm assert "
-               "allege suggest show indicate count put deny dismiss reject")
 
-DENIAL = words("deny dismiss reject refute")
 
-HEDGES = words("reportedly allegedly purportedly apparently supposedly unconfirmed estimated believed thought "
-               "feared suspected assessed presumably "
-               "possibly probably likely")
 
-MODALS = words("could would will may might can shall should")
 
 WAR_WORDS = re.compile(r"\b(?:los[st]|lose|losing|losses|war|fighting|fight|invasion|invaded|battle|offensive|"
                        r"attack|combat|campaign|casualt)", re.IGNORECASE)
