@@ -1,8 +1,13 @@
-"""Reading articles from files and streams, with one clear error per kind of bad input."""
+"""Reading input: text files and bytes (one binary check, one decoder), dates, JSON Lines and articles.
+
+This is the one home of reading and decoding text and of parsing dates; extraction, ingestion and the ledger
+all read through it, with one clear coded error per kind of bad input.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -11,48 +16,75 @@ from typing import IO, Any
 from .errors import InputError
 from .model import Article
 
-__all__ = ["MAX_BYTES", "article_from_record", "decode_text", "json_objects", "parse_date", "read_jsonl_articles",
-           "read_text"]
+__all__ = ["BINARY_PROBE", "MAX_BYTES", "NULL_DATES", "article_from_record", "decode", "decode_text",
+           "json_objects", "parse_date", "read_jsonl_articles", "read_text"]
 
 #: Largest single document accepted (bytes).
 MAX_BYTES = 20 * 1024 * 1024
+#: Input with a NUL byte in its first this many bytes is binary.
+BINARY_PROBE = 64 * 1024
+#: Values of a date column that mean "no date" in loss lists and spreadsheets.
+NULL_DATES: frozenset[str] = frozenset({"NA", "NULL", "NONE"})
 
 
-def parse_date(value: str | None, what: str = "date") -> dt.date | None:
-    """Parse ``YYYY-MM-DD`` (or None); raise InputError E006 naming the bad value otherwise."""
-    if value is None or value == "":
+def parse_date(value: object, what: str = "date", nulls: frozenset[str] = frozenset()) -> dt.date | None:
+    """A date from ``YYYY-MM-DD`` or an ISO date-time (its date part); None when empty or in ``nulls``.
+
+    Raises:
+        InputError: (E006) anything else, naming ``what`` and the bad value.
+    """
+    if value is None or isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    return _parse_date_text(str(value), what, nulls)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_date_text(text: str, what: str, nulls: frozenset[str]) -> dt.date | None:
+    value = text.strip()
+    if not value or value.upper() in nulls:
         return None
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(value[:10])
     except ValueError:
-        raise InputError("E006", f"malformed {what} {value!r}; expected YYYY-MM-DD") from None
+        raise InputError("E006", f"malformed {what} {text!r}; expected YYYY-MM-DD") from None
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 text, rejecting binary data, bad encodings, empty and oversized input."""
-    if len(data) > MAX_BYTES:
-        raise InputError("E008", f"{name} is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
-    if b"\x00" in data[:8192]:
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 text (a byte-order mark is dropped), refusing binary data and other encodings.
+
+    Raises:
+        InputError: (E004) NUL bytes in the first :data:`BINARY_PROBE` bytes, or invalid UTF-8.
+    """
+    if b"\x00" in data[:BINARY_PROBE]:
         raise InputError("E004", f"{name} looks binary (it contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("E004", f"{name} is not valid UTF-8 (bad byte at offset {exc.start})") from None
+        raise InputError("E004", f"{name} is not valid UTF-8 (bad byte at offset {exc.start}); "
+                         "convert it to UTF-8") from None
+
+
+def decode_text(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
+    """:func:`decode`, also refusing oversized (E008) and empty (E005) input."""
+    if len(data) > max_bytes:
+        raise InputError("E008", f"{name} is {len(data):,} bytes; the limit is {max_bytes:,}")
+    text = decode(data, name)
     if not text.strip():
         raise InputError("E005", f"{name} is empty")
     return text
 
 
-def read_text(path: str | Path) -> str:
-    """Read one article text file."""
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of one file: E002 missing, E003 a directory, E008 too large, E004 binary or not UTF-8,
+    E005 empty."""
     p = Path(path)
     if not p.exists():
         raise InputError("E002", f"no such file: {p}")
     if p.is_dir():
         raise InputError("E003", f"{p} is a directory; give a file, or use 'thucydides ingest' for folders")
-    if p.stat().st_size > MAX_BYTES:
-        raise InputError("E008", f"{p} is {p.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}")
-    return decode_text(p.read_bytes(), str(p))
+    if p.stat().st_size > max_bytes:
+        raise InputError("E008", f"{p} is {p.stat().st_size:,} bytes; the limit is {max_bytes:,}")
+    return decode_text(p.read_bytes(), str(p), max_bytes)
 
 
 def article_from_record(record: Any, where: str) -> Article:

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from .. import inputs
 from ..errors import InputError
 from ..model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "Fields", "Item", "ReadOptions", "decode", "parse_date"]
+__all__ = ["DEFAULT_MAX_BYTES", "Fields", "Item", "ReadOptions", "parse_date"]
 
 #: Largest document (or single-document file) accepted, in bytes.
 DEFAULT_MAX_BYTES = 5_000_000
@@ -66,32 +67,6 @@ class Item:
         return cls(source, error=InputError(code, message))
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 text, refusing binary data and other encodings.
-
-    Raises:
-        InputError: (E004) NUL bytes or invalid UTF-8.
-    """
-    if b"\x00" in data[:65536]:
-        raise InputError("E004", f"{source} is binary, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError("E004", f"{source} is not valid UTF-8 (byte {exc.start}); convert it to UTF-8") from None
-
-
 def parse_date(value: object, source: str) -> dt.date | None:
-    """A publication date from ``YYYY-MM-DD`` or an ISO date-time string; None when empty.
-
-    Raises:
-        InputError: (E006) anything else.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise InputError("E006", f"{source}: malformed date {text!r}; expected YYYY-MM-DD") from None
+    """A publication date of a document read from ``source`` (see :func:`thucydides.inputs.parse_date`)."""
+    return inputs.parse_date(value, f"date in {source}" if source else "date")

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import decode
 from ..model import Article
-from .items import Item, ReadOptions, decode, parse_date
+from .items import Item, ReadOptions, parse_date
 
 __all__ = ["READERS", "Reader", "article_item", "read_csv", "read_html", "read_jsonl", "read_markdown",
            "read_text"]

@@ -10,7 +10,8 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import InputError
-from .items import Item, ReadOptions, decode
+from ..inputs import decode
+from .items import Item, ReadOptions
 from .readers import article_item, html_item, read_text
 
 __all__ = ["fetch", "is_feed", "is_url", "read_feed", "read_url"]

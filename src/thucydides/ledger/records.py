@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import inputs
 from ..errors import InputError
 
 __all__ = [
@@ -25,7 +26,6 @@ __all__ = [
     "parse_int",
     "read_csv_rows",
     "read_json",
-    "read_text",
 ]
 
 #: Largest input file the importers accept (bytes).
@@ -93,31 +93,9 @@ class Parsed:
     level: str = "category"
 
 
-def read_text(path: Path, max_bytes: int | None = None) -> str:
-    """The UTF-8 text of ``path`` (at most ``max_bytes``, default :data:`MAX_BYTES`) or an :class:`InputError`."""
-    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
-    if not path.exists():
-        raise InputError("E002", f"input file {str(path)!r} does not exist")
-    if path.is_dir():
-        raise InputError("E003", f"input {str(path)!r} is a directory, expected a file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError("E008", f"input {str(path)!r} is {size} bytes, over the limit of {max_bytes}")
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise InputError("E004", f"input {str(path)!r} is binary, expected text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError("E004", f"input {str(path)!r} is not valid UTF-8 (byte {exc.start})") from None
-    if not text.strip():
-        raise InputError("E005", f"input {str(path)!r} is empty")
-    return text
-
-
 def read_csv_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a CSV file with a header that has every ``required`` column."""
-    reader = csv.reader(io.StringIO(read_text(path), newline=""))
+    reader = csv.reader(io.StringIO(inputs.read_text(path, MAX_BYTES), newline=""))
     try:
         header = [h.strip() for h in next(reader, [])]
         missing = [c for c in required if c not in header]
@@ -136,7 +114,7 @@ def read_csv_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, di
 
 def read_json(path: Path) -> Any:
     """Parsed JSON, or a list of parsed lines for JSON Lines files."""
-    text = read_text(path)
+    text = inputs.read_text(path, MAX_BYTES)
     try:
         return json.loads(text)
     except json.JSONDecodeError as first:
@@ -154,18 +132,7 @@ def read_json(path: Path) -> Any:
 
 def parse_date(text: object) -> dt.date | None:
     """An ISO date (``2022-03-19``, also the date part of a timestamp), or None for empty / ``NA``."""
-    return None if text is None else _parse_date(str(text))
-
-
-@functools.lru_cache(maxsize=8192)
-def _parse_date(text: str) -> dt.date | None:
-    if not text.strip() or text.strip().upper() in {"NA", "NULL", "NONE"}:
-        return None
-    value = text.strip()[:10]
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError("E006", f"malformed date {text!r}; expected YYYY-MM-DD") from None
+    return inputs.parse_date(text, "date", inputs.NULL_DATES)
 
 
 def parse_int(text: object, what: str) -> int:
