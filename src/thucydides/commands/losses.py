@@ -11,21 +11,12 @@ import click
 
 from ..ledger.importers import register_loss_importers
 from ..plugins import hookimpl
+from .options import db_option, parse_date_option
 
 __all__ = ["check_claims_command", "losses", "register_commands", "register_loss_importers"]
 
-_DB = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="thucydides.duckdb",
-                   show_default=True, help="The DuckDB file (the same file as the event store).")
+_DB = db_option("The DuckDB file (the same file as the event store).")
 _SIDE = click.option("--side", default="RUS", show_default=True, help="Whose losses: RUS or UKR.")
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @click.group("losses")
@@ -45,7 +36,7 @@ def losses() -> None:
               help="For snapshot files without a date column (oryx-bytype, oryx-bymodel): their date.")
 @_DB
 def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mapping: str | None, side: str | None,
-                   snapshot: str | None, db: Path) -> None:
+                   snapshot: str | None, db: str) -> None:
     """Import loss files (all PATHS together, as one view of the source) into the ledger."""
     from ..ledger.api import import_losses
 
@@ -63,14 +54,14 @@ def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mappin
 
 @losses.command("totals")
 @_SIDE
-@click.option("--as-of", "as_of", required=True, callback=_date, help="Date YYYY-MM-DD.")
+@click.option("--as-of", "as_of", required=True, callback=parse_date_option, help="Date YYYY-MM-DD.")
 @click.option("--by", type=click.Choice(["category", "status", "day"]), default="category", show_default=True)
 @click.option("--source", default="items", show_default=True,
               help="items (the deduplicated item ledger) or a daily-total source such as oryx-daily.")
 @click.option("--basis", type=click.Choice(["recorded", "lost"]), default="recorded", show_default=True,
               help="Count items by the day they were recorded or the day they were lost.")
 @_DB
-def totals_command(side: str, as_of: dt.date, by: str, source: str, basis: str, db: Path) -> None:
+def totals_command(side: str, as_of: dt.date, by: str, source: str, basis: str, db: str) -> None:
     """Totals as of a date, by category, status or day."""
     from ..ledger.db import ledger_connection
     from ..ledger.totals import totals
@@ -89,12 +80,12 @@ def totals_command(side: str, as_of: dt.date, by: str, source: str, basis: str, 
 @_SIDE
 @click.option("--category", default="all", show_default=True, help="A clean category slug, or all (headline).")
 @click.option("--source", default="items", show_default=True)
-@click.option("--from", "start", callback=_date, default="2022-02-24", show_default=True)
-@click.option("--to", "end", callback=_date, default=None, help="Last date (default: today).")
+@click.option("--from", "start", callback=parse_date_option, default="2022-02-24", show_default=True)
+@click.option("--to", "end", callback=parse_date_option, default=None, help="Last date (default: today).")
 @click.option("--weekly", is_flag=True, help="Weekly points (the last figure of each ISO week).")
 @_DB
 def series_command(side: str, category: str, source: str, start: dt.date, end: dt.date | None, weekly: bool,
-                   db: Path) -> None:
+                   db: str) -> None:
     """Cumulative series with the change and the rate per day between figures."""
     from ..ledger.db import ledger_connection
     from ..ledger.totals import series
@@ -117,11 +108,11 @@ def series_command(side: str, category: str, source: str, start: dt.date, end: d
 @click.option("--source", default="items", show_default=True, help="Source of the cumulative chart.")
 @click.option("--claimed", default="ua-mod-petroivaniuk", show_default=True,
               help="Claimed source of the claimed-vs-confirmed chart.")
-@click.option("--from", "start", callback=_date, default=None)
-@click.option("--to", "end", callback=_date, default=None)
+@click.option("--from", "start", callback=parse_date_option, default=None)
+@click.option("--to", "end", callback=parse_date_option, default=None)
 @_DB
 def chart_command(out: Path, kind: str, side: str, categories: tuple[str, ...], source: str, claimed: str,
-                  start: dt.date | None, end: dt.date | None, db: Path) -> None:
+                  start: dt.date | None, end: dt.date | None, db: str) -> None:
     """Draw a PNG or SVG chart (the type follows OUT's extension)."""
     from ..ledger.charts import chart
     from ..ledger.db import ledger_connection
@@ -134,7 +125,7 @@ def chart_command(out: Path, kind: str, side: str, categories: tuple[str, ...], 
 @losses.command("problems")
 @click.option("--kind", "kinds", multiple=True, help="Only this problem kind (repeatable).")
 @_DB
-def problems_command(kinds: tuple[str, ...], db: Path) -> None:
+def problems_command(kinds: tuple[str, ...], db: str) -> None:
     """Report data problems: negative changes, out-of-range dates, model/category mismatches, outliers."""
     from ..ledger.db import ledger_connection
     from ..ledger.problems import find_problems
@@ -148,10 +139,10 @@ def problems_command(kinds: tuple[str, ...], db: Path) -> None:
 
 @losses.command("reconcile")
 @_SIDE
-@click.option("--date", "date", required=True, callback=_date, help="Date YYYY-MM-DD.")
+@click.option("--date", "date", required=True, callback=parse_date_option, help="Date YYYY-MM-DD.")
 @click.option("--source", default="oryx-daily", show_default=True, help="Daily source with a headline total.")
 @_DB
-def reconcile_command(side: str, date: dt.date, source: str, db: Path) -> None:
+def reconcile_command(side: str, date: dt.date, source: str, db: str) -> None:
     """Explain the difference between the item ledger and a daily headline on one date."""
     from ..ledger.db import ledger_connection
     from ..ledger.problems import reconcile
@@ -203,7 +194,7 @@ def _echo_result(todo: Any, result: Any) -> None:
               help="Relative slack for rounding.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
 @_DB
-def check_claims_command(from_file: Path | None, lag_days: int, tolerance: float, as_json: bool, db: Path) -> None:
+def check_claims_command(from_file: Path | None, lag_days: int, tolerance: float, as_json: bool, db: str) -> None:
     """Check the loss figures quoted in articles against the ledger as of their dates."""
     from ..ledger.api import check_claims
 

@@ -11,24 +11,14 @@ from typing import Any
 
 import click
 
-from ..errors import InputError, InvalidValue
+from ..errors import InvalidValue
 from ..plugins import hookimpl
+from .options import db_option, format_option, parse_date_option
 
 __all__ = ["register_commands"]
 
-_DB = click.option("--db", default="thucydides.duckdb", show_default=True, metavar="PATH",
-                   help="The store (a DuckDB file).")
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-                       show_default=True, help="Output format.")
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError("E006", f"malformed date {value!r} for --{param.name}; expected YYYY-MM-DD") from None
+_DB = db_option("The store (a DuckDB file).")
+_FORMAT = format_option(["table", "csv", "json"], default="table")
 
 
 def _extractor(spec: str | None) -> Any:
@@ -110,8 +100,8 @@ def _filters(f: Any) -> Any:
         click.option("--actor", help="Actor code the proposition's actors include (RUS)."),
         click.option("--recipient", help="Recipient code its recipients include (UKR)."),
         click.option("--type", "ptype", help="PLOVER event type (ASSAULT)."),
-        click.option("--since", callback=_date, help="First event date, YYYY-MM-DD."),
-        click.option("--until", callback=_date, help="Last event date, YYYY-MM-DD."),
+        click.option("--since", callback=parse_date_option, help="First event date, YYYY-MM-DD."),
+        click.option("--until", callback=parse_date_option, help="Last event date, YYYY-MM-DD."),
         click.option("--outlet", help="Outlet that published the document (case-insensitive)."),
         click.option("--text", help="Words that must occur in the evidence of a claim."),
         click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,

@@ -1,4 +1,5 @@
-"""The ledger's tables in the thucydides DuckDB file (all prefixed ``ledger_``, with their own schema version).
+"""The ledger's tables in the thucydides DuckDB file (all prefixed ``ledger_``, with their own schema version),
+opened through the store's opener (:func:`thucydides.store.connection.connect`).
 
 Tables:
 
@@ -20,10 +21,11 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
+from ..store.connection import DEFAULT_DB
+from ..store.connection import connect as open_connection
 
 __all__ = ["DEFAULT_DB", "LEDGER_SCHEMA_VERSION", "connect", "ledger_connection"]
 
-DEFAULT_DB = "thucydides.duckdb"
 LEDGER_SCHEMA_VERSION = 1
 
 _DDL: tuple[str, ...] = (
@@ -44,23 +46,6 @@ _DDL: tuple[str, ...] = (
 )
 
 
-def _open(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    target = str(path)
-    if target != ":memory:":
-        p = Path(target)
-        if p.is_dir():
-            raise StoreError("E013", f"database path {target!r} is a directory, expected a .duckdb file")
-        if read_only and not p.exists():
-            raise StoreError("E013", f"database {target!r} does not exist; run `thucydides losses import` first")
-        if not p.parent.exists():
-            raise StoreError("E013", f"folder of database {target!r} does not exist")
-    try:
-        return duckdb.connect(target, read_only=read_only)
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise StoreError("E013", f"cannot open database {target!r}: {first}") from None
-
-
 def _ensure_schema(con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
     if not read_only:
         for ddl in _DDL:
@@ -78,7 +63,7 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
 
 def connect(path: Path | str = DEFAULT_DB, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file and make sure the ledger tables exist (unless ``read_only``)."""
-    con = _open(path, read_only)
+    con = open_connection(path, read_only, missing="run `thucydides losses import` first")
     try:
         _ensure_schema(con, read_only)
     except BaseException:

@@ -14,20 +14,31 @@ import duckdb
 from ..errors import StoreError
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "connect", "open_store"]
 
 #: The store used when no ``--db`` is given.
 DEFAULT_DB = "thucydides.duckdb"
 
 
-def _connect(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def connect(path: Path | str, read_only: bool = False,
+            missing: str = "ingest something first") -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file at ``path`` (or ``":memory:"``): the one DuckDB opener of the package.
+
+    Args:
+        path: the file.
+        read_only: open without write access; the file must exist.
+        missing: what to do when a read-only file does not exist (ends the E013 message).
+
+    Raises:
+        StoreError: (E013) a directory, a missing file or folder, or DuckDB cannot open it (locked, corrupt).
+    """
     target = str(path)
     if target != ":memory:":
         p = Path(target)
         if p.is_dir():
             raise StoreError("E013", f"store path {target!r} is a directory, expected a .duckdb file")
         if read_only and not p.exists():
-            raise StoreError("E013", f"store {target!r} does not exist; ingest something first")
+            raise StoreError("E013", f"store {target!r} does not exist; {missing}")
         if not read_only and not p.parent.exists():
             raise StoreError("E013", f"folder of store {target!r} does not exist")
     try:
@@ -49,7 +60,7 @@ class Store:
     def __init__(self, path: Path | str = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self.con = _connect(path, read_only)
+        self.con = connect(path, read_only)
         try:
             self._migrate()
         except BaseException:
