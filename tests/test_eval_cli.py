@@ -109,3 +109,34 @@ def test_unknown_dataset_exits_2(data: Path, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exit_:
         main(["eval", "--data", str(data), "--dataset", "nosuch"])
     assert exit_.value.code == 2 and "counting" in capsys.readouterr().err
+
+
+class Broken(Counting):
+    """A dataset whose code needs a library function that has been renamed."""
+
+    name = "broken"
+
+    def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
+        from thucydides.evaluation.common import library_function
+
+        library_function("stages.status", "no_such_function")
+        return super().evaluate(root, limit)
+
+
+def test_a_dataset_whose_code_cannot_load_fails_loudly(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.evaluation import registry
+
+    monkeypatch.setattr(registry, "get_datasets", lambda: {"counting": Counting(), "broken": Broken()})
+    rc, text = run("--data", str(data))
+    assert rc == 1 and "broken: DatasetCodeError" in text and "no_such_function" in text
+    assert "skipped: broken" not in text
+
+
+def test_a_floor_of_a_figure_not_measured_fails_the_check(data: Path, tmp_path: Path) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"counting/lines/accuracy": 0.70, "counting/renamed/f1": 0.1}}),
+                      encoding="utf-8")
+    rc, text = run("--data", str(data), "--check-floors", str(floors))
+    assert rc == 1 and "floors: 1 failed" in text
+    rc, text = run("--data", str(data), "--dataset", "counting", "--check-floors", str(floors))
+    assert rc == 1

@@ -72,9 +72,19 @@ def test_floors_and_ceilings(tmp_path: Path) -> None:
     path.write_text(json.dumps({"floors": {"toyset/events/f1": 0.3, "toyset/strength/pearson_r": 0.7,
                                            "gone/x/f1": 0.1},
                                 "ceilings": {"toyset/strength/mae": 1.5}}), encoding="utf-8")
-    failures, unmeasured = check_floors(sample_report().figures(), load_floors(path))
+    failures, not_selected = check_floors(sample_report().figures(), load_floors(path), ["toyset"])
     assert len(failures) == 1 and failures[0].startswith("toyset/strength/pearson_r")
-    assert unmeasured == ["gone/x/f1"]
+    assert not_selected == ["gone/x/f1"]
+
+
+def test_a_floor_whose_figure_was_not_measured_fails(tmp_path: Path) -> None:
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"floors": {"toyset/events/f1": 0.3, "gone/x/f1": 0.1},
+                                "ceilings": {"toyset/renamed/mae": 1.5}}), encoding="utf-8")
+    failures, not_selected = check_floors(sample_report().figures(), load_floors(path))
+    assert not_selected == []
+    assert sorted(f.split()[0] for f in failures) == ["gone/x/f1", "toyset/renamed/mae"]
+    assert all("was not measured" in f for f in failures)
 
 
 @pytest.mark.parametrize("content, code", [("{not json", "E007"), ('{"floors": {"a": "high"}}', "E007"),

@@ -125,7 +125,7 @@ def test_plover_types_for_nonstandard_roots() -> None:
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_verb_lexicon(tmp_path / "nope.txt")
-    assert err.value.code == "E001"
+    assert err.value.code == "E002"
     (tmp_path / "v.txt").write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(InputError):
         load_verb_lexicon(tmp_path / "v.txt")

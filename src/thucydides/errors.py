@@ -30,17 +30,17 @@ class ThucydidesError(Exception):
         super().__init__(f"[{code}] {message}")
 
 
-class InvalidValue(ThucydidesError, ValueError):
-    """A value is not one of the valid options."""
+class InputError(ThucydidesError):
+    """Bad input from a user: missing, unreadable, empty or malformed. The CLI exits with code 2."""
+
+
+class InvalidValue(InputError, ValueError):
+    """A value is not one of the valid options (E001): bad input too."""
 
     def __init__(self, code: str, what: str, value: object, valid: Iterable[str]) -> None:
         options = ", ".join(repr(v) for v in valid)
         super().__init__(code, f"invalid {what} {value!r}; valid options: {options}")
         self.value = value
-
-
-class InputError(ThucydidesError):
-    """Bad input from a user: missing, unreadable, empty or malformed. The CLI exits with code 2."""
 
 
 class ModelNotFound(ThucydidesError):
@@ -87,7 +87,6 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E015", ModelNotFound, "the event classifier's {what} is not installed: {detail}"),
     ("E016", PipelineError, "stage {stage!r} reads {field!r}, which {provider}"),
     ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
-    ("E018", ThucydidesError, "evaluation dataset {name!r} could not be loaded: {detail}"),
 )
 
 #: Every error code, with the class that carries it and its message template.

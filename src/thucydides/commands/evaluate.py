@@ -22,12 +22,12 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
         raise InputError("E002", f"{path}: cannot write ({exc.strerror})") from None
 
 
-def _floors_outcome(figures: dict[str, float], floors_path: Path) -> int:
+def _floors_outcome(figures: dict[str, float], floors_path: Path, selected: list[str]) -> int:
     from ..evaluation import check_floors, load_floors
 
-    failures, unmeasured = check_floors(figures, load_floors(floors_path))
-    for name in unmeasured:
-        click.echo(f"floor not checked (not measured in this run): {name}")
+    failures, not_selected = check_floors(figures, load_floors(floors_path), selected)
+    for name in not_selected:
+        click.echo(f"floor not checked (its dataset was not selected): {name}")
     for line in failures:
         click.echo(f"FLOOR FAILED: {line}", err=True)
     click.echo(f"floors: {len(failures)} failed" if failures else "floors: all met")
@@ -64,7 +64,7 @@ def eval_command(datasets: tuple[str, ...], data: Path | None, json_out: Path | 
             click.echo("\n" + text)
     if json_out is not None:
         _write_json(json_out, report_to_dict(report))
-    outcome = _floors_outcome(report.figures(), floors) if floors is not None else 0
+    outcome = _floors_outcome(report.figures(), floors, names) if floors is not None else 0
     return 1 if report.failed else outcome
 
 

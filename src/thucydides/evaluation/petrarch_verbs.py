@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..inputs import read_text
 from ..stages.events.lexicon import Lexicon, Trigger
 
 __all__ = ["PARTICLES", "ROOT_TYPES", "VERBS_FILE", "VerbEventStage", "build_lexicon", "dyads_only",
@@ -230,12 +230,9 @@ def load_verb_lexicon(path: Path, lemma: Lemmatize | None = None) -> Lexicon:
             the default keeps the word.
 
     Raises:
-        InputError: E001 when the file is missing or unreadable.
+        InputError: E002 when the file is missing, E004 when it is not UTF-8 text (see :mod:`thucydides.inputs`).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("E001", f"cannot read verb dictionary {path}: {exc}") from exc
+    text = read_text(path)
     return build_lexicon(parse_verbs(text.splitlines()), lemma or (lambda w: w))
 
 

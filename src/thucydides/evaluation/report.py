@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -105,20 +106,27 @@ def load_floors(path: Path) -> Floors:
     return {"floors": _numbers(path, data, "floors"), "ceilings": _numbers(path, data, "ceilings")}
 
 
-def check_floors(figures: dict[str, float], floors: Floors) -> tuple[list[str], list[str]]:
+def check_floors(figures: dict[str, float], floors: Floors,
+                 selected: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """Compare measured figures with floors (minimums) and ceilings (maximums, e.g. for an error).
 
+    A bounded figure of a dataset the run evaluated (every dataset when ``selected`` is empty) that was not
+    measured fails: its dataset was skipped, failed or stopped reporting it, and a figure must not go
+    silently unmeasured. Figures of datasets left out by ``selected`` are only listed.
+
     Returns:
-        ``(failures, unmeasured)``: one line per figure out of bounds, and the names of bounded figures
-        that this run did not measure (their dataset was skipped or not selected).
+        ``(failures, not_selected)``: one line per figure out of bounds or unmeasured, and the names of
+        bounded figures whose dataset was not selected.
     """
     failures: list[str] = []
-    unmeasured: list[str] = []
+    not_selected: list[str] = []
     for kind, bounds in (("floor", floors.get("floors", {})), ("ceiling", floors.get("ceilings", {}))):
         for name, bound in sorted(bounds.items()):
-            if name not in figures:
-                unmeasured.append(name)
+            if name not in figures and selected and name.split("/", 1)[0] not in selected:
+                not_selected.append(name)
+            elif name not in figures:
+                failures.append(f"{name} was not measured (its {kind} is {bound:.4f})")
             elif (figures[name] < bound) if kind == "floor" else (figures[name] > bound):
                 failures.append(f"{name} = {figures[name]:.4f} is {'below' if kind == 'floor' else 'above'} "
                                 f"its {kind} {bound:.4f}")
-    return failures, unmeasured
+    return failures, not_selected
