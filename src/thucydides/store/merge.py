@@ -7,12 +7,14 @@ import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, ThucydidesError
 from ..model import Document
-from .connection import Store
 from .writes import write_documents
+
+if TYPE_CHECKING:  # only for annotations: Store.merge calls into this module
+    from .connection import Store
 
 __all__ = ["merge_shards", "read_records"]
 

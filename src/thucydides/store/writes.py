@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import pyarrow as pa
 
 from ..model import Document, Proposition
-from .connection import Store
 from .schema import STORE_TABLES
+
+if TYPE_CHECKING:  # only for annotations: Store.merge calls into this module
+    from .connection import Store
 
 __all__ = ["QUAD_OF_TYPE", "DocExtras", "Failure", "clear_failures", "event_date", "record_failures",
            "write_documents"]

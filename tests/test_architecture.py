@@ -1,0 +1,195 @@
+"""The layout's rules: no import cycle inside the package (imports read with ``ast``), no module over 600 lines,
+and the stage wiring (reads vs assigns) of the default pipeline and of edited pipelines."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import thucydides
+from thucydides.errors import PipelineError
+from thucydides.pipeline.registry import Pipeline, check_stages, default_pipeline
+from thucydides.pipeline.state import FIELDS, INITIAL_FIELDS, Stage, State
+
+PKG = Path(thucydides.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PKG.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(p): p for p in PKG.rglob("*.py")}
+
+
+def _type_checking_only(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+
+
+def _imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import statement, at any depth (function-level imports count), outside ``if TYPE_CHECKING:``."""
+    found: list[ast.Import | ast.ImportFrom] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if _type_checking_only(node):
+            continue
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            found.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _targets(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
+    """The package modules an import statement loads (a name that is a submodule counts as that module)."""
+    if isinstance(node, ast.Import):
+        return {a.name for a in node.names if a.name in MODULES}
+    base = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
+    if node.level:
+        base = ".".join(base.split(".")[: len(base.split(".")) - node.level + 1])
+        source = f"{base}.{node.module}" if node.module else base
+    else:
+        source = node.module or ""
+    subs = {f"{source}.{a.name}" for a in node.names if f"{source}.{a.name}" in MODULES}
+    plain = [a for a in node.names if f"{source}.{a.name}" not in MODULES]
+    return subs | ({source} if plain and source in MODULES else set())
+
+
+def import_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for name, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[name] = {t for node in _imports(tree) for t in _targets(name, node)} - {name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_the_import_graph_is_read() -> None:
+    graph = import_graph()
+    assert "thucydides.pipeline.state" in graph["thucydides.stages.events.detect"]
+    assert "thucydides.stages.status.judge" in graph["thucydides.stages.status.settle"]
+
+
+def test_no_import_cycle_inside_the_package() -> None:
+    assert _cycles(import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_stages_import_the_state_never_the_assembler() -> None:
+    graph = import_graph()
+    assembler = {"thucydides.pipeline.registry", "thucydides.pipeline.run"}
+    for name, deps in graph.items():
+        if name.startswith("thucydides.stages.") or name == "thucydides.pipeline.state":
+            assert not deps & assembler, (name, deps & assembler)
+
+
+def test_no_module_over_600_lines() -> None:
+    long = {name: n for name, path in MODULES.items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 600}
+    assert long == {}
+
+
+# --------------------------------------------------------------------------- stage wiring
+
+
+def _noop(state: State) -> None:
+    """A stage body for wiring tests."""
+
+
+def _assigned_before(stages: list[Stage], index: int) -> set[str]:
+    return set(INITIAL_FIELDS).union(*(s.assigns for s in stages[:index]))
+
+
+def test_default_pipeline_wiring() -> None:
+    stages = list(default_pipeline())
+    assert [s.name for s in stages] == [
+        "actors.gazetteer.v1", "dates.dateparser.v1", "events.rules.v1", "attribution.rules.v1",
+        "status.rules.v1", "events.model.v1", "merge.claims.v1", "losses.rules.v1"]
+    for i, stage in enumerate(stages):
+        assert set(stage.reads) <= _assigned_before(stages, i), stage.name
+        assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
+    assert {"propositions", "loss_claims"} <= _assigned_before(stages, len(stages))
+
+
+def test_a_stage_reading_a_field_assigned_later_is_refused_with_e016() -> None:
+    stages = list(default_pipeline())
+    merge = next(s for s in stages if s.name == "merge.claims.v1")
+    with pytest.raises(PipelineError) as err:
+        check_stages([merge] + [s for s in stages if s is not merge])
+    assert err.value.code == "E016"
+    assert "'merge.claims.v1'" in str(err.value) and "'events.status'" in str(err.value)
+    assert "status.rules.v1" in str(err.value)
+
+
+def test_a_field_nothing_assigns_is_named() -> None:
+    with pytest.raises(PipelineError, match="E016.*'places'.*not a field"):
+        Pipeline([Stage("places.gazetteer.v1", _noop, ("doc", "places"), ("places",))])
+
+
+def test_replace_keeps_the_wiring_and_checks_it() -> None:
+    learned = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates"), ("events",))
+    pipeline = default_pipeline().replace("events.rules.v1", learned)
+    assert pipeline.names[2] == "events.learned.v1" and "events.rules.v1" not in pipeline.names
+    late = Stage("events.late.v1", _noop, ("doc", "events.status"), ("events",))
+    with pytest.raises(PipelineError, match="E016.*'events.late.v1'.*'events.status'.*status.rules.v1"):
+        default_pipeline().replace("events.rules.v1", late)
+
+
+def test_insert_beside_the_rules_and_unknown_names() -> None:
+    beside = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",))
+    pipeline = default_pipeline().insert_after("events.rules.v1", beside)
+    assert pipeline.names.index("events.learned.v1") == pipeline.names.index("events.rules.v1") + 1
+    assert default_pipeline().insert_before("attribution.rules.v1", beside).names == pipeline.names
+    with pytest.raises(PipelineError, match="E017.*'events.nope.v1'"):
+        default_pipeline().replace("events.nope.v1", beside)
+    with pytest.raises(PipelineError, match="E017.*twice"):
+        default_pipeline().insert_after("events.rules.v1", default_pipeline().get("events.rules.v1"))
+
+
+def test_a_plugin_stage_is_placed_where_it_asks() -> None:
+    base = default_pipeline()
+    after = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
+                  after="events.rules.v1")
+    assert base.place(after).names == base.insert_after("events.rules.v1", after).names
+    instead = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates"), ("events",),
+                    replaces="events.rules.v1")
+    assert "events.rules.v1" not in base.place(instead).names
