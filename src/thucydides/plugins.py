@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # only for the hook signatures: these modules register throug
     from .ledger.importers import Importer
     from .pipeline.state import Stage
 
-__all__ = ["BUILTIN_PLUGINS", "Exporter", "HookSpecs", "collect_dict", "get_plugin_manager", "hookimpl",
-           "hookspec"]
+__all__ = ["BUILTIN_PLUGINS", "PIPELINE_PLUGINS", "Exporter", "HookSpecs", "collect_dict", "get_plugin_manager",
+           "hookimpl", "hookspec", "pipeline_plugin_manager"]
 
 hookspec = pluggy.HookspecMarker("thucydides")
 hookimpl = pluggy.HookimplMarker("thucydides")
@@ -33,9 +33,11 @@ hookimpl = pluggy.HookimplMarker("thucydides")
 #: An exporter: ``(store, output, **options) -> rows written by table``.
 Exporter = Callable[..., dict[str, int]]
 
+#: Built-in plugins the pipeline needs (light: no DuckDB, no click); :func:`pipeline_plugin_manager` loads only
+#: these and the installed entry-point plugins, so ``thucydides.extract`` does not import the store or the CLI.
+PIPELINE_PLUGINS: tuple[str, ...] = ("thucydides.stages.builtin",)
 #: Modules of the built-in features, each registering through the hooks below.
-BUILTIN_PLUGINS: tuple[str, ...] = (
-    "thucydides.stages.builtin",
+BUILTIN_PLUGINS: tuple[str, ...] = PIPELINE_PLUGINS + (
     "thucydides.export",
     "thucydides.ingest.sources",
     "thucydides.commands.evaluate",
@@ -77,15 +79,26 @@ class HookSpecs:
         """Return ``{format name: reader}`` that read documents for ``thucydides ingest``."""
 
 
-@functools.lru_cache(maxsize=1)
-def get_plugin_manager() -> pluggy.PluginManager:
-    """The process-wide plugin manager with the built-ins and installed entry-point plugins loaded."""
+def _manager(builtins: tuple[str, ...]) -> pluggy.PluginManager:
     pm = pluggy.PluginManager("thucydides")
     pm.add_hookspecs(HookSpecs)
-    for name in BUILTIN_PLUGINS:
+    for name in builtins:
         pm.register(importlib.import_module(name), name=name)
     pm.load_setuptools_entrypoints("thucydides")
     return pm
+
+
+@functools.lru_cache(maxsize=1)
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager with the built-ins and installed entry-point plugins loaded."""
+    return _manager(BUILTIN_PLUGINS)
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline_plugin_manager() -> pluggy.PluginManager:
+    """A plugin manager with the same hooks, the built-in stages and the installed entry-point plugins: what
+    the pipeline's ``register_stages`` call needs, without importing the CLI, the store or the evaluation."""
+    return _manager(PIPELINE_PLUGINS)
 
 
 def collect_dict(hook_name: str) -> dict[str, Any]:

@@ -109,9 +109,9 @@ class Pipeline:
 
 def registered_stages() -> list[Stage]:
     """Every stage the ``register_stages`` hook returns: the built-ins first, in run order, then plugins'."""
-    from ..plugins import get_plugin_manager
+    from ..plugins import pipeline_plugin_manager
 
-    results = get_plugin_manager().hook.register_stages()
+    results = pipeline_plugin_manager().hook.register_stages()
     return [stage for part in reversed(results) for stage in part]
 
 
