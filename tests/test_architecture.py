@@ -103,7 +103,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_import_graph_is_read() -> None:
     graph = import_graph()
     assert "thucydides.pipeline.state" in graph["thucydides.stages.events.detect"]
-    assert "thucydides.stages.status.judge" in graph["thucydides.stages.status.settle"]
+    assert "thucydides.stages.status.judgement" in graph["thucydides.stages.status.settle"]
 
 
 def test_no_import_cycle_inside_the_package() -> None:

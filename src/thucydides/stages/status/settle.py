@@ -17,7 +17,7 @@ from ...pipeline.state import DateMention, EventMention, Source, State
 from ...plover import quad_of
 from ..events import finish
 from ..events.roles import MentionIndex
-from .judge import status_of
+from .judgement import status_of
 
 __all__ = ["annotate", "settle_events"]
 
