@@ -14,6 +14,7 @@ import functools
 import re
 from typing import Any
 
+from ..nlp.types import Doc
 from ..pipeline.state import DateMention, State
 
 __all__ = ["DATE_CUES", "DateMention", "annotate", "find_dates", "resolve_date"]
@@ -288,12 +289,12 @@ DATE_CUES = re.compile(r"\d|day|month|year|week|ago|tonight|overnight|night|morn
                        + "|".join(MONTHS), re.IGNORECASE)
 
 
-def _span_root(doc: Any, start: int, end: int) -> int | None:
+def _span_root(doc: Doc, start: int, end: int) -> int | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return None if span is None or len(span) == 0 else int(span.root.i)
 
 
-def _candidate_spans(doc: Any, text: str) -> list[tuple[int, int, bool]]:
+def _candidate_spans(doc: Doc, text: str) -> list[tuple[int, int, bool]]:
     """(start, end, may use dateparser) of DATE/TIME entities and of date-like spans spaCy missed."""
     spans = [(e.start_char, e.end_char, e.label_ == "DATE") for e in doc.ents if e.label_ in ("DATE", "TIME")]
     taken = [(s, e) for s, e, _ in spans]
@@ -303,7 +304,7 @@ def _candidate_spans(doc: Any, text: str) -> list[tuple[int, int, bool]]:
     return sorted(spans)
 
 
-def find_dates(doc: Any, published: dt.date | None, text: str | None = None) -> list[DateMention]:
+def find_dates(doc: Doc, published: dt.date | None, text: str | None = None) -> list[DateMention]:
     """Every date expression in a parsed document that resolves to a point date, in text order.
 
     Args:
@@ -324,7 +325,7 @@ def find_dates(doc: Any, published: dt.date | None, text: str | None = None) -> 
     return found
 
 
-def _doc_length(doc: Any) -> int:
+def _doc_length(doc: Doc) -> int:
     return int(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0
 
 

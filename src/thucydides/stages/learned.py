@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import ActorMention
-from ..nlp.types import Doc
+from ..nlp.types import Doc, Span, Token
 from ..nlp.words import DENIAL_VERBS, SPEECH_VERBS
 from ..pipeline.state import DateMention, EventMention, State
 from .attribution.events import attribute_events
@@ -36,7 +36,7 @@ RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "from", "into", "toward"
 EXTRACTOR = "model.event_type.v1"
 
 
-def _main_verb(sent: Any, index: MentionIndex) -> Any | None:
+def _main_verb(sent: Span, index: MentionIndex) -> Token | None:
     """The verb nearest the root of the sentence whose subject names an actor, looking past verbs of saying
     (the event is what was said). A sentence whose main verb denies something has no event of its own: the
     denial is the status of the event denied."""
@@ -50,13 +50,13 @@ def _main_verb(sent: Any, index: MentionIndex) -> Any | None:
     return None
 
 
-def _dyadic(sent: Any, index: MentionIndex) -> bool:
+def _dyadic(sent: Span, index: MentionIndex) -> bool:
     """At least two distinct actors are named in the sentence: the cheap gate before the model runs."""
     codes = {c for t in sent for c in index.codes_at(t.i)}
     return len(codes) >= 2
 
 
-def _candidate(sent: Any, index: MentionIndex) -> tuple[Any, Trigger] | None:
+def _candidate(sent: Span, index: MentionIndex) -> tuple[Any, Trigger] | None:
     verb = _main_verb(sent, index)
     if verb is None:
         return None

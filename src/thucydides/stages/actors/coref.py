@@ -22,10 +22,10 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from typing import Any
 
 from ..._version import __version__
 from ...model import Actor, ActorMention, Provenance
+from ...nlp.types import Doc, Token
 from .gazetteer import gazetteer
 
 __all__ = ["EXTRACTOR", "as_state", "resolve_references"]
@@ -69,12 +69,12 @@ def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _sentences(doc: Any) -> dict[int, int]:
+def _sentences(doc: Doc) -> dict[int, int]:
     """Token index -> sentence number."""
     return {i: k for k, s in enumerate(doc.sents) for i in range(s.start, s.end)}
 
 
-def _antecedents(doc: Any, mentions: list[ActorMention], heads: set[int] | None,
+def _antecedents(doc: Doc, mentions: list[ActorMention], heads: set[int] | None,
                  outer: bool = True) -> list[_Antecedent]:
     """Mentions that can be referred back to: headed by an actor word, not a place in a locative phrase."""
     sent_of = _sentences(doc)
@@ -91,7 +91,7 @@ def _antecedents(doc: Any, mentions: list[ActorMention], heads: set[int] | None,
     return out
 
 
-def _span_ends(doc: Any, mentions: list[ActorMention]) -> dict[int, int]:
+def _span_ends(doc: Doc, mentions: list[ActorMention]) -> dict[int, int]:
     """First token -> one past the last token of the outermost mention starting there."""
     ends: dict[int, int] = {}
     for m in _outermost(mentions):
@@ -120,7 +120,7 @@ def _pick(cands: list[_Antecedent], prefer_subject: bool) -> Actor | None:
     return cands[-1].actor
 
 
-def _speaker(tok: Any, ants: list[_Antecedent], spans: dict[int, int]) -> tuple[bool, Actor | None]:
+def _speaker(tok: Token, ants: list[_Antecedent], spans: dict[int, int]) -> tuple[bool, Actor | None]:
     """(found, actor) for a pronoun subject of a reported clause: the subject of the reporting verb."""
     if tok.dep_ not in _SUBJECT or tok.head.dep_ != "ccomp":
         return False, None
@@ -147,7 +147,7 @@ def _from_speaker(word: str, speaker: Actor | None) -> Actor | None:
     return as_state(speaker) if speaker.code else None
 
 
-def _coordinated(doc: Any, near: list[_Antecedent]) -> list[Actor]:
+def _coordinated(doc: Doc, near: list[_Antecedent]) -> list[Actor]:
     """The actors of the most recent coordinated subject ("Russia and Ukraine said ..."), if any."""
     by_root = {a.root: a for a in near if a.actor.code}
     for a in reversed(near):
@@ -157,7 +157,7 @@ def _coordinated(doc: Any, near: list[_Antecedent]) -> list[Actor]:
     return []
 
 
-def _pronoun(tok: Any, sent: int, ants: list[_Antecedent], spans: dict[int, int]) -> list[Actor]:
+def _pronoun(tok: Token, sent: int, ants: list[_Antecedent], spans: dict[int, int]) -> list[Actor]:
     word = tok.lower_
     found, speaker = _speaker(tok, ants, spans)
     if found and speaker is None:
@@ -172,7 +172,7 @@ def _pronoun(tok: Any, sent: int, ants: list[_Antecedent], spans: dict[int, int]
     return [a for a in [_single(tok, word, sent, near)] if a is not None]
 
 
-def _single(tok: Any, word: str, sent: int, near: list[_Antecedent]) -> Actor | None:
+def _single(tok: Token, word: str, sent: int, near: list[_Antecedent]) -> Actor | None:
     if word in _HE or word in _SHE:
         return _pick([a for a in near if _agrees(word, a.actor)], False)
     things = [a for a in near if a.actor.kind != "person" and a.actor.code]
@@ -211,7 +211,7 @@ def _two(ants: list[_Antecedent], i: int, sent: int, what: str) -> list[Actor]:
     return []
 
 
-def resolve_references(doc: Any, mentions: list[ActorMention], document: str,
+def resolve_references(doc: Doc, mentions: list[ActorMention], document: str,
                        heads: set[int] | None = None) -> list[ActorMention]:
     """Mentions for pronouns and "the two countries" phrases, resolved against ``mentions``.
 

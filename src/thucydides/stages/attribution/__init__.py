@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...model import ActorMention
+from ...nlp.types import Doc, Span, Token
 from ...pipeline.state import Source
 from .cues import (
     _according_to,
@@ -62,7 +63,7 @@ class Attribution:
     content: tuple[int, int]
 
 
-def _quote_cue(doc: Any, region: tuple[int, int], bare: Sequence[Any]) -> Any | None:
+def _quote_cue(doc: Doc, region: tuple[int, int], bare: Sequence[Token]) -> Token | None:
     """The bare cue that introduces or closes a quotation: in the sentence where it ends, the next
     short sentence, or a preceding sentence that ends with a colon."""
     last_sent = doc[region[1] - 1].sent
@@ -80,7 +81,7 @@ def _quote_cue(doc: Any, region: tuple[int, int], bare: Sequence[Any]) -> Any | 
     return None
 
 
-def _ends_with_colon(doc: Any, sent: Any, next_sent: Any) -> bool:
+def _ends_with_colon(doc: Doc, sent: Span, next_sent: Span) -> bool:
     """``sent`` ends with a colon (before any whitespace) right before ``next_sent``."""
     end = int(sent.end)
     while end > sent.start and doc[end - 1].is_space:
@@ -89,8 +90,8 @@ def _ends_with_colon(doc: Any, sent: Any, next_sent: Any) -> bool:
     return gap and end > sent.start and doc[end - 1].text == ":" and next_sent.start >= sent.end
 
 
-def _attach_quotes(doc: Any, raws: list[_Raw], regions: Sequence[tuple[int, int]],
-                   bare: Sequence[Any]) -> list[_Raw]:
+def _attach_quotes(doc: Doc, raws: list[_Raw], regions: Sequence[tuple[int, int]],
+                   bare: Sequence[Token]) -> list[_Raw]:
     """Mark direct speech, stretch contents over whole quotations and add quote-only attributions."""
     out = list(raws)
     for region in regions:
@@ -112,7 +113,7 @@ def _attach_quotes(doc: Any, raws: list[_Raw], regions: Sequence[tuple[int, int]
     return out
 
 
-def _verb_like(doc: Any, tok: Any, content: tuple[int, int]) -> _Raw:
+def _verb_like(doc: Doc, tok: Token, content: tuple[int, int]) -> _Raw:
     subj = _subject(tok)
     source = _np_span(subj) if subj is not None else None
     via = _via_from(tok) or (_source_via(doc, subj) if subj is not None else None)
@@ -121,7 +122,7 @@ def _verb_like(doc: Any, tok: Any, content: tuple[int, int]) -> _Raw:
                 anonymous)
 
 
-def _link_pronouns(doc: Any, raws: list[_Raw]) -> list[_Raw]:
+def _link_pronouns(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """Give pronoun speakers the speaker they stand for: "he continued" the previous named speaker,
     "we"/"I" the speaker whose quotation or reported speech they are in."""
     out: list[_Raw] = []
@@ -149,7 +150,7 @@ def _quoting_speaker(earlier: Sequence[_Raw], r: _Raw) -> tuple[int, int] | None
     return inner.antecedent or inner.source
 
 
-def _with_full_source(doc: Any, r: _Raw) -> _Raw:
+def _with_full_source(doc: Doc, r: _Raw) -> _Raw:
     """Add the whole source phrase with appositions and relative clauses (the PolNeAR source span)."""
     if r.source is None:
         return r
@@ -170,10 +171,10 @@ def _with_full_source(doc: Any, r: _Raw) -> _Raw:
     return replace(r, speaker_word=root.lower_, full=full)
 
 
-def _scan(doc: Any, regions: Sequence[tuple[int, int]]) -> tuple[list[_Raw], list[Any]]:
+def _scan(doc: Doc, regions: Sequence[tuple[int, int]]) -> tuple[list[_Raw], list[Token]]:
     """One pass over the tokens: attributions found directly, and bare cues waiting for a quotation."""
     raws: list[_Raw] = []
-    bare: list[Any] = []
+    bare: list[Token] = []
     for tok in doc:
         found = _according_to(doc, tok) if tok.lower_ == "according" else None
         if found is None and _cue_lemma_ok(tok):
@@ -189,7 +190,7 @@ def _scan(doc: Any, regions: Sequence[tuple[int, int]]) -> tuple[list[_Raw], lis
     return raws, bare
 
 
-def _find_raw(doc: Any) -> list[_Raw]:
+def _find_raw(doc: Doc) -> list[_Raw]:
     """Every attribution of a parsed document, in token offsets (cached on the Doc)."""
     cached = doc.user_data.get("thucydides.attributions")
     if cached is not None:
@@ -211,11 +212,11 @@ def _find_raw(doc: Any) -> list[_Raw]:
     return raws
 
 
-def _char_span(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
+def _char_span(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     return int(doc[span[0]].idx), int(doc[span[1] - 1].idx + len(doc[span[1] - 1]))
 
 
-def find_attributions(doc: Any, mentions: Sequence[ActorMention] = (), *,
+def find_attributions(doc: Doc, mentions: Sequence[ActorMention] = (), *,
                       nested: bool = False) -> list[Attribution]:
     """Every attribution in a parsed document, in character offsets, ordered by cue position.
 
@@ -251,7 +252,7 @@ def _outermost(raws: Sequence[_Raw]) -> list[_Raw]:
 
 # --------------------------------------------------------------------------- attribute()
 
-def _contains(doc: Any, r: _Raw, i: int) -> bool:
+def _contains(doc: Doc, r: _Raw, i: int) -> bool:
     if not r.content[0] <= i < r.content[1] or i == r.cue_i:
         return False
     if r.stance == "deny" and _reporting_participle(doc[i]):
@@ -259,11 +260,11 @@ def _contains(doc: Any, r: _Raw, i: int) -> bool:
     return r.source is None or not r.source[0] <= i < r.source[1]
 
 
-def _reporting_participle(tok: Any) -> bool:
+def _reporting_participle(tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and _lemma(tok.head) in CLAIM_NOUNS
 
 
-def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -> Source | None:
+def attribute(doc: Doc, trigger_i: int, mentions: Sequence[ActorMention] = ()) -> Source | None:
     """The source whose reported content contains token ``trigger_i``; None when the text itself states it.
 
     The innermost attribution wins ("Peskov said Kyiv claimed that…": the claim is Kyiv's); an inner
@@ -280,7 +281,7 @@ def attribute(doc: Any, trigger_i: int, mentions: Sequence[ActorMention] = ()) -
     return _to_source(doc, inner, via, mentions)
 
 
-def _to_source(doc: Any, r: _Raw, via: str | None, mentions: Sequence[ActorMention]) -> Source:
+def _to_source(doc: Doc, r: _Raw, via: str | None, mentions: Sequence[ActorMention]) -> Source:
     speaker_span = r.antecedent or r.source
     speaker = _span_text(doc, speaker_span) if speaker_span is not None else None
     by: tuple[str, ...] = ()
@@ -294,7 +295,7 @@ def _to_source(doc: Any, r: _Raw, via: str | None, mentions: Sequence[ActorMenti
                   anonymous=r.anonymous)
 
 
-def _coordinated_codes(doc: Any, span: tuple[int, int], full: tuple[int, int],
+def _coordinated_codes(doc: Doc, span: tuple[int, int], full: tuple[int, int],
                        mentions: Sequence[ActorMention]) -> tuple[str, ...]:
     """Codes of the speaker and of every conjunct ("Azerbaijan and Armenia accused each other …")."""
     root = doc[span[0]:span[1]].root
@@ -303,7 +304,7 @@ def _coordinated_codes(doc: Any, span: tuple[int, int], full: tuple[int, int],
     return tuple(dict.fromkeys(codes))
 
 
-def _codes(doc: Any, span: tuple[int, int], mentions: Sequence[ActorMention]) -> tuple[str, ...]:
+def _codes(doc: Doc, span: tuple[int, int], mentions: Sequence[ActorMention]) -> tuple[str, ...]:
     """Codes of the speaker, from the longest mention in the first group that has one: a named person
     at the head ("Russia's ally Lukashenko") speaks for the person's code; an institution or a group
     speaks for the state that modifies it ("South Korea's Joint Chiefs of Staff", "US officials");

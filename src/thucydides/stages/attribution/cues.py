@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...nlp.types import Doc, Span, Token
 from .lexicon import (
     _BEFORE_ADJECTIVAL_SAID,
     _QUOTE_CHARS,
@@ -53,7 +54,7 @@ class _Raw:
 
 # --------------------------------------------------------------------------- content of a cue
 
-def _clausal_content(tok: Any) -> tuple[int, int] | None:
+def _clausal_content(tok: Token) -> tuple[int, int] | None:
     """The clausal complement(s) of a cue ("said that …", "claimed to have …")."""
     spans = [_subtree_span(c) for c in tok.children if c.dep_ == "ccomp"
              or (c.dep_ == "xcomp" and _lemma(tok) in ("claim", "deny", "promise", "vow", "pledge",
@@ -63,7 +64,7 @@ def _clausal_content(tok: Any) -> tuple[int, int] | None:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def _inverted_content(tok: Any) -> tuple[int, int] | None:
+def _inverted_content(tok: Token) -> tuple[int, int] | None:
     """``Russia attacked the town, officials said`` parsed with the cue hanging on the content verb."""
     head, doc = tok.head, tok.doc
     if tok.dep_ not in ("parataxis", "ccomp") or head.i == tok.i or (head.i > tok.i and tok.dep_ == "ccomp"):
@@ -80,7 +81,7 @@ def _inverted_content(tok: Any) -> tuple[int, int] | None:
     return content if content[1] > content[0] else None
 
 
-def _object_content(tok: Any) -> tuple[int, int] | None:
+def _object_content(tok: Token) -> tuple[int, int] | None:
     """Nominal content of denials and accusations ("dismissed these rumors of …", "accused X of Y")."""
     lemma = _lemma(tok)
     for child in tok.children:
@@ -133,7 +134,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _token_regions(doc: Any) -> list[tuple[int, int]]:
+def _token_regions(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in quote_regions(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -151,7 +152,7 @@ def _inside(span: tuple[int, int], regions: Sequence[tuple[int, int]]) -> tuple[
 
 # --------------------------------------------------------------------------- the finders
 
-def _cue_lemma_ok(tok: Any) -> bool:
+def _cue_lemma_ok(tok: Token) -> bool:
     lemma = _lemma(tok)
     if tok.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS):
         return False
@@ -162,13 +163,13 @@ def _cue_lemma_ok(tok: Any) -> bool:
     return not _unreal(tok)
 
 
-def _unreal(tok: Any) -> bool:
+def _unreal(tok: Token) -> bool:
     """A cue that reports no actual speech: "can say", "would argue", "might tell"."""
     auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     return any(a in ("can", "could", "would", "might", "may", "should", "must", "ca") for a in auxes)
 
 
-def _content_of(tok: Any, regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+def _content_of(tok: Token, regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     content = _clausal_content(tok) or _object_content(tok) or _inverted_content(tok)
     if content is None:
         return None
@@ -177,7 +178,7 @@ def _content_of(tok: Any, regions: Sequence[tuple[int, int]]) -> tuple[int, int]
     return content
 
 
-def _verb_attribution(doc: Any, tok: Any, regions: Sequence[tuple[int, int]]) -> _Raw | None:
+def _verb_attribution(doc: Doc, tok: Token, regions: Sequence[tuple[int, int]]) -> _Raw | None:
     content = _content_of(tok, regions)
     if content is None:
         return None
@@ -194,7 +195,7 @@ def _verb_attribution(doc: Any, tok: Any, regions: Sequence[tuple[int, int]]) ->
                 anonymous)
 
 
-def _according_to(doc: Any, tok: Any) -> _Raw | None:
+def _according_to(doc: Doc, tok: Token) -> _Raw | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.lower_ != "according" or nxt is None or nxt.lower_ != "to":
         return None
@@ -214,7 +215,7 @@ def _according_to(doc: Any, tok: Any) -> _Raw | None:
     return _Raw((tok.i, tok.i + 2), int(tok.i), source, content, "assert", None, via, anonymous)
 
 
-def _clause_start(head: Any, sent: Any) -> int:
+def _clause_start(head: Token, sent: Span) -> int:
     """Where the clause of ``head`` starts, skipping fronted adjuncts ("Following days of X, Y did Z")."""
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or not sent.start <= subj.left_edge.i < sent.end:
@@ -222,7 +223,7 @@ def _clause_start(head: Any, sent: Any) -> int:
     return int(subj.left_edge.i)
 
 
-def _broad_attribution(doc: Any, tok: Any) -> _Raw | None:
+def _broad_attribution(doc: Doc, tok: Token) -> _Raw | None:
     """A PolNeAR-style cue from :data:`BROAD_VERBS` whose object or complement is the content."""
     if tok.pos_ != "VERB" or _lemma(tok) not in BROAD_VERBS or _unreal(tok):
         return None
@@ -243,7 +244,7 @@ def _broad_attribution(doc: Any, tok: Any) -> _Raw | None:
                 _anonymous(doc, source, tok.sent), kind="broad")
 
 
-def _noun_attribution(doc: Any, tok: Any) -> _Raw | None:
+def _noun_attribution(doc: Doc, tok: Token) -> _Raw | None:
     """``Trump's claim that …``, ``Moscow's denial of …``: a cue noun with a possessor and a content."""
     if tok.pos_ != "NOUN" or _lemma(tok) not in NOUN_CUES:
         return None
@@ -264,7 +265,7 @@ def _noun_attribution(doc: Any, tok: Any) -> _Raw | None:
     return _Raw((tok.i, tok.i + 1), int(tok.i), source, content, stance, None, None, False, kind="broad")
 
 
-def _colon_attribution(doc: Any, tok: Any) -> _Raw | None:
+def _colon_attribution(doc: Doc, tok: Token) -> _Raw | None:
     """``Pence: Flowers won't be at the debate`` — a short name before a colon at the start of a line."""
     if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
         return None
@@ -290,7 +291,7 @@ def _colon_attribution(doc: Any, tok: Any) -> _Raw | None:
 _CLAUSE_ENDS = frozenset([",", '"', "\u201d", "''", ":", "\u2014", "--"])
 
 
-def _sentence_content(doc: Any, tok: Any) -> tuple[int, int] | None:
+def _sentence_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Content of a cue the parser left without a complement: the rest of the sentence after
     ``said,`` / ``says:``, or the part before ``…, X said.``"""
     if tok.dep_ not in ("ROOT", "parataxis", "conj"):
@@ -310,7 +311,7 @@ def _sentence_content(doc: Any, tok: Any) -> tuple[int, int] | None:
     return content if content[1] - content[0] >= 2 else None
 
 
-def _bare_cue(tok: Any) -> bool:
+def _bare_cue(tok: Token) -> bool:
     """A reporting verb with a speaker but no content of its own (``Wang said.`` after a quote)."""
     if not _cue_lemma_ok(tok) or _subject(tok) is None:
         return False

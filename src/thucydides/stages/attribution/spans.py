@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...nlp.types import Doc, Span, Token
 from .lexicon import ANON_HEADS, ANON_PHRASES, SPEECH_VERBS, STATEMENT_NOUNS, _is_channel, is_outlet
 
 
-def _lemma(tok: Any) -> str:
+def _lemma(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
-def _span_text(doc: Any, span: tuple[int, int]) -> str:
+def _span_text(doc: Doc, span: tuple[int, int]) -> str:
     return str(doc[span[0]:span[1]].text)
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and conjunctions at both edges of a token span."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("cc", "mark")):
         start += 1
@@ -24,11 +25,11 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _subtree_span(tok: Any) -> tuple[int, int]:
+def _subtree_span(tok: Token) -> tuple[int, int]:
     return int(tok.left_edge.i), int(tok.right_edge.i) + 1
 
 
-def _np_span(tok: Any) -> tuple[int, int]:
+def _np_span(tok: Token) -> tuple[int, int]:
     """The noun phrase headed by ``tok``, cut before relative clauses and comma-separated parts."""
     start, end = _subtree_span(tok)
     doc = tok.doc
@@ -42,7 +43,7 @@ def _np_span(tok: Any) -> tuple[int, int]:
     return _trim(doc, start, max(end, tok.i + 1))
 
 
-def _subject(tok: Any) -> Any | None:
+def _subject(tok: Token) -> Token | None:
     """The speaker of a cue: its subject, or the subject of the clause a participle hangs on."""
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -58,7 +59,7 @@ def _subject(tok: Any) -> Any | None:
     return _left_neighbour(tok)
 
 
-def _participle_owner(tok: Any) -> Any:
+def _participle_owner(tok: Token) -> Token:
     """"took a swipe at X, saying …": a participle after a comma on an object speaks for the subject of
     the verb; otherwise for the noun it modifies ("a statement saying …")."""
     head = tok.head
@@ -72,7 +73,7 @@ def _participle_owner(tok: Any) -> Any:
     return head
 
 
-def _left_neighbour(tok: Any) -> Any | None:
+def _left_neighbour(tok: Token) -> Token | None:
     """A name right before a cue the parser left without a subject ("…, former president X said")."""
     if tok.i == 0 or tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
         return None
@@ -83,7 +84,7 @@ def _left_neighbour(tok: Any) -> Any | None:
     return prev
 
 
-def _agent(tok: Any) -> Any | None:
+def _agent(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -92,7 +93,7 @@ def _agent(tok: Any) -> Any | None:
     return None
 
 
-def _outlet_of(tok: Any) -> str | None:
+def _outlet_of(tok: Token) -> str | None:
     """``tok`` heads an outlet or channel name: its text, else None."""
     head_final = _span_text(tok.doc, _trim(tok.doc, int(tok.left_edge.i), int(tok.i) + 1))
     if is_outlet(head_final) or _is_channel(head_final):
@@ -116,7 +117,7 @@ def _named_in_statement(pobj: Any) -> str | None:
     return None
 
 
-def _via_from(tok: Any, in_statement: bool = False) -> str | None:
+def _via_from(tok: Token, in_statement: bool = False) -> str | None:
     """Outlet or channel among the modifiers of a cue or a speaker ("to CNN", "on Telegram")."""
     for child in tok.children:
         dep, low = child.dep_, child.lower_
@@ -143,7 +144,7 @@ def _via_prep(prep: Any, in_statement: bool = False) -> str | None:
     return None
 
 
-def _via_scan(doc: Any, cue: Any, content: tuple[int, int]) -> str | None:
+def _via_scan(doc: Doc, cue: Any, content: tuple[int, int]) -> str | None:
     """An outlet anywhere in the cue's sentence outside the content ("…, in a statement to Le Monde, …"),
     for parses that attach the phrase elsewhere."""
     for tok in cue.sent:
@@ -156,7 +157,7 @@ def _via_scan(doc: Any, cue: Any, content: tuple[int, int]) -> str | None:
     return None
 
 
-def _source_via(doc: Any, head: Any) -> str | None:
+def _source_via(doc: Doc, head: Token) -> str | None:
     """The outlet when the source is one ("Reuters reported") or is a report published by one."""
     text = _span_text(doc, _np_span(head))
     if is_outlet(text) or _is_channel(text):
@@ -171,7 +172,7 @@ def _source_via(doc: Any, head: Any) -> str | None:
     return None
 
 
-def _anonymous(doc: Any, span: tuple[int, int], sent: Any) -> bool:
+def _anonymous(doc: Doc, span: tuple[int, int], sent: Span) -> bool:
     toks = doc[span[0]:span[1]]
     heads = {_lemma(t) for t in toks if t.pos_ in ("NOUN", "PROPN")}
     named = any(t.ent_type_ in ("PERSON",) for t in toks)

@@ -11,10 +11,9 @@ propositions with claims.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from ...model import ActorMention
-from ...nlp.types import Doc
+from ...nlp.types import Doc, Span, Token
 from ...nlp.words import CLAIM_NOUNS, DENIAL_VERBS, FALSITY_NOUNS
 from ...pipeline.state import EventMention, State
 from . import roles
@@ -23,7 +22,6 @@ from .roles import MentionIndex
 
 __all__ = ["annotate", "candidate_events", "find_triggers", "make_event"]
 
-Token = Any
 DISMISS_VERBS = frozenset({"dismiss", "reject", "brand", "denounce", "call", "describe", "label"})
 RECEIVER_VERBS = frozenset({"receive", "face", "suffer", "become", "get", "come", "endure", "hit"})
 LIGHT_VERBS = frozenset({"make", "issue", "launch", "conduct", "stage", "carry", "deliver", "mount", "send",
@@ -76,7 +74,7 @@ def _verb_trigger(tok: Token, lex: Lexicon = DEFAULT_LEXICON) -> Trigger | None:
     return lex.verbs.get(lemma)
 
 
-def find_triggers(sent: Any, lex: Lexicon = DEFAULT_LEXICON) -> list[tuple[Token, Trigger, bool]]:
+def find_triggers(sent: Span, lex: Lexicon = DEFAULT_LEXICON) -> list[tuple[Token, Trigger, bool]]:
     """Every (token, trigger, is_nominal) in a sentence span."""
     found: list[tuple[Token, Trigger, bool]] = []
     for tok in sent:
@@ -169,7 +167,7 @@ def _scope(tok: Token) -> tuple[tuple[int, int], ...]:
                  if c.dep_ in COMPLEMENT_DEPS and c.lower_ not in ("as", "after", "before", "while", "since"))
 
 
-def _evidence(tok: Token, sent: Any) -> tuple[int, int]:
+def _evidence(tok: Token, sent: Span) -> tuple[int, int]:
     start = tok.left_edge.i
     for child in tok.children:
         if child.dep_ in roles.SUBJ:

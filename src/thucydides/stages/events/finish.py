@@ -5,8 +5,8 @@ request mode, the place, the date and who must be named for an event to be kept.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from ...nlp.types import Token
 from ...nlp.words import FUTURE_AUXILIARIES, POSSIBILITY_MODALS
 from ...pipeline.state import DateMention, EventMention, Source
 from ...plover import quad_of
@@ -18,7 +18,6 @@ __all__ = ["LOCATION_LABELS", "absorbed", "attach_date", "background", "complete
            "protest_to", "refine_mode", "retype", "share_interview_dates", "speech_act",
            "strip_disinformation_source"]
 
-Token = Any
 NEEDS_RECIPIENT = frozenset({"SANCTION", "AID", "COOPERATE"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 TERRITORY_WORDS = frozenset({"city", "town", "village", "territory", "capital", "region", "control", "center",

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...model import ActorMention
+from ...nlp.types import Doc, Token
 
 __all__ = ["MentionIndex", "clause_head", "codes_of", "object_of", "pobj_codes", "subject_codes"]
 
-Token = Any
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl"})
@@ -35,7 +35,7 @@ class MentionIndex:
     token, the shortest with a code wins ("Ukraine" in "a Russia-controlled Ukraine").
     """
 
-    def __init__(self, doc: Any, mentions: Sequence[ActorMention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self.by_token: dict[int, list[ActorMention]] = {}
         spans: dict[tuple[int, int], list[ActorMention]] = {}
         for m in mentions:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..._version import __version__
 from ...model import ActorMention, Article, LossClaim, Provenance
+from ...nlp.types import Doc, Span, Token
 from ...pipeline.state import State
 from .context import attribution, categories_of, item_text, period_of, unit_span
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, TRIGGER_WORDS, VAGUE_WORDS, parse_number
@@ -43,7 +44,7 @@ def _hashes(strings: Any) -> tuple[Any, Any]:
             np.array([strings[w] for w in VAGUE_WORDS], dtype=np.uint64))
 
 
-def _candidate_sentences(doc: Any) -> list[Any]:
+def _candidate_sentences(doc: Doc) -> list[Span]:
     """Sentences with both a loss word and a number: the cheap pre-filter, on token arrays."""
     import numpy as np
     from spacy.attrs import LEMMA, LIKE_NUM, LOWER
@@ -59,14 +60,14 @@ def _candidate_sentences(doc: Any) -> list[Any]:
     return [s for s in doc.sents if loss[s.start:s.end].any() and number[s.start:s.end].any()]
 
 
-def _doc_text(article: Article, doc: Any) -> str:
+def _doc_text(article: Article, doc: Doc) -> str:
     """The text of ``doc``: the article's own when ``doc`` was parsed from it (``Doc.text`` is rebuilt per access)."""
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text):
         return article.text
     return str(doc.text)
 
 
-def _accept(q: Quantity, actors: Actors) -> Any | None:
+def _accept(q: Quantity, actors: Actors) -> Token | None:
     """The trigger when the quantity is a loss, else None."""
     if q.noun is not None and not unit_ok(q.noun, bool(actors.of_token(q.noun))):
         return None
@@ -82,7 +83,7 @@ def _accept(q: Quantity, actors: Actors) -> Any | None:
     return trigger
 
 
-def _unit_text(text: str, trigger: Any, span: tuple[int, int] | None) -> str:
+def _unit_text(text: str, trigger: Token, span: tuple[int, int] | None) -> str:
     if span is not None:
         return text[span[0]:span[1]]
     if trigger.pos_ == "NOUN":
@@ -93,7 +94,7 @@ def _unit_text(text: str, trigger: Any, span: tuple[int, int] | None) -> str:
 _PARTICIPLES = {"kill": "killed", "wound": "wounded", "injure": "injured", "die": "dead"}
 
 
-def _evidence_span(q: Quantity, trigger: Any, unit: tuple[int, int] | None) -> tuple[int, int]:
+def _evidence_span(q: Quantity, trigger: Token, unit: tuple[int, int] | None) -> tuple[int, int]:
     """From the suffering subject or the qualifier to the end of the unit and the trigger, within the sentence."""
     sent = trigger.sent
     start = min(q.start, trigger.idx)
@@ -108,7 +109,7 @@ def _evidence_span(q: Quantity, trigger: Any, unit: tuple[int, int] | None) -> t
     return max(start, sent.start_char), min(end, sent.end_char)
 
 
-def _claim(article: Article, text: str, q: Quantity, trigger: Any, actors: Actors) -> LossClaim:
+def _claim(article: Article, text: str, q: Quantity, trigger: Token, actors: Actors) -> LossClaim:
     unit = unit_span(q, actors)
     claimed = attribution(q, trigger, actors)
     period, period_end = period_of(trigger.sent, article.published, trigger.i)
@@ -121,7 +122,7 @@ def _claim(article: Article, text: str, q: Quantity, trigger: Any, actors: Actor
         status=claimed.status, by=claimed.by, via=claimed.via)
 
 
-def extract_loss_claims(article: Article, doc: Any, mentions: Sequence[ActorMention]) -> list[LossClaim]:
+def extract_loss_claims(article: Article, doc: Doc, mentions: Sequence[ActorMention]) -> list[LossClaim]:
     """Every numeric loss claim in a parsed article, in text order.
 
     Args:
@@ -148,11 +149,11 @@ def extract_loss_claims(article: Article, doc: Any, mentions: Sequence[ActorMent
     return claims
 
 
-def _loss_word(sent: Any) -> Any | None:
+def _loss_word(sent: Span) -> Token | None:
     return next((t for t in sent if t.lemma_.lower() in TRIGGER_WORDS or t.lower_ in TRIGGER_WORDS), None)
 
 
-def _tally_claims(article: Article, text: str, sent: Any, actors: Actors) -> list[LossClaim]:
+def _tally_claims(article: Article, text: str, sent: Span, actors: Actors) -> list[LossClaim]:
     """Claims from a "category – number" list in the sentence, sharing its side, claimant and period."""
     body = text[sent.start_char:sent.end_char]
     overall = "about" if re.search(r"(?i)\b(?:approximately|about|around|some)\s*:", body) else "exact"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...nlp.types import Span, Token
 from ...nlp.words import DENIAL_VERBS, FIGURE_HEDGES, FIGURE_VERBS, HEDGE_ADVERBS, MODALS, SPEECH_VERBS
 from ..dates import DATE_CUES, resolve_date
 from .lexicon import VAGUE
@@ -28,14 +29,14 @@ class Attribution:
     via: str | None = None
 
 
-def _according_to(sent: Any) -> Any | None:
+def _according_to(sent: Span) -> Token | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
             return next((g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"), None)
     return None
 
 
-def _speech_verb(trigger: Any) -> Any | None:
+def _speech_verb(trigger: Token) -> Token | None:
     """A verb of saying that governs the clause of the trigger: "Kyiv says Russia has lost ..."."""
     tok = trigger
     for _ in range(8):
@@ -47,7 +48,7 @@ def _speech_verb(trigger: Any) -> Any | None:
     return None
 
 
-def _speaker(verb: Any, trigger: Any) -> Any | None:
+def _speaker(verb: Token, trigger: Token) -> Token | None:
     """The subject of a verb of saying that is not part of the reported clause itself."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not child.left_edge.i <= trigger.i <= child.right_edge.i:
@@ -55,7 +56,7 @@ def _speaker(verb: Any, trigger: Any) -> Any | None:
     return subject_of(verb) if verb.dep_ in ("xcomp", "conj", "advcl") else None
 
 
-def _modality(tokens: Sequence[Any]) -> str:
+def _modality(tokens: Sequence[Token]) -> str:
     """``alleged`` for a hedged report of a past loss ("may have lost"); ``hypothetical`` for a possible figure
     ("what may be hundreds of trucks") or a possible, future or conditional loss ("could lose", "if ... loses");
     else ``""``."""
@@ -68,7 +69,7 @@ def _modality(tokens: Sequence[Any]) -> str:
     return ""
 
 
-def _hedged(q: Quantity, trigger: Any) -> bool:
+def _hedged(q: Quantity, trigger: Token) -> bool:
     """A hedge on the loss itself ("reportedly lost", "is believed to have lost", "an estimated 100"), not on
     something else in the sentence ("by suspected militants", "many more are believed to be buried")."""
     chain = {t.i for t in (trigger, q.head, *trigger.ancestors, *q.head.ancestors)}
@@ -79,7 +80,7 @@ def _hedged(q: Quantity, trigger: Any) -> bool:
                for t in trigger.sent)
 
 
-def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
+def _clause_verbs(q: Quantity, trigger: Token) -> list[Token]:
     verbs = [trigger] if trigger.pos_ in ("VERB", "AUX") else []
     tok = q.head
     for _ in range(6):
@@ -92,7 +93,7 @@ def _clause_verbs(q: Quantity, trigger: Any) -> list[Any]:
     return verbs
 
 
-def _outlet(sent: Any, speaker: Any | None, verb: Any | None, actors: Actors) -> str | None:
+def _outlet(sent: Span, speaker: Token | None, verb: Token | None, actors: Actors) -> str | None:
     """The news outlet the claim comes through: named as the source, or in a sentence with a verb of saying."""
     if speaker is not None:
         last = speaker.right_edge
@@ -102,7 +103,7 @@ def _outlet(sent: Any, speaker: Any | None, verb: Any | None, actors: Actors) ->
     return actors.outlet_in(sent.start_char, sent.end_char) if saying else None
 
 
-def attribution(q: Quantity, trigger: Any, actors: Actors) -> Attribution:
+def attribution(q: Quantity, trigger: Token, actors: Actors) -> Attribution:
     """Status, claimant codes and outlet of a loss claim, from the verbs of saying, hedges and modals around it."""
     sent = trigger.sent
     speaker, denied = _according_to(sent), False
@@ -132,7 +133,7 @@ _PERIOD_PHRASES = re.compile(
 _AS_OF = frozenset({"as of", "by", "as at", "through", "until"})
 
 
-def _with_preposition(ent: Any) -> str:
+def _with_preposition(ent: Span) -> str:
     """The period text: "since February 24", "in the past day", "about three weeks"."""
     doc, text = ent.doc, re.sub(r"['\u2019]s$", "", str(ent.text))
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -143,20 +144,20 @@ def _with_preposition(ent: Any) -> str:
     return text
 
 
-def _as_of(ent: Any) -> bool:
+def _as_of(ent: Span) -> bool:
     sent = ent.sent
     before = sent.text[max(0, ent.start_char - 7 - sent.start_char):ent.start_char - sent.start_char]
     before = before.lower().strip()
     return any(before.endswith(p) for p in _AS_OF)
 
 
-def _date_ents(sent: Any) -> list[Any]:
+def _date_ents(sent: Span) -> list[Span]:
     """DATE and TIME entities that name a time (not ages, not a place spaCy mistook for a date)."""
     return [e for e in sent.ents if e.label_ in ("DATE", "TIME") and DATE_CUES.search(e.text)
             and not re.search(r"(?i)year-old|years? old|\bage", e.text)]
 
 
-def period_of(sent: Any, published: Any, near: int | None = None) -> tuple[str | None, str | None]:
+def period_of(sent: Span, published: Any, near: int | None = None) -> tuple[str | None, str | None]:
     """(period as the text says, ISO date the period ends) for a loss sentence.
 
     A duration or a "since" date is the period; a point date ("on Sunday", "in February") dates its end, the one
@@ -211,11 +212,11 @@ _NOT_UNIT = frozenset({"more", "other", "additional", "another", "further", "som
 _CONTAINERS = frozenset({"unit", "piece", "item", "type", "kind", "set"})
 
 
-def _counts(tok: Any) -> bool:
+def _counts(tok: Token) -> bool:
     return bool(is_numeric(tok)) or tok.lower_ in VAGUE
 
 
-def _last_conjunct(noun: Any) -> Any:
+def _last_conjunct(noun: Token) -> Any:
     """The last of the conjuncts that share the noun's number: "vehicles, aircraft, and equipment"."""
     last = noun
     for child in noun.children:
@@ -227,7 +228,7 @@ def _last_conjunct(noun: Any) -> Any:
     return last
 
 
-def _listed(tok: Any) -> list[Any]:
+def _listed(tok: Token) -> list[Token]:
     items = [tok]
     for child in tok.children:
         if child.dep_ == "conj":
@@ -235,7 +236,7 @@ def _listed(tok: Any) -> list[Any]:
     return items
 
 
-def item_text(item: Any) -> str:
+def item_text(item: Token) -> str:
     left = item
     for child in item.lefts:
         if child.dep_ in ("amod", "compound", "nmod"):
@@ -243,7 +244,7 @@ def item_text(item: Any) -> str:
     return str(item.doc[left.i:item.i + 1].text)
 
 
-def categories_of(q: Quantity, trigger: Any) -> tuple[str, ...]:
+def categories_of(q: Quantity, trigger: Token) -> tuple[str, ...]:
     """Items listed after "including", "such as", "like" on the noun or the loss verb."""
     hosts = [t for t in (q.noun, trigger) if t is not None]
     for host in hosts + [c for h in hosts for c in h.children if c.dep_ == "conj"]:

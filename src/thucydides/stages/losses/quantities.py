@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...nlp.types import Span, Token
 from .lexicon import (
     AGENTIVE,
     EQUIPMENT,
@@ -29,18 +30,18 @@ __all__ = ["Quantity", "find_trigger", "is_loss_verb", "is_numeric", "of_object"
 class Quantity:
     """A number in a sentence: its last token, value, qualifier, where it starts, and the noun it counts."""
 
-    head: Any
+    head: Token
     value: int
     qualifier: str
     start: int
-    noun: Any | None
+    noun: Token | None
 
 
-def is_numeric(tok: Any) -> bool:
+def is_numeric(tok: Token) -> bool:
     return bool(tok.like_num) or tok.lower_ in MULTIPLIERS
 
 
-def _excluded(tok: Any, first: Any) -> bool:
+def _excluded(tok: Token, first: Any) -> bool:
     """Years, money, percentages, ages, hyphenated modifiers ("5,000-word") and measures."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -55,7 +56,7 @@ def _excluded(tok: Any, first: Any) -> bool:
                                               "metres", "meters", "dollars", "euros", "tons", "tonnes", "times")
 
 
-def _qualifier(sent: Any, start: int) -> tuple[str, int]:
+def _qualifier(sent: Span, start: int) -> tuple[str, int]:
     """The qualifier written just before ``start`` ("more than 500") and where it begins."""
     window = sent.text[max(0, start - 30 - sent.start_char):start - sent.start_char]
     for pattern, qualifier in QUALIFIER_RES:
@@ -64,7 +65,7 @@ def _qualifier(sent: Any, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-def of_object(tok: Any) -> Any | None:
+def of_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
@@ -73,7 +74,7 @@ def of_object(tok: Any) -> Any | None:
     return None
 
 
-def _vague(tok: Any) -> Quantity | None:
+def _vague(tok: Token) -> Quantity | None:
     """"hundreds of trucks", "dozens of soldiers", "tens of thousands of troops"."""
     doc, key, first = tok.doc, tok.lower_, tok
     if tok.i > 1 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in ("tens", "hundreds"):
@@ -87,13 +88,13 @@ def _vague(tok: Any) -> Quantity | None:
     return Quantity(tok, value, qualifier, first.idx, of_object(tok))
 
 
-def _counted_noun(tok: Any) -> Any | None:
+def _counted_noun(tok: Token) -> Token | None:
     if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
     return of_object(tok)
 
 
-def quantities(sent: Any) -> list[Quantity]:
+def quantities(sent: Span) -> list[Quantity]:
     """Every number in the sentence that could count something."""
     found: list[Quantity] = []
     for tok in sent:
@@ -103,7 +104,7 @@ def quantities(sent: Any) -> list[Quantity]:
     return found
 
 
-def _number(tok: Any, sent: Any) -> Quantity | None:
+def _number(tok: Token, sent: Span) -> Quantity | None:
     """The quantity a run of number tokens ending at ``tok`` denotes, with its qualifier."""
     if not is_numeric(tok) or (tok.i + 1 < sent.end and is_numeric(tok.doc[tok.i + 1])):
         return None
@@ -132,7 +133,7 @@ _EXCEED = frozenset({"exceed", "surpass", "top", "pass"})
 _RANGE_LINKS = frozenset({"to", "-", "\u2013", "or"})
 
 
-def _range_start(tok: Any, sent: Any) -> bool:
+def _range_start(tok: Token, sent: Span) -> bool:
     """True for the lower end of a range ("13,000 to 14,000 people"): the upper end carries the claim."""
     doc = tok.doc
     return (tok.i + 2 < sent.end and _range_link(doc[tok.i + 1], tok) and tok.like_num
@@ -146,7 +147,7 @@ def _range_link(link: Any, low: Any) -> bool:
     return link.lower_ in _RANGE_LINKS and not _word_hyphen(link)
 
 
-def _range_low(first: Any, sent: Any) -> tuple[int, int, Any] | None:
+def _range_low(first: Any, sent: Span) -> tuple[int, int, Any] | None:
     """(lower bound, where the range starts, its last token) when ``first`` is the upper end of a range."""
     doc = first.doc
     if first.i - 2 < sent.start:
@@ -159,7 +160,7 @@ def _range_low(first: Any, sent: Any) -> tuple[int, int, Any] | None:
     return None if value is None else (value, low_start.idx, low_end)
 
 
-def _word_hyphen(tok: Any) -> bool:
+def _word_hyphen(tok: Token) -> bool:
     """The hyphen of a number written in words, "twenty-two" (not the dash of a range, "13-14")."""
     doc = tok.doc
     if tok.text != "-" or tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].whitespace_:
@@ -167,7 +168,7 @@ def _word_hyphen(tok: Any) -> bool:
     return doc[tok.i - 1].lower_ in WORD_NUMBERS and doc[tok.i + 1].lower_ in WORD_NUMBERS
 
 
-def _run_start(tok: Any, sent: Any) -> Any:
+def _run_start(tok: Token, sent: Span) -> Any:
     """First token of the number ending at ``tok``: "1.2 million", "two hundred", "a hundred"."""
     doc, first = tok.doc, tok
     while first.i > sent.start and (is_numeric(doc[first.i - 1]) or _word_hyphen(doc[first.i - 1])):
@@ -178,14 +179,14 @@ def _run_start(tok: Any, sent: Any) -> Any:
     return first
 
 
-def unit_ok(noun: Any, mentioned: bool) -> bool:
+def unit_ok(noun: Token, mentioned: bool) -> bool:
     lemma, lower = noun.lemma_.lower(), noun.lower_
     if lemma in EQUIPMENT or lower in EQUIPMENT or lemma in PEOPLE or lower in PEOPLE:
         return True
     return lemma in LOSS_NOUNS or lower in LOSS_NOUNS or (mentioned and noun.tag_ in ("NNS", "NNPS"))
 
 
-def is_loss_verb(tok: Any) -> bool:
+def is_loss_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in EXPERIENCER or lemma in AGENTIVE or lemma == "die":
         return True
@@ -193,7 +194,7 @@ def is_loss_verb(tok: Any) -> bool:
     return (lemma == "shoot" and "down" in particles) or (lemma == "take" and "out" in particles)
 
 
-def _modifier_trigger(tokens: Sequence[Any]) -> Any | None:
+def _modifier_trigger(tokens: Sequence[Token]) -> Token | None:
     """A loss participle or adjective on the number or the noun: "destroyed vehicles", "trucks lost"."""
     for tok in tokens:
         for child in tok.children:
@@ -203,7 +204,7 @@ def _modifier_trigger(tokens: Sequence[Any]) -> Any | None:
     return None
 
 
-def _loss_subject(verb: Any) -> Any | None:
+def _loss_subject(verb: Token) -> Token | None:
     """The subject of a verb when it is a loss noun: "losses stand at", "the death toll rose to"."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in LOSS_NOUNS:
@@ -215,7 +216,7 @@ def _loss_subject(verb: Any) -> Any | None:
 _QUANTITY_PREPS = frozenset({"between", "over", "around", "about", "up", "under", "nearly", "almost", "some"})
 
 
-def _counted_elsewhere(prep: Any, head: Any) -> bool:
+def _counted_elsewhere(prep: Any, head: Token) -> bool:
     """"3 of its 10 ships", "40 soldiers from a brigade of 2,000": the number counts a whole, not the losses."""
     if prep.lower_ in ("including", "like", "as", "among"):
         return False
@@ -223,7 +224,7 @@ def _counted_elsewhere(prep: Any, head: Any) -> bool:
         c.dep_ == "nummod" and (is_numeric(c) or c.lower_ in VAGUE) for c in head.children)
 
 
-def _governing_trigger(start: Any) -> Any | None:
+def _governing_trigger(start: Token) -> Token | None:
     """Climb from the counted noun to the first verb; the loss noun or loss verb on the way, if any."""
     tok, relation = start, start.dep_
     for _ in range(8):
@@ -244,7 +245,7 @@ def _governing_trigger(start: Any) -> Any | None:
     return None
 
 
-def find_trigger(q: Quantity) -> Any | None:
+def find_trigger(q: Quantity) -> Token | None:
     """The loss word that makes the quantity a loss: the governing verb or noun, else a modifier."""
     partitive = q.noun is not None and q.noun.head.head.i == q.head.i  # "3 of its ships", "dozens of aircraft"
     base = q.noun if q.noun is not None and not partitive else q.head

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from ...model import ActorMention
+from ...nlp.types import Doc, Span, Token
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, WAR_WORDS, words
 from .quantities import Quantity, is_loss_verb, of_object
 
@@ -16,7 +16,7 @@ __all__ = ["PRONOUNS", "Actors", "actor_of", "sentence_side", "side_of", "subjec
 class Actors:
     """The actor mentions of one document, looked up by character offsets."""
 
-    def __init__(self, doc: Any, mentions: Sequence[ActorMention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self.doc = doc
         media = [m for m in mentions if m.actor.sector == "MED"]
         self.outlets = sorted((m.start, m.end, m.actor.name or m.text) for m in media)
@@ -38,10 +38,10 @@ class Actors:
         codes = [code for s, e, code, _ in self.spans if s < end and start < e]
         return tuple(dict.fromkeys(codes))
 
-    def of_token(self, tok: Any) -> str:
+    def of_token(self, tok: Token) -> str:
         return self.code_in(tok.idx, tok.idx + len(tok))
 
-    def of_phrase(self, tok: Any) -> str:
+    def of_phrase(self, tok: Token) -> str:
         """The code for a noun phrase: its head's mention, else the first mention inside it."""
         code = self.of_token(tok)
         if code:
@@ -79,7 +79,7 @@ _PARTIES = frozenset({"state", "separatist", "group"})
 PRONOUNS = words("they them their it its we our us he his she her")
 
 
-def actor_of(tok: Any, actors: Actors) -> str:
+def actor_of(tok: Token, actors: Actors) -> str:
     """The code of a noun phrase, resolving a pronoun without a mention to the recent loss subject."""
     code = actors.of_phrase(tok)
     pronoun = tok if tok.lower_ in PRONOUNS else next(
@@ -89,7 +89,7 @@ def actor_of(tok: Any, actors: Actors) -> str:
     return code
 
 
-def subject_of(verb: Any) -> Any | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for "managed to lose" and conjuncts."""
     for _ in range(3):
         for child in verb.children:
@@ -101,7 +101,7 @@ def subject_of(verb: Any) -> Any | None:
     return None
 
 
-def _agent(verb: Any) -> Any | None:
+def _agent(verb: Token) -> Token | None:
     """Who did it: the active subject or the passive "by" phrase, borrowed from a coordinated verb."""
     for _ in range(3):
         for child in verb.children:
@@ -115,7 +115,7 @@ def _agent(verb: Any) -> Any | None:
     return None
 
 
-def _modifier_side(tokens: Sequence[Any], actors: Actors) -> str:
+def _modifier_side(tokens: Sequence[Token], actors: Actors) -> str:
     """"Russian tanks", "Ukraine's losses", "its losses", "Hamas fighters", "30 Palestinians"."""
     for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN") and (code := actors.of_token(tok)):
@@ -127,7 +127,7 @@ def _modifier_side(tokens: Sequence[Any], actors: Actors) -> str:
     return ""
 
 
-def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actors) -> str:
+def side_of(q: Quantity, trigger: Token, claimants: tuple[str, ...], actors: Actors) -> str:
     """Whose losses a claim counts, or ``""`` when the text does not say."""
     loss_noun = trigger if trigger.pos_ == "NOUN" else None
     owner = of_object(loss_noun) if loss_noun is not None else None
@@ -150,14 +150,14 @@ def side_of(q: Quantity, trigger: Any, claimants: tuple[str, ...], actors: Actor
 _ENEMY = words("enemy enemy's enemies adversary invader invaders occupier occupiers occupant occupants orc orcs")
 
 
-def _enemy(tokens: Sequence[Any], trigger: Any) -> bool:
+def _enemy(tokens: Sequence[Token], trigger: Token) -> bool:
     """Whether the losses are "the enemy's": said of the other side by the claimant."""
     subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     near = [*tokens, *(c for t in tokens for c in t.children), *([subject] if subject is not None else [])]
     return any(t.lower_ in _ENEMY for t in near)
 
 
-def _agentive_side(verb: Any, claimants: tuple[str, ...], actors: Actors) -> str:
+def _agentive_side(verb: Token, claimants: tuple[str, ...], actors: Actors) -> str:
     """Destroyed, killed, shot down: the adversary of the agent, or of a claimant reporting equipment downed."""
     agent = _agent(verb)
     if agent is not None:
@@ -170,7 +170,7 @@ def _agentive_side(verb: Any, claimants: tuple[str, ...], actors: Actors) -> str
     return claimants[0] if actors.is_party(claimants[0]) else ""
 
 
-def sentence_side(sent: Any, actors: Actors) -> str:
+def sentence_side(sent: Span, actors: Actors) -> str:
     """Whose losses a sentence speaks of: the owner of its loss noun or the subject of its "lose"."""
     for tok in sent:
         lemma, code = tok.lemma_.lower(), ""

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...nlp.types import Doc, Token
 from ...nlp.words import (
     CLAIM_NOUNS,
     DENIAL_VERBS,
@@ -86,11 +87,11 @@ class Judgement:
 
 # --------------------------------------------------------------------------- the path of a trigger
 
-def _lemma(tok: Any) -> str:
+def _lemma(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
-def _predicates(doc: Any, trigger_i: int, stop: int | None) -> list[Any]:
+def _predicates(doc: Doc, trigger_i: int, stop: int | None) -> list[Token]:
     """The trigger and the tokens above it, up to (not including) the cue ``stop`` or the root."""
     tok = doc[trigger_i]
     chain = [tok]
@@ -100,7 +101,7 @@ def _predicates(doc: Any, trigger_i: int, stop: int | None) -> list[Any]:
     return chain
 
 
-def _own_clause(chain: Sequence[Any]) -> list[Any]:
+def _own_clause(chain: Sequence[Token]) -> list[Token]:
     """The part of the chain inside the trigger's clause (through coordination and noun phrases)."""
     out = [chain[0]]
     for prev, tok in itertools.pairwise(chain):
@@ -110,7 +111,7 @@ def _own_clause(chain: Sequence[Any]) -> list[Any]:
     return out
 
 
-def _scope(chain: Sequence[Any]) -> list[Any]:
+def _scope(chain: Sequence[Token]) -> list[Token]:
     """The chain up to the first adjunct boundary: hedges on a main clause do not reach into
     its adverbial, relative or prepositional adjuncts ("as it had signed…", "following days of…")."""
     out = [chain[0]]
@@ -122,18 +123,18 @@ def _scope(chain: Sequence[Any]) -> list[Any]:
     return out
 
 
-def _object_of_other_act(prev: Any, tok: Any) -> bool:
+def _object_of_other_act(prev: Token, tok: Token) -> bool:
     """A nominal event that is the object of another act ("reportedly observing the invasion"): the
     hedge is about the act, not about the event; light verbs ("made a request") pass it on."""
     return prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "pobj") and tok.pos_ in ("VERB", "AUX") \
         and _lemma(tok) not in LIGHT_VERBS
 
 
-def _has_child(tok: Any, deps: Sequence[str], words: frozenset[str]) -> bool:
+def _has_child(tok: Token, deps: Sequence[str], words: frozenset[str]) -> bool:
     return any(c.dep_ in deps and (c.lower_ in words or _lemma(c) in words) for c in tok.children)
 
 
-def _negated(clause: Sequence[Any]) -> bool:
+def _negated(clause: Sequence[Token]) -> bool:
     """Negation on the trigger, or on the verb it is the subject, object or complement of."""
     for k, tok in enumerate(clause):
         if k and (clause[k - 1].dep_ not in _NEG_DEPS or _contrast(clause[k - 1], tok)):
@@ -147,12 +148,12 @@ def _negated(clause: Sequence[Any]) -> bool:
     return False
 
 
-def _contrast(conjunct: Any, head: Any) -> bool:
+def _contrast(conjunct: Token, head: Token) -> bool:
     """"would not divulge X but said Y": negation does not cross a contrastive coordination."""
     return conjunct.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
 
 
-def _negative_argument(tok: Any) -> bool:
+def _negative_argument(tok: Token) -> bool:
     """"No one has claimed it", "attacked nobody", "sent no troops"."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -164,7 +165,7 @@ def _negative_argument(tok: Any) -> bool:
     return False
 
 
-def _implicative_negation(clause: Sequence[Any]) -> bool:
+def _implicative_negation(clause: Sequence[Token]) -> bool:
     """"declined to confirm", "refused to go", "failed to report": the complement did not happen."""
     for prev, tok in itertools.pairwise(clause):
         if prev.dep_ == "xcomp" and _lemma(tok) in NEG_IMPLICATIVES:
@@ -174,7 +175,7 @@ def _implicative_negation(clause: Sequence[Any]) -> bool:
     return False
 
 
-def _branded_false(chain: Sequence[Any]) -> bool:
+def _branded_false(chain: Sequence[Token]) -> bool:
     """The event is the content of reports branded false: "there is no truth in reports that …",
     "reports that … are fake", "called the claims that … lies"."""
     for prev, tok in itertools.pairwise(chain[:8]):
@@ -183,7 +184,7 @@ def _branded_false(chain: Sequence[Any]) -> bool:
     return False
 
 
-def _falsity_around(claim: Any) -> bool:
+def _falsity_around(claim: Token) -> bool:
     head = claim.head
     if claim.dep_ == "pobj" and _lemma(head.head) in ("truth", "basis", "substance", "evidence", "foundation"):
         return _has_child(head.head, ("det", "neg"), NEGATORS)
@@ -192,12 +193,12 @@ def _falsity_around(claim: Any) -> bool:
     return False
 
 
-def _content_clause(tok: Any) -> bool:
+def _content_clause(tok: Token) -> bool:
     """``tok`` heads the content of a noun or verb ("reports that …"), not a participle ("made by …")."""
     return tok.dep_ == "ccomp" or (tok.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in tok.children))
 
 
-def _denied_above(chain: Sequence[Any]) -> bool:
+def _denied_above(chain: Sequence[Token]) -> bool:
     """The event is the object or complement of a denial ("denied that it attacked", "rejected reports
     of an attack") even though no attribution was found for it."""
     for prev, tok in itertools.pairwise(chain):
@@ -208,7 +209,7 @@ def _denied_above(chain: Sequence[Any]) -> bool:
     return False
 
 
-def _modal(tok: Any) -> str | None:
+def _modal(tok: Token) -> str | None:
     """``"future"`` for will/shall, ``"modal"`` for could/may/would…, ``"modal_perfect"`` for
     may have / could have, else None."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -220,14 +221,14 @@ def _modal(tok: Any) -> str | None:
     return "future" if all(m in FUTURE_AUXILIARIES for m in modals) else "modal"
 
 
-def _going_to(tok: Any) -> bool:
+def _going_to(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children)
 
 
 # --------------------------------------------------------------------------- the rules
 
-def _intent_noun(tok: Any) -> Any | None:
+def _intent_noun(tok: Token) -> Token | None:
     """The noun of intention an event hangs on ("plans to attack", "the intention of annexing"), or None."""
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ == "of":
@@ -237,7 +238,7 @@ def _intent_noun(tok: Any) -> Any | None:
     return head if head.pos_ == "NOUN" and _lemma(head) in INTENT_NOUNS else None
 
 
-def _modal_link(prev: Any, tok: Any) -> bool:
+def _modal_link(prev: Token, tok: Token) -> bool:
     """Whether modality on ``tok`` reaches ``prev`` below it (also "could do so by giving loans")."""
     if prev.dep_ in _MODAL_DEPS:
         return True
@@ -245,7 +246,7 @@ def _modal_link(prev: Any, tok: Any) -> bool:
     return (prev.dep_ == "pcomp" and tok.lower_ in means) or (prev.dep_ == "prep" and prev.lower_ in means)
 
 
-def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
+def _hypothetical(doc: Doc, chain: Sequence[Token], clause: Sequence[Token]) -> str | None:
     """The reason the event is only possible, planned or conditional, or None."""
     for k, tok in enumerate(clause):
         if k and not _modal_link(clause[k - 1], tok):
@@ -269,7 +270,7 @@ def _hypothetical(doc: Any, chain: Sequence[Any], clause: Sequence[Any]) -> str 
     return "question" if chain[0].i in _question_tokens(doc) else None
 
 
-def _question_tokens(doc: Any) -> frozenset[int]:
+def _question_tokens(doc: Doc) -> frozenset[int]:
     """Token indices of the sentences that end with a question mark (computed once per Doc)."""
     cached = doc.user_data.get("thucydides.questions")
     if cached is None and not doc.has_annotation("SENT_START"):
@@ -282,7 +283,7 @@ def _question_tokens(doc: Any) -> frozenset[int]:
     return cached if isinstance(cached, frozenset) else frozenset(cached)
 
 
-def _hedged(chain: Sequence[Any], clause: Sequence[Any]) -> str | None:
+def _hedged(chain: Sequence[Token], clause: Sequence[Token]) -> str | None:
     """The reason the event is presented as unconfirmed, or None."""
     for k, tok in enumerate(clause):
         if k and _object_of_other_act(clause[k - 1], tok):
@@ -316,7 +317,7 @@ def _from_source(source: Source, actor: Sequence[str]) -> Judgement:
     return Judgement("alleged", "source", 0.7 if source.anonymous or not source.by else 0.75)
 
 
-def _denial(trigger: Any, chain: Sequence[Any], clause: Sequence[Any]) -> Judgement | None:
+def _denial(trigger: Token, chain: Sequence[Token], clause: Sequence[Token]) -> Judgement | None:
     """Negation of the event itself, or of what it hangs on (denials, false reports, refusals)."""
     if _negated(clause) or _denied_above(chain) or _branded_false(chain):
         return Judgement("denied", "negated", 0.8)
@@ -326,7 +327,7 @@ def _denial(trigger: Any, chain: Sequence[Any], clause: Sequence[Any]) -> Judgem
     return None
 
 
-def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
+def judge(doc: Doc, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
           event_type: str | None = None) -> Judgement:
     """The status of the event whose trigger is token ``trigger_i``, with the deciding rule.
 
@@ -355,7 +356,7 @@ def judge(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[st
     return Judgement("asserted", "stated", 0.7)
 
 
-def status_of(doc: Any, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
+def status_of(doc: Doc, trigger_i: int, source: Source | None, *, actor: Sequence[str] = (),
               event_type: str | None = None) -> tuple[str, float]:
     """``(status, confidence)`` of the event whose trigger is token ``trigger_i``.
 
@@ -378,7 +379,7 @@ FACTUALITY: dict[str, float] = {
 }
 
 
-def event_factuality(doc: Any, trigger_i: int) -> float:
+def event_factuality(doc: Doc, trigger_i: int) -> float:
     """How strongly the text commits to the event at token ``trigger_i`` having happened.
 
     +3 certainly happened, 0 unknown or only possible, -3 certainly did not.
