@@ -12,6 +12,7 @@ import thucydides
 from thucydides.errors import PipelineError
 from thucydides.pipeline.registry import Pipeline, check_stages, default_pipeline
 from thucydides.pipeline.state import FIELDS, INITIAL_FIELDS, Stage, State
+from thucydides.plugins import hookimpl
 
 PKG = Path(thucydides.__file__).parent
 
@@ -193,3 +194,29 @@ def test_a_plugin_stage_is_placed_where_it_asks() -> None:
     instead = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates"), ("events",),
                     replaces="events.rules.v1")
     assert "events.rules.v1" not in base.place(instead).names
+
+
+class _LearnedPlugin:
+    """A plugin as a third party writes it: a stage beside the rules, through the register_stages hook."""
+
+    @staticmethod
+    @hookimpl
+    def register_stages() -> list[Stage]:
+        return [Stage("events.learned.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
+                      after="events.rules.v1")]
+
+
+def test_a_plugin_registers_a_stage_through_the_hook() -> None:
+    from thucydides.plugins import pipeline_plugin_manager
+
+    plugin = _LearnedPlugin()
+    manager = pipeline_plugin_manager()
+    manager.register(plugin, name="test-learned")
+    default_pipeline.cache_clear()
+    try:
+        names = default_pipeline().names
+        assert names[names.index("events.rules.v1") + 1] == "events.learned.v1"
+    finally:
+        manager.unregister(plugin)
+        default_pipeline.cache_clear()
+    assert "events.learned.v1" not in default_pipeline().names
