@@ -68,21 +68,34 @@ class _Progress:
               help="Seconds to wait for a URL.")
 @click.option("--extractor", metavar="MODULE:FUNCTION", help="Batch extractor to use instead of the pipeline.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress line.")
+@click.option("--cluster", metavar="local[:N]|tcp://HOST:PORT",
+              help="Extract on Dask workers: a local cluster of N processes, or a running scheduler.")
+@click.option("--parquet-dir", metavar="DIR", help="Keep the results as a Parquet archive in DIR (not --db).")
+@click.option("--shard-dir", metavar="DIR", help="Cluster shards (default: beside the store or archive); "
+              "on several machines a folder they all share.")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, fmt: str | None,
                    text_field: str | None, date_field: str | None, outlet_field: str | None,
                    url_field: str | None, title_field: str | None, max_bytes: int, timeout: float,
-                   extractor: str | None, no_progress: bool) -> None:
+                   extractor: str | None, no_progress: bool, cluster: str | None, parquet_dir: str | None,
+                   shard_dir: str | None) -> None:
     """Read files, folders, '-' (stdin), URLs and feeds; extract; store. Reruns add only new documents."""
     from ..ingest import Fields, ReadOptions, ingest
     from ..store import open_store
 
     options = ReadOptions(Fields(text_field, date_field, outlet_field, url_field, title_field), max_bytes,
                           fmt, timeout)
-    progress = _Progress(not no_progress)
-    with open_store(db) as store:
-        report = ingest(paths, store, options=options, extractor=_extractor(extractor), workers=workers,
-                        batch_size=batch_size, progress=progress)
-    progress(report, final=True)
+    if cluster or parquet_dir:
+        from ..cluster import ingest_on_cluster
+
+        report = ingest_on_cluster(paths, cluster or f"local:{workers}", db=db, parquet_dir=parquet_dir,
+                                   shard_dir=shard_dir, options=options, extractor=_extractor(extractor),
+                                   batch_size=batch_size, progress=not no_progress)
+    else:
+        progress = _Progress(not no_progress)
+        with open_store(db) as store:
+            report = ingest(paths, store, options=options, extractor=_extractor(extractor), workers=workers,
+                            batch_size=batch_size, progress=progress)
+        progress(report, final=True)
     click.echo(f"{report.added} documents added, {report.skipped} already stored, {len(report.failures)} "
                f"failed, {report.stories} stories; {report.read} read in {report.seconds:.1f}s "
                f"({report.docs_per_second:.1f} docs/s)")

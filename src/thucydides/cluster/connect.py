@@ -1,0 +1,67 @@
+"""Reaching a Dask cluster: ``local`` / ``local:N`` starts a LocalCluster of N worker processes on
+this machine (default: one per core); ``tcp://HOST:PORT`` (or ``tls://``) joins a running scheduler."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..errors import InvalidValue, ThucydidesError
+
+__all__ = ["ClusterError", "connect", "parse_address"]
+
+
+class ClusterError(ThucydidesError):
+    """The Dask cluster cannot be used: not installed, unreachable, or it went away mid-run (E016)."""
+
+
+def parse_address(spec: str) -> tuple[str, int | None]:
+    """``("local", N or None)`` or ``(address, None)``.
+
+    Raises:
+        InvalidValue: (E001) anything else.
+    """
+    if spec == "local":
+        return ("local", None)
+    if spec.startswith("local:") and spec[6:].isdigit() and int(spec[6:]) > 0:
+        return ("local", int(spec[6:]))
+    if spec.startswith(("tcp://", "tls://")) and ":" in spec[6:]:
+        return (spec, None)
+    raise InvalidValue("E001", "cluster", spec, ["local", "local:N", "tcp://HOST:PORT"])
+
+
+def _require_dask() -> None:
+    if importlib.util.find_spec("distributed") is None:
+        raise ClusterError("E016", "Dask distributed is not installed; install the extra: "
+                           "pip install 'thucydides[cluster]'")
+
+
+@contextmanager
+def connect(spec: str) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``spec``, closed (with its local cluster) at the end.
+
+    Raises:
+        InvalidValue: (E001) a malformed address.
+        ClusterError: (E016) Dask missing, or the scheduler cannot be reached.
+    """
+    address, n = parse_address(spec)
+    _require_dask()
+    from distributed import Client, LocalCluster
+
+    if address != "local":
+        try:
+            client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError("E016", f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        with client:
+            yield client
+        return
+    workers = n or os.cpu_count() or 1
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                           dashboard_address=":0", silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        yield client
