@@ -18,7 +18,20 @@ from .options import db_option, format_option, parse_date_option
 __all__ = ["register_commands"]
 
 _DB = db_option("The store (a DuckDB file).")
+_ARCHIVE = click.option("--parquet-dir", metavar="DIR",
+                        help="Read the Parquet archive in DIR (from ingest --parquet-dir) instead of --db.")
 _FORMAT = format_option(["table", "csv", "json"], default="table")
+
+
+def _reader(db: str, parquet_dir: str | None) -> Any:
+    """The store to read: the DuckDB file, or a Parquet archive seen through DuckDB."""
+    if parquet_dir:
+        from ..cluster import open_archive
+
+        return open_archive(parquet_dir)
+    from ..store import open_store
+
+    return open_store(db, read_only=True)
 
 
 def _extractor(spec: str | None) -> Any:
@@ -131,6 +144,7 @@ _QUERY_COLUMNS = ("event_date", "type", "actor", "recipient", "verdict", "story_
 
 @click.command("query")
 @_DB
+@_ARCHIVE
 @_filters
 @click.option("--dyad", nargs=2, metavar="ACTOR RECIPIENT", help="Shorthand for --actor A --recipient B.")
 @click.option("--verdict", help="Corpus-level verdict: asserted, alleged, denied, disputed, hypothetical.")
@@ -139,16 +153,16 @@ _QUERY_COLUMNS = ("event_date", "type", "actor", "recipient", "verdict", "story_
 def query_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
                   since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
                   limit: int, dyad: tuple[str, str] | None, verdict: str | None, status: str | None,
-                  fmt: str) -> None:
+                  fmt: str, parquet_dir: str | None) -> None:
     """List stored propositions with their claims, filtered."""
-    from ..store import Filter, open_store, query_propositions
+    from ..store import Filter, query_propositions
     from ..store.render import render
 
     if dyad:
         actor, recipient = dyad
     where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, verdict, status, since,
                    until, outlet, text, limit)
-    with open_store(db, read_only=True) as store:
+    with _reader(db, parquet_dir) as store:
         rows = query_propositions(store, where)
     for row in rows:
         row["claims"] = [f"{c['status']}:{','.join(c['by']) or '-'} {c['evidence']}" for c in row["claims"] or []]
@@ -157,19 +171,20 @@ def query_command(db: str, actor: str | None, recipient: str | None, ptype: str 
 
 @click.command("disputes")
 @_DB
+@_ARCHIVE
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
                      since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
-                     limit: int, fmt: str) -> None:
+                     limit: int, fmt: str, parquet_dir: str | None) -> None:
     """Contested stories: who affirms, who denies, and where they said it."""
-    from ..store import Filter, disputes, open_store
+    from ..store import Filter, disputes
     from ..store.render import render, table
 
     where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, None, None, since, until,
                    outlet, text, limit)
-    with open_store(db, read_only=True) as store:
+    with _reader(db, parquet_dir) as store:
         stories = disputes(store, where)
     if fmt == "json":
         click.echo(render(stories, "json", ()))
@@ -188,17 +203,19 @@ def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: s
 @click.argument("actor")
 @click.argument("recipient")
 @_DB
+@_ARCHIVE
 @click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="week",
               show_default=True, help="Time bucket.")
 @click.option("--both", is_flag=True, help="Count both directions (A to B and B to A).")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also draw a chart to this PNG.")
 @_FORMAT
-def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: Path | None, fmt: str) -> None:
+def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: Path | None, fmt: str,
+                 parquet_dir: str | None) -> None:
     """Counts by quad class and mean PLOVER score over time for one dyad (e.g. RUS CHN)."""
-    from ..store import dyad_series, open_store
+    from ..store import dyad_series
     from ..store.render import render
 
-    with open_store(db, read_only=True) as store:
+    with _reader(db, parquet_dir) as store:
         rows = dyad_series(store, actor, recipient, by, both)
     click.echo(render(rows, fmt, ("period", "verbal_coop", "material_coop", "verbal_conflict",
                                   "material_conflict", "total", "mean_score")))
@@ -212,17 +229,17 @@ def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: 
 
 @click.command("export")
 @_DB
+@_ARCHIVE
 @click.option("--format", "fmt", required=True, help="parquet, csv, jsonl, gdelt or plover.")
 @click.option("--output", "-o", required=True, metavar="PATH",
               help="Folder (parquet, csv) or file ('-' for standard output) to write.")
 @click.option("--header", is_flag=True, help="gdelt: write a header row (GDELT files have none).")
-def export_command(db: str, fmt: str, output: str, header: bool) -> None:
-    """Export the store for other tools."""
+def export_command(db: str, fmt: str, output: str, header: bool, parquet_dir: str | None) -> None:
+    """Export the store (or a Parquet archive) for other tools."""
     from ..export import export
-    from ..store import open_store
 
     options = {"header": True} if header and fmt == "gdelt" else {}
-    with open_store(db, read_only=True) as store:
+    with _reader(db, parquet_dir) as store:
         counts = export(store, fmt, output, **options)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     click.echo(f"exported {summary} as {fmt} to {output}", err=output == "-")
