@@ -1,0 +1,139 @@
+"""Cluster ingest on a LocalCluster of 2 worker processes: the same store as the single-machine ingest,
+also after a worker is killed mid-batch and after the client is killed mid-run (then rerun)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from _cluster_fakes import dying_extract_batch
+from _fakes import fake_extract_batch
+from clusterkit import dump, write_mixed_corpus
+from thucydides.cluster import ingest_on_cluster, open_archive
+from thucydides.ingest import ingest
+from thucydides.store import open_store
+
+pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow
+
+TESTS = Path(__file__).parent
+N = 40
+
+
+def single_machine(src: Path, db: Path, extractor=fake_extract_batch):  # type: ignore[no-untyped-def]
+    with open_store(db) as store:
+        ingest([str(src)], store, extractor=extractor, batch_size=32)
+        return dump(store)
+
+
+def stored(db: Path):  # type: ignore[no-untyped-def]
+    with open_store(db, read_only=True) as store:
+        return dump(store)
+
+
+def test_cluster_store_equals_single_machine_store_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write_mixed_corpus(src, N)
+    expected = single_machine(src, tmp_path / "one.duckdb")
+    db = tmp_path / "c.duckdb"
+    report = ingest_on_cluster([str(src)], "local:2", db=db, extractor=fake_extract_batch, batch_size=6,
+                               progress=False)
+    assert (report.read, report.added, report.skipped) == (N + 5, N + 1, 1)
+    assert report.failure_summary() == {"E004": 1, "E007": 1, "E014": 1}
+    got = stored(db)
+    assert {t: len(r) for t, r in got.items()} == {t: len(r) for t, r in expected.items()}
+    assert got == expected
+    again = ingest_on_cluster([str(src)], "local:2", db=db, extractor=fake_extract_batch, batch_size=6,
+                              progress=False)
+    assert (again.added, again.skipped, again.stories) == (0, N + 2, 0)
+    assert stored(db) == expected
+    assert not list((tmp_path / "c.duckdb.shards").glob("*.parquet"))
+
+
+def test_a_worker_killed_mid_batch_has_its_batch_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    write_mixed_corpus(src, N)
+    (src / "doc0007.txt").write_text((src / "doc0007.txt").read_text() + "DIE\n")
+    expected = single_machine(src, tmp_path / "one.duckdb")
+    death = tmp_path / "died"
+    monkeypatch.setenv("FAKE_DIE_FILE", str(death))
+    db = tmp_path / "c.duckdb"
+    report = ingest_on_cluster([str(src)], "local:2", db=db, extractor=dying_extract_batch, batch_size=4,
+                               progress=False)
+    assert death.exists() and report.added == N + 1
+    assert stored(db) == expected
+
+
+def start(src: Path, db: Path, marker: Path, slow: bool) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, FAKE_PROGRESS_FILE=str(marker), FAKE_SLOW_SECONDS="0.15" if slow else "0")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(TESTS), str(TESTS.parent / "src"), env.get("PYTHONPATH"))
+                                        if p)
+    argv = [sys.executable, "-c", "from thucydides.cli import main; main()", "ingest", str(src), "--db", str(db),
+            "--cluster", "local:2", "--extractor", "_fakes:fake_extract_batch", "--batch-size", "4",
+            "--no-progress"]
+    return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def wait_for_lines(marker: Path, n: int, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if marker.exists() and len(marker.read_text().splitlines()) >= n:
+            return
+        if proc.poll() is not None:
+            pytest.fail(f"ingest ended before it was killed: {proc.stderr.read().decode() if proc.stderr else ''}")
+        time.sleep(0.05)
+    pytest.fail("ingest made no progress")
+
+
+def test_a_client_killed_mid_run_resumes_to_the_same_store(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write_mixed_corpus(src, N, marker="SLOW")
+    expected = single_machine(src, tmp_path / "one.duckdb")
+    db, marker = tmp_path / "c.duckdb", tmp_path / "batches"
+    proc = start(src, db, marker, slow=True)
+    try:
+        wait_for_lines(marker, 2 + 8, proc)  # the two warm-up calls, then eight batches
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    with open_store(db) as store:
+        merged = store.count("documents")
+        finished = store.execute("SELECT count(*) FROM cluster_batches").fetchone()[0]  # type: ignore[index]
+    finished += len(list((tmp_path / "c.duckdb.shards").glob("*.parquet")))  # written, not yet merged
+    assert merged < N + 1 and finished >= 1  # the run did not finish, some batches did
+    rerun = start(src, db, tmp_path / "batches2", slow=False)
+    out, err = rerun.communicate(timeout=180)
+    assert rerun.returncode == 0, err.decode()
+    assert "already stored, 3 failed" in out.decode()
+    assert stored(db) == expected
+    # An uninterrupted run calls the extractor 15 times: 11 batches of 4, then the failing batch's
+    # documents one by one; finished batches (merged, or shards left unmerged) are not extracted again.
+    redone = len((tmp_path / "batches2").read_text().splitlines()) - 2
+    assert redone <= 15 - finished + 2
+
+
+def test_parquet_archive_reads_like_the_store(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write_mixed_corpus(src, N)
+    expected = single_machine(src, tmp_path / "one.duckdb")
+    report = ingest_on_cluster([str(src)], "local:2", parquet_dir=tmp_path / "arch", extractor=fake_extract_batch,
+                               batch_size=6, progress=False)
+    assert report.added == N + 1
+    ingest_on_cluster([str(src)], "local:2", parquet_dir=tmp_path / "arch", extractor=fake_extract_batch,
+                      batch_size=6, progress=False)
+    with open_archive(tmp_path / "arch") as archive:
+        got = dump(archive)
+    assert got == expected
+    manifest = [json.loads(line) for line in (tmp_path / "arch" / "_manifest.jsonl").read_text().splitlines()]
+    assert sum(m["documents"] for m in manifest) == N + 1
