@@ -137,3 +137,19 @@ def test_parquet_archive_reads_like_the_store(tmp_path: Path) -> None:
     assert got == expected
     manifest = [json.loads(line) for line in (tmp_path / "arch" / "_manifest.jsonl").read_text().splitlines()]
     assert sum(m["documents"] for m in manifest) == N + 1
+
+
+@pytest.mark.shared
+def test_wikipedia_sample_with_the_real_pipeline_gives_the_single_machine_store(shared_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    corpus = shared_dir / "corpus" / "wikipedia_current_events_2022h1.jsonl"
+    sample = tmp_path / "wiki60.jsonl"
+    with corpus.open(encoding="utf-8") as f:
+        sample.write_text("".join(line for _, line in zip(range(60), f, strict=False)), encoding="utf-8")
+    from thucydides.pipeline import extract_batch
+
+    expected = single_machine(sample, tmp_path / "one.duckdb", extract_batch)
+    assert len(expected["documents"]) >= 55 and len(expected["propositions"]) > 0
+    db = tmp_path / "c.duckdb"
+    ingest_on_cluster([str(sample)], "local:2", db=db, batch_size=8, progress=False)
+    assert stored(db) == expected
