@@ -24,7 +24,7 @@ from ..store import Store, record_failures, write_documents
 from ..store.writes import Failure
 from .shards import Shard
 
-__all__ = ["ArchiveSink", "open_archive"]
+__all__ = ["ArchiveSink", "open_archive", "write_batch"]
 
 #: Per-document tables and what each writes, with the ``year``/``month`` partition keys.
 _DATED: dict[str, str] = {
@@ -64,6 +64,40 @@ def _attach(store: Store, root: Path, tables: Sequence[str]) -> None:
             select = f"SELECT * FROM read_parquet('{glob}')"
         store.execute(f"DROP TABLE {table}")
         store.execute(f"CREATE VIEW {table} AS {select}")
+
+
+def _copy(tmp: Store, staging: Path, name: str) -> None:
+    for table, select in _DATED.items():
+        if tmp.count(table):
+            options = f"FORMAT PARQUET, PARTITION_BY (year, month), FILENAME_PATTERN '{name}_{{i}}'"
+            tmp.execute(f"COPY ({select}) TO '{_sql_path(staging / table)}' ({options})")
+    if tmp.count("ingest_failures"):
+        (staging / "ingest_failures").mkdir(parents=True, exist_ok=True)
+        target = _sql_path(staging / "ingest_failures" / f"{name}.parquet")
+        tmp.execute(f"COPY ingest_failures TO '{target}' (FORMAT PARQUET)")
+
+
+def _publish(root: Path, staging: Path) -> None:
+    """Move every staged file to its place in the archive (each rename is atomic)."""
+    for path in _files(staging):
+        target = root / path.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_batch(root: Path, key: str, shard: Shard) -> int:
+    """Write one batch's rows as the archive's files named by ``key``: staged in ``_tmp/<key>``, then
+    renamed into place. Runs on a worker or on the writer; the batch counts only once it is in the
+    manifest. Returns the documents written."""
+    with Store(":memory:") as tmp:
+        written = write_documents(tmp, shard.documents, shard.extras)
+        record_failures(tmp, [Failure(*f) for f in shard.failures])
+        staging = root / "_tmp" / key
+        staging.mkdir(parents=True, exist_ok=True)
+        _copy(tmp, staging, f"b{key}")
+    _publish(root, staging)
+    return written
 
 
 def open_archive(root: Path | str) -> Store:
@@ -124,38 +158,22 @@ class ArchiveSink:
     def done_batches(self) -> set[str]:
         return set(self.clean)
 
+    def worker_archive(self) -> str | None:
+        """Workers write their batches into the archive themselves (in parallel); see :func:`write_batch`."""
+        return str(self.root)
+
     def merge(self, key: str, shard: Shard) -> int:
-        with Store(":memory:") as tmp:
-            written = write_documents(tmp, shard.documents, shard.extras)
-            record_failures(tmp, [Failure(*f) for f in shard.failures])
-            staging = self.root / "_tmp" / key
-            staging.mkdir(parents=True, exist_ok=True)
-            self._copy(tmp, staging, f"b{key}")
-        self._publish(staging)
-        with self.manifest.open("a", encoding="utf-8") as f:
-            f.write(json.dumps({"batch": key, "documents": written, "failures": len(shard.failures)}) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        self._mark(key, len(shard.failures))
+        written = write_batch(self.root, key, shard)
+        self.mark(key, written, len(shard.failures))
         return written
 
-    def _copy(self, tmp: Store, staging: Path, name: str) -> None:
-        for table, select in _DATED.items():
-            if tmp.count(table):
-                options = f"FORMAT PARQUET, PARTITION_BY (year, month), FILENAME_PATTERN '{name}_{{i}}'"
-                tmp.execute(f"COPY ({select}) TO '{_sql_path(staging / table)}' ({options})")
-        if tmp.count("ingest_failures"):
-            (staging / "ingest_failures").mkdir(parents=True, exist_ok=True)
-            target = _sql_path(staging / "ingest_failures" / f"{name}.parquet")
-            tmp.execute(f"COPY ingest_failures TO '{target}' (FORMAT PARQUET)")
-
-    def _publish(self, staging: Path) -> None:
-        """Move every staged file to its place in the archive (each rename is atomic)."""
-        for path in _files(staging):
-            target = self.root / path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-        shutil.rmtree(staging, ignore_errors=True)
+    def mark(self, key: str, documents: int, failures: int) -> None:
+        """Append a batch whose files are all in place to the manifest (flushed to disk)."""
+        with self.manifest.open("a", encoding="utf-8") as f:
+            f.write(json.dumps({"batch": key, "documents": documents, "failures": failures}) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        self._mark(key, failures)
 
     def record_failures(self, failures: Sequence[Failure]) -> None:
         if not failures:
@@ -167,7 +185,7 @@ class ArchiveSink:
             (staging / "ingest_failures").mkdir(parents=True, exist_ok=True)
             target = _sql_path(staging / "ingest_failures" / f"r{key}.parquet")
             tmp.execute(f"COPY ingest_failures TO '{target}' (FORMAT PARQUET)")
-        self._publish(staging)
+        _publish(self.root, staging)
 
     def finish(self, added: int) -> int:
         """Relink the stories over the whole archive and rewrite ``stories`` and ``story_members``."""
@@ -182,5 +200,5 @@ class ArchiveSink:
             for table in ("stories", "story_members"):
                 (staging / table).mkdir(parents=True, exist_ok=True)
                 store.execute(f"COPY {table} TO '{_sql_path(staging / table / 'data.parquet')}' (FORMAT PARQUET)")
-        self._publish(staging)
+        _publish(self.root, staging)
         return n

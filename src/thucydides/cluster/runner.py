@@ -118,7 +118,7 @@ class _Run:
         from .worker import run_batch
 
         future = self.client.submit(run_batch, str(self.plan.shard_dir), work, self.extractor,
-                                    key=f"thucydides-batch-{work.key}", pure=False)
+                                    self.sink.worker_archive(), key=f"thucydides-batch-{work.key}", pure=False)
         self.pending[future] = work
         self.finished.add(future)  # type: ignore[no-untyped-call]
         while len(self.pending) >= self.limit:
@@ -143,6 +143,10 @@ class _Run:
         except Exception as exc:  # noqa: BLE001 - the scheduler or the shard storage went away
             raise ClusterError("E016", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {exc}); "
                                "what was merged is kept, rerun to resume") from None
+        if not done.path:
+            self.sink.mark(batch.key, done.documents, len(done.failures))
+            self._account(done.documents, [Failure(*f) for f in done.failures], len(batch.entries))
+            return
         path = Path(done.path)
         if not path.exists():
             raise ClusterError("E016", f"shard {path} written by a worker is not visible here; --shard-dir "
@@ -158,11 +162,13 @@ class _Run:
         self._count(len(failures), failed=len(failures))
 
     def _merge(self, key: str, shard: Shard, path: Path, n: int) -> None:
-        self.report.added += self.sink.merge(key, shard)
-        self.stored.update(d.id for d in shard.documents)
-        failures = shard_failures(shard)
-        self.report.failures.extend(failures)
+        written = self.sink.merge(key, shard)
         path.unlink(missing_ok=True)
+        self._account(written, shard_failures(shard), n)
+
+    def _account(self, written: int, failures: list[Failure], n: int) -> None:
+        self.report.added += written
+        self.report.failures.extend(failures)
         self._count(n, failed=len(failures))
         self._flush()
 

@@ -25,7 +25,10 @@ import pyarrow.parquet as pq
 from .._version import __version__
 from ..model import Article, Document
 
-__all__ = ["Batch", "Shard", "batch_key", "read_shard", "shard_path", "write_shard"]
+__all__ = ["Batch", "Outcome", "Shard", "as_shard", "batch_key", "read_shard", "shard_path", "write_shard"]
+
+#: What extracting one document gave: ``(doc id, document or None, error code, reason)``.
+Outcome = tuple[str, Document | None, str, str]
 
 #: One document of a batch: where it came from and the article (with the outlets it cites).
 Entry = tuple[str, Article, tuple[str, ...]]
@@ -65,12 +68,24 @@ class Shard:
     failures: list[tuple[str, str, str, str]]  # (source, doc_id, code, reason)
 
 
+def as_shard(batch: Batch, outcomes: Sequence[Outcome]) -> Shard:
+    """A batch's outcomes (in batch order) as a shard, without writing it."""
+    shard = Shard([], {}, [])
+    for (source, _, outlets), (doc_id, doc, code, reason) in zip(batch.entries, outcomes, strict=True):
+        if doc is not None:
+            shard.documents.append(doc)
+            shard.extras[doc.id] = {"source": source, "outlets": list(outlets)}
+        else:
+            shard.failures.append((source, doc_id, code or "E014", reason))
+    return shard
+
+
 def shard_path(folder: Path, key: str) -> Path:
     """Where the shard of batch ``key`` lives."""
     return folder / f"{key}.parquet"
 
 
-def write_shard(folder: Path, batch: Batch, outcomes: Sequence[tuple[str, Document | None, str, str]]) -> Path:
+def write_shard(folder: Path, batch: Batch, outcomes: Sequence[Outcome]) -> Path:
     """Write a batch's outcomes (``(doc id, document or None, code, reason)`` each, in batch order)
     as its shard: a temporary file first, flushed to disk, then renamed, so a shard is whole or absent."""
     cols: dict[str, list[Any]] = {name: [] for name in _SCHEMA.names}

@@ -28,6 +28,12 @@ class Sink(Protocol):
     def merge(self, key: str, shard: Shard) -> int:
         """Keep a shard's documents and failures, then mark its batch done; returns documents kept."""
 
+    def worker_archive(self) -> str | None:
+        """Where workers write their batches themselves (a Parquet archive), or None: they write shards."""
+
+    def mark(self, key: str, documents: int, failures: int) -> None:
+        """Record a batch a worker wrote itself as done."""
+
     def record_failures(self, failures: Sequence[Failure]) -> None:
         """Keep failures of inputs that never reached a batch (unreadable files, malformed records)."""
 
@@ -61,10 +67,16 @@ class StoreSink:
         written = write_documents(self.store, shard.documents, shard.extras)
         clear_failures(self.store, [str(e["source"]) for e in shard.extras.values()])
         record_failures(self.store, shard_failures(shard))
+        self.mark(key, len(shard.documents), len(shard.failures))
+        return written
+
+    def worker_archive(self) -> str | None:
+        return None
+
+    def mark(self, key: str, documents: int, failures: int) -> None:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.store.execute("INSERT OR REPLACE INTO cluster_batches VALUES (?, ?, ?, ?)",
-                           [key, len(shard.documents), len(shard.failures), now])
-        return written
+                           [key, documents, failures, now])
 
     def record_failures(self, failures: Sequence[Failure]) -> None:
         record_failures(self.store, failures)

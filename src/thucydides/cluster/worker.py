@@ -15,30 +15,36 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..ingest import Extractor, extract_safely
 from ..model import Article
-from .shards import Batch, shard_path, write_shard
+from .shards import Batch, as_shard, shard_path, write_shard
 
 __all__ = ["BatchDone", "Preload", "run_batch"]
 
 
 @dataclass(frozen=True)
 class BatchDone:
-    """A finished batch: its key, its shard, and how many documents and failures it holds."""
+    """A finished batch: its key and its shard (empty when the worker wrote it into the archive itself,
+    then with the documents written and the failures)."""
 
     key: str
     path: str
-    documents: int
-    failures: int
+    documents: int = 0
+    failures: tuple[tuple[str, str, str, str], ...] = ()
 
 
-def run_batch(folder: str, batch: Batch, extractor: Extractor) -> BatchDone:
-    """Extract a batch and write its shard (or find the shard a previous attempt wrote)."""
+def run_batch(folder: str, batch: Batch, extractor: Extractor, archive: str | None = None) -> BatchDone:
+    """Extract a batch and write its shard (or find the shard a previous attempt wrote); with ``archive``,
+    write its rows straight into that Parquet archive instead (the writer then only records it as done)."""
     path = shard_path(Path(folder), batch.key)
-    if not path.exists():
-        outcomes = extract_safely(extractor, batch.articles)
+    if path.exists():
+        return BatchDone(batch.key, str(path))
+    outcomes = extract_safely(extractor, batch.articles)
+    if archive is None:
         write_shard(Path(folder), batch, outcomes)
-        failed = sum(1 for _, doc, _, _ in outcomes if doc is None)
-        return BatchDone(batch.key, str(path), len(outcomes) - failed, failed)
-    return BatchDone(batch.key, str(path), -1, -1)
+        return BatchDone(batch.key, str(path))
+    from .archive import write_batch
+
+    shard = as_shard(batch, outcomes)
+    return BatchDone(batch.key, "", write_batch(Path(archive), batch.key, shard), tuple(shard.failures))
 
 
 #: The article a worker extracts once at start-up, so every lazily loaded model is in memory before
