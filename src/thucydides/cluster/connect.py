@@ -61,7 +61,11 @@ def connect(spec: str) -> Iterator[Any]:
             yield client
         return
     workers = n or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                           dashboard_address=":0", silence_logs=logging.ERROR)
+    try:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
+                               processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+    except (RuntimeError, OSError) as exc:
+        raise ClusterError("E016", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
+                           "needs an `if __name__ == '__main__':` guard)") from None
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         yield client
