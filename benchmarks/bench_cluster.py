@@ -30,11 +30,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from thucydides.cluster import ArchiveSink, StoreSink, ingest_on_cluster
+from thucydides.cluster import ArchiveSink, StoreSink, ingest_on_cluster, open_archive
 from thucydides.cluster.shards import Batch, read_shard, write_shard
 from thucydides.ingest import ingest
 from thucydides.model import Article, Claim, Document, Proposition, Provenance
-from thucydides.store import open_store
+from thucydides.store import Filter, Store, dyad_series, open_store, query_propositions
+from thucydides.stories import link_stories
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "wikipedia_current_events_2022h1.jsonl"
@@ -115,6 +116,32 @@ def bench_merge(folder: Path, n_props: int) -> None:
     print(f"  bytes per document: store {folder_bytes(db) / n_docs:.0f}, archive "
           f"{folder_bytes(folder / 'archive') / n_docs:.0f}, shards {shard_bytes / n_docs:.0f} "
           "(synthetic documents: short text, 5 propositions, 5 claims)")
+    archive.finish(n_docs)
+    with open_store(db) as store:
+        t0 = time.perf_counter()
+        link_stories(store)
+        print(f"  link stories in the store: {time.perf_counter() - t0:.1f} s")
+        on_store = time_queries(store)
+    with open_archive(folder / "archive") as store:
+        on_archive = time_queries(store)
+    for name, t in on_store.items():
+        print(f"  {name}: store {t * 1000:.0f} ms, archive {on_archive[name] * 1000:.0f} ms (median of 5)")
+
+
+def time_queries(store: Store) -> dict[str, float]:
+    """Median seconds of a dyad series and of a filtered query."""
+    where = Filter(actor="RUS", type="ASSAULT", since=dt.date(2022, 3, 1), until=dt.date(2022, 6, 30), limit=0)
+    calls = {"dyad RUS->UKR by week": lambda: dyad_series(store, "RUS", "UKR", "week", False),
+             "query RUS ASSAULT Mar-Jun 2022": lambda: query_propositions(store, where)}
+    out = {}
+    for name, call in calls.items():
+        times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - t0)
+        out[name] = statistics.median(times)
+    return out
 
 
 def main() -> None:

@@ -153,3 +153,33 @@ def test_wikipedia_sample_with_the_real_pipeline_gives_the_single_machine_store(
     db = tmp_path / "c.duckdb"
     ingest_on_cluster([str(sample)], "local:2", db=db, batch_size=8, progress=False)
     assert stored(db) == expected
+
+
+def test_cli_query_dyad_and_export_read_the_archive_as_they_read_the_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from thucydides.cli import cli
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    src = tmp_path / "in"
+    write_mixed_corpus(src, 12)
+    fake = "_fakes:fake_extract_batch"
+    db, arch = str(tmp_path / "s.duckdb"), str(tmp_path / "arch")
+    run("ingest", str(src), "--db", db, "--extractor", fake, "--no-progress")
+    out = run("ingest", str(src), "--parquet-dir", arch, "--cluster", "local:2", "--extractor", fake, "--no-progress")
+    assert "13 documents added, 1 already stored, 3 failed" in out
+    for command in (("query", "--format", "json", "--limit", "0"), ("dyad", "RUS", "UKR", "--by", "day"),
+                    ("disputes", "--format", "json"), ("export", "--format", "jsonl", "-o", "-")):
+        assert run(*command, "--parquet-dir", arch) == run(*command, "--db", db)
+
+
+def test_a_malformed_cluster_address_is_refused_before_anything_starts(tmp_path: Path) -> None:
+    from thucydides.errors import InvalidValue
+
+    with pytest.raises(InvalidValue, match=r"\[E001\] invalid cluster 'localhost:8786'"):
+        ingest_on_cluster([str(tmp_path)], "localhost:8786", db=tmp_path / "x.duckdb")
+    assert not (tmp_path / "x.duckdb").exists()
