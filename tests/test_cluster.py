@@ -72,15 +72,25 @@ def test_a_worker_killed_mid_batch_has_its_batch_retried(tmp_path: Path, monkeyp
     assert stored(db) == expected
 
 
-def start(src: Path, db: Path, marker: Path, slow: bool) -> subprocess.Popen[bytes]:
+def environment(marker: Path, slow: bool) -> dict[str, str]:
     env = dict(os.environ, FAKE_PROGRESS_FILE=str(marker), FAKE_SLOW_SECONDS="0.15" if slow else "0")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(TESTS), str(TESTS.parent / "src"), env.get("PYTHONPATH"))
                                         if p)
+    return env
+
+
+def start(src: Path, db: Path, marker: Path, slow: bool, cluster: str = "local:2") -> subprocess.Popen[bytes]:
     argv = [sys.executable, "-c", "from thucydides.cli import main; main()", "ingest", str(src), "--db", str(db),
-            "--cluster", "local:2", "--extractor", "_fakes:fake_extract_batch", "--batch-size", "4",
+            "--cluster", cluster, "--extractor", "_fakes:fake_extract_batch", "--batch-size", "4",
             "--no-progress"]
-    return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    return subprocess.Popen(argv, env=environment(marker, slow), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
+
+
+def kill(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
 
 
 def wait_for_lines(marker: Path, n: int, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
@@ -103,9 +113,7 @@ def test_a_client_killed_mid_run_resumes_to_the_same_store(tmp_path: Path) -> No
     try:
         wait_for_lines(marker, 2 + 8, proc)  # the two warm-up calls, then eight batches
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=30)
+        kill(proc)
     assert proc.returncode == -signal.SIGKILL
     with open_store(db) as store:
         merged = store.count("documents")
@@ -183,3 +191,44 @@ def test_a_malformed_cluster_address_is_refused_before_anything_starts(tmp_path:
     with pytest.raises(InvalidValue, match=r"\[E001\] invalid cluster 'localhost:8786'"):
         ingest_on_cluster([str(tmp_path)], "localhost:8786", db=tmp_path / "x.duckdb")
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def scheduler_and_workers(folder: Path, marker: Path, slow: bool) -> tuple[list[subprocess.Popen[bytes]], str]:
+    """A Dask scheduler and two single-threaded workers, in processes of their own; its address."""
+    env, spec = environment(marker, slow), folder / f"scheduler-{time.monotonic_ns()}.json"
+    common = {"env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "start_new_session": True}
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--port", "0",
+                                  "--dashboard-address", ":0", "--scheduler-file", str(spec)], **common)
+    deadline = time.monotonic() + 60
+    while not spec.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    workers = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", "--scheduler-file", str(spec),
+                                "--nworkers", "2", "--nthreads", "1"], **common)
+    return [scheduler, workers], json.loads(spec.read_text())["address"]
+
+
+def test_a_scheduler_killed_mid_run_stops_the_client_cleanly_and_a_rerun_completes(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write_mixed_corpus(src, N, marker="SLOW")
+    expected = single_machine(src, tmp_path / "one.duckdb")
+    db, marker = tmp_path / "c.duckdb", tmp_path / "batches"
+    procs, address = scheduler_and_workers(tmp_path, marker, slow=True)
+    client = start(src, db, marker, slow=True, cluster=address)
+    try:
+        wait_for_lines(marker, 2 + 5, client)
+        kill(procs[0])  # the scheduler
+        _, err = client.communicate(timeout=120)
+    finally:
+        for proc in (client, *procs):
+            kill(proc)
+    assert client.returncode == 2
+    assert err.decode().strip().splitlines()[-1].startswith("Error: [E016] ")
+    procs, address = scheduler_and_workers(tmp_path, tmp_path / "batches2", slow=False)
+    try:
+        rerun = start(src, db, tmp_path / "batches2", slow=False, cluster=address)
+        _, err = rerun.communicate(timeout=180)
+    finally:
+        for proc in procs:
+            kill(proc)
+    assert rerun.returncode == 0, err.decode()
+    assert stored(db) == expected

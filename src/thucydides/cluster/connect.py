@@ -41,6 +41,21 @@ def _require_dask() -> None:
 
 
 @contextmanager
+def _lost_scheduler(address: str) -> Iterator[None]:
+    """Turn the errors of a scheduler that went away mid-run into one E016."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm.core import CommClosedError
+
+    try:
+        yield
+    except (CommClosedError, CancelledError, TimeoutError) as exc:
+        why = " ".join(str(exc).split())
+        raise ClusterError("E016", f"lost the Dask scheduler at {address} ({type(exc).__name__}: {why}); what "
+                           "was merged is kept: restart the scheduler and rerun to resume") from None
+
+
+@contextmanager
 def connect(spec: str) -> Iterator[Any]:
     """A ``distributed.Client`` for ``spec``, closed (with its local cluster) at the end.
 
@@ -57,7 +72,7 @@ def connect(spec: str) -> Iterator[Any]:
             client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             raise ClusterError("E016", f"cannot reach the Dask scheduler at {address}: {exc}") from None
-        with client:
+        with _lost_scheduler(address), client:
             yield client
         return
     workers = n or os.cpu_count() or 1
@@ -67,5 +82,5 @@ def connect(spec: str) -> Iterator[Any]:
     except (RuntimeError, OSError) as exc:
         raise ClusterError("E016", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
                            "needs an `if __name__ == '__main__':` guard)") from None
-    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+    with cluster, Client(cluster) as client, _lost_scheduler("local"):  # type: ignore[no-untyped-call]
         yield client

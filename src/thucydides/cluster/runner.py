@@ -141,7 +141,8 @@ class _Run:
             self._lost(batch)
             return
         except Exception as exc:  # noqa: BLE001 - the scheduler or the shard storage went away
-            raise ClusterError("E016", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {exc}); "
+            why = " ".join(str(exc).split())
+            raise ClusterError("E016", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {why}); "
                                "what was merged is kept, rerun to resume") from None
         if not done.path:
             self.sink.mark(batch.key, done.documents, len(done.failures))
@@ -213,6 +214,7 @@ def cluster_ingest(sources: Sequence[str], sink: Sink, plan: ClusterPlan, *, opt
     with connect(plan.cluster) as client, shown:
         client.register_plugin(Preload(extractor))
         counts.dashboard, counts.workers = _dashboard(client), len(client.scheduler_info()["workers"])
+        counts.started = time.monotonic()  # the rate counts from here, after start-up
         shown.announce(counts)
         run = _Run(client, sink, plan, extractor, report, counts, shown)
         for batch in form_batches(read_sources(sources, options), plan.batch_size, run.name, report,
