@@ -154,7 +154,7 @@ def test_wikipedia_sample_with_the_real_pipeline_gives_the_single_machine_store(
     sample = tmp_path / "wiki60.jsonl"
     with corpus.open(encoding="utf-8") as f:
         sample.write_text("".join(line for _, line in zip(range(60), f, strict=False)), encoding="utf-8")
-    from thucydides.pipeline import extract_batch
+    from thucydides.pipeline.run import extract_batch
 
     expected = single_machine(sample, tmp_path / "one.duckdb", extract_batch)
     assert len(expected["documents"]) >= 55 and len(expected["propositions"]) > 0
@@ -222,7 +222,7 @@ def test_a_scheduler_killed_mid_run_stops_the_client_cleanly_and_a_rerun_complet
         for proc in (client, *procs):
             kill(proc)
     assert client.returncode == 2
-    assert err.decode().strip().splitlines()[-1].startswith("Error: [E016] ")
+    assert err.decode().strip().splitlines()[-1].startswith("Error: [E019] ")
     procs, address = scheduler_and_workers(tmp_path, tmp_path / "batches2", slow=False)
     try:
         rerun = start(src, db, tmp_path / "batches2", slow=False, cluster=address)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["CODES", "DataError", "ErrorCode", "InputError", "InvalidValue", "ModelNotFound", "PipelineError",
+__all__ = ["CODES", "ClusterError", "DataError", "ErrorCode", "InputError", "InvalidValue", "ModelNotFound", "PipelineError",
            "StoreError", "ThucydidesError", "message"]
 
 
@@ -59,6 +59,10 @@ class PipelineError(ThucydidesError):
     """A pipeline is wired wrongly: a stage reads a field no earlier stage assigns, or a name is unknown."""
 
 
+class ClusterError(ThucydidesError):
+    """The Dask cluster cannot be used: Dask not installed, the scheduler unreachable or lost mid-run."""
+
+
 @dataclass(frozen=True)
 class ErrorCode:
     """One row of the table: the code, the exception class that carries it and its message template."""
@@ -87,6 +91,7 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E015", ModelNotFound, "the event classifier's {what} is not installed: {detail}"),
     ("E016", PipelineError, "stage {stage!r} reads {field!r}, which {provider}"),
     ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
+    ("E019", ClusterError, "the Dask cluster cannot be used: {detail}"),
 )
 
 #: Every error code, with the class that carries it and its message template.

@@ -10,13 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import InvalidValue, ThucydidesError
+from ..errors import ClusterError, InvalidValue
 
 __all__ = ["ClusterError", "connect", "parse_address"]
-
-
-class ClusterError(ThucydidesError):
-    """The Dask cluster cannot be used: not installed, unreachable, or it went away mid-run (E016)."""
 
 
 def parse_address(spec: str) -> tuple[str, int | None]:
@@ -36,13 +32,13 @@ def parse_address(spec: str) -> tuple[str, int | None]:
 
 def _require_dask() -> None:
     if importlib.util.find_spec("distributed") is None:
-        raise ClusterError("E016", "Dask distributed is not installed; install the extra: "
+        raise ClusterError("E019", "Dask distributed is not installed; install the extra: "
                            "pip install 'thucydides[cluster]'")
 
 
 @contextmanager
 def _lost_scheduler(address: str) -> Iterator[None]:
-    """Turn the errors of a scheduler that went away mid-run into one E016."""
+    """Turn the errors of a scheduler that went away mid-run into one E019."""
     from concurrent.futures import CancelledError
 
     from distributed.comm.core import CommClosedError
@@ -51,7 +47,7 @@ def _lost_scheduler(address: str) -> Iterator[None]:
         yield
     except (CommClosedError, CancelledError, TimeoutError) as exc:
         why = " ".join(str(exc).split())
-        raise ClusterError("E016", f"lost the Dask scheduler at {address} ({type(exc).__name__}: {why}); what "
+        raise ClusterError("E019", f"lost the Dask scheduler at {address} ({type(exc).__name__}: {why}); what "
                            "was merged is kept: restart the scheduler and rerun to resume") from None
 
 
@@ -61,7 +57,7 @@ def connect(spec: str) -> Iterator[Any]:
 
     Raises:
         InvalidValue: (E001) a malformed address.
-        ClusterError: (E016) Dask missing, or the scheduler cannot be reached.
+        ClusterError: (E019) Dask missing, or the scheduler cannot be reached.
     """
     address, n = parse_address(spec)
     _require_dask()
@@ -71,7 +67,7 @@ def connect(spec: str) -> Iterator[Any]:
         try:
             client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
-            raise ClusterError("E016", f"cannot reach the Dask scheduler at {address}: {exc}") from None
+            raise ClusterError("E019", f"cannot reach the Dask scheduler at {address}: {exc}") from None
         with _lost_scheduler(address), client:
             yield client
         return
@@ -80,7 +76,7 @@ def connect(spec: str) -> Iterator[Any]:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
                                processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
     except (RuntimeError, OSError) as exc:
-        raise ClusterError("E016", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
+        raise ClusterError("E019", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
                            "needs an `if __name__ == '__main__':` guard)") from None
     with cluster, Client(cluster) as client, _lost_scheduler("local"):  # type: ignore[no-untyped-call]
         yield client

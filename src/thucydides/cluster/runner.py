@@ -142,7 +142,7 @@ class _Run:
             return
         except Exception as exc:  # noqa: BLE001 - the scheduler or the shard storage went away
             why = " ".join(str(exc).split())
-            raise ClusterError("E016", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {why}); "
+            raise ClusterError("E019", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {why}); "
                                "what was merged is kept, rerun to resume") from None
         if not done.path:
             self.sink.mark(batch.key, done.documents, len(done.failures))
@@ -150,7 +150,7 @@ class _Run:
             return
         path = Path(done.path)
         if not path.exists():
-            raise ClusterError("E016", f"shard {path} written by a worker is not visible here; --shard-dir "
+            raise ClusterError("E019", f"shard {path} written by a worker is not visible here; --shard-dir "
                                "must be on storage shared by the client and every worker")
         self._merge(batch.key, read_shard(path), path, len(batch.entries))
 
@@ -201,10 +201,10 @@ def cluster_ingest(sources: Sequence[str], sink: Sink, plan: ClusterPlan, *, opt
     """Ingest ``sources`` on a Dask cluster into ``sink``; resumable, each document kept exactly once.
 
     Raises:
-        ClusterError: (E016) Dask missing, the scheduler unreachable or lost mid-run.
+        ClusterError: (E019) Dask missing, the scheduler unreachable or lost mid-run.
         InvalidValue: (E001) a malformed cluster address.
     """
-    from ..pipeline import extract_batch
+    from ..pipeline.run import extract_batch
     from .worker import Preload
 
     extractor = plan.extractor or extract_batch
