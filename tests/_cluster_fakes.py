@@ -19,3 +19,10 @@ def dying_extract_batch(articles: Sequence[Article]) -> list[Document]:
         marker.write_text(str(os.getpid()))
         os.kill(os.getpid(), signal.SIGKILL)
     return fake_extract_batch(articles)
+
+
+def deadly_extract_batch(articles: Sequence[Article]) -> list[Document]:
+    """Like ``fake_extract_batch``; but a batch holding a text with ``CRASH`` kills its worker every time."""
+    if any("CRASH" in a.text for a in articles):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return fake_extract_batch(articles)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from _cluster_fakes import dying_extract_batch
+from _cluster_fakes import deadly_extract_batch, dying_extract_batch
 from _fakes import fake_extract_batch
 from clusterkit import dump, write_mixed_corpus
 from thucydides.cluster import ingest_on_cluster, open_archive
@@ -77,6 +77,27 @@ def environment(marker: Path, slow: bool) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(TESTS), str(TESTS.parent / "src"), env.get("PYTHONPATH"))
                                         if p)
     return env
+
+
+def test_a_document_that_kills_every_worker_is_recorded_as_failed_and_the_run_goes_on(tmp_path: Path) -> None:
+    import dask
+
+    src = tmp_path / "in"
+    write_mixed_corpus(src, 12)
+    (src / "doc0005.txt").write_text("CRASH\n@ASSAULT RUS>UKR asserted 2022-03-01\n")
+    db = tmp_path / "c.duckdb"
+    # No retry after a death: at most two workers die (the batch, then the document), so one always
+    # survives even when a restarted worker is killed while it starts (its nanny then gives up).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        report = ingest_on_cluster([str(src)], "local:2", db=db, extractor=deadly_extract_batch, batch_size=4,
+                                   progress=False)
+    lost = [(f.source, f.code) for f in report.failures if "worker process died" in f.reason]
+    assert lost == [(str(src / "doc0005.txt"), "E014")]  # its batch went again document by document
+    assert report.added == 13 - 1
+    with open_store(db, read_only=True) as store:
+        assert store.count("documents") == 12
+        recorded = store.execute("SELECT source FROM ingest_failures WHERE reason LIKE '%worker process died%'")
+        assert recorded.fetchall() == [(str(src / "doc0005.txt"),)]
 
 
 def start(src: Path, db: Path, marker: Path, slow: bool, cluster: str = "local:2") -> subprocess.Popen[bytes]:
@@ -232,3 +253,27 @@ def test_a_scheduler_killed_mid_run_stops_the_client_cleanly_and_a_rerun_complet
             kill(proc)
     assert rerun.returncode == 0, err.decode()
     assert stored(db) == expected
+
+
+def test_a_cluster_without_workers_stops_with_one_error_instead_of_waiting_for_ever(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.cluster import ClusterError, runner
+
+    monkeypatch.setattr(runner, "WORKERLESS_SECONDS", 1)
+    src = tmp_path / "in"
+    write_mixed_corpus(src, 4)
+    spec = tmp_path / "scheduler.json"
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--port", "0",
+                                  "--dashboard-address", ":0", "--scheduler-file", str(spec)],
+                                 env=environment(tmp_path / "batches", False), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not spec.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(spec.read_text())["address"]
+        with pytest.raises(ClusterError, match=r"\[E019\] no Dask worker has been alive"):
+            ingest_on_cluster([str(src)], address, db=tmp_path / "c.duckdb", extractor=fake_extract_batch,
+                              progress=False)
+    finally:
+        kill(scheduler)

@@ -55,12 +55,16 @@ def _lost_scheduler(address: str) -> Iterator[None]:
 def connect(spec: str) -> Iterator[Any]:
     """A ``distributed.Client`` for ``spec``, closed (with its local cluster) at the end.
 
+    A local scheduler hands each single-threaded worker one batch at a time (worker saturation 1.0), so
+    that when a worker dies only the batch it was running is suspected, never the next one queued.
+
     Raises:
         InvalidValue: (E001) a malformed address.
         ClusterError: (E019) Dask missing, or the scheduler cannot be reached.
     """
     address, n = parse_address(spec)
     _require_dask()
+    import dask
     from distributed import Client, LocalCluster
 
     if address != "local":
@@ -73,8 +77,9 @@ def connect(spec: str) -> Iterator[Any]:
         return
     workers = n or os.cpu_count() or 1
     try:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
-                               processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
+                                   processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
     except (RuntimeError, OSError) as exc:
         raise ClusterError("E019", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
                            "needs an `if __name__ == '__main__':` guard)") from None

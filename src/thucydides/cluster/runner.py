@@ -5,8 +5,8 @@ already seen in this run dropped), so a rerun forms the same batches with the sa
 batch it skips what the manifest says is merged, drops documents the sink already keeps, merges a
 shard a previous run left unmerged, and otherwise submits the batch. Workers write shards; the client
 is the only writer of the sink. A worker that dies mid-batch has its batch retried on another worker
-by the scheduler; a batch that kills workers repeatedly is recorded as failed (E014) and the run goes
-on. A run that is killed (client, worker or scheduler) is resumed by running it again.
+by the scheduler; a batch that kills workers repeatedly goes again document by document, and a document
+that still kills its worker is recorded as failed (E014); the run goes on. A run that is killed (client, worker or scheduler) is resumed by running it again.
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ from .progress import ClusterProgress, Counts
 from .shards import Batch, Entry, Shard, batch_key, read_shard, shard_path
 from .sinks import Sink, shard_failures
 
-__all__ = ["ClusterPlan", "cluster_ingest", "form_batches"]
+__all__ = ["WORKERLESS_SECONDS", "ClusterPlan", "cluster_ingest", "form_batches"]
+
+#: How long a run waits with no worker alive before it stops (E019).
+WORKERLESS_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -80,14 +83,11 @@ class _Run:
 
     def __init__(self, client: Any, sink: Sink, plan: ClusterPlan, extractor: Extractor,
                  report: IngestReport, counts: Counts, shown: ClusterProgress) -> None:
-        from distributed import as_completed
-
         self.client, self.sink, self.plan, self.extractor = client, sink, plan, extractor
         self.name = extractor_name(extractor)
         self.report, self.counts, self.shown = report, counts, shown
         self.merged, self.stored = sink.done_batches(), sink.document_ids()
         self.pending: dict[Any, Batch] = {}
-        self.finished = as_completed()  # type: ignore[no-untyped-call]
         self.read_failures: list[Failure] = []
         self.polled = 0.0
         self.limit = max(2, 2 * self._threads())
@@ -115,14 +115,16 @@ class _Run:
         if path.exists():
             self._merge(work.key, read_shard(path), path, len(fresh))
             return
+        self._submit(work)
+        while len(self.pending) >= self.limit:
+            self._collect()
+
+    def _submit(self, work: Batch) -> None:
         from .worker import run_batch
 
         future = self.client.submit(run_batch, str(self.plan.shard_dir), work, self.extractor,
                                     self.sink.worker_archive(), key=f"thucydides-batch-{work.key}", pure=False)
         self.pending[future] = work
-        self.finished.add(future)  # type: ignore[no-untyped-call]
-        while len(self.pending) >= self.limit:
-            self._collect()
 
     def drain(self) -> None:
         """Wait for every batch in flight, then store the remaining read failures."""
@@ -130,15 +132,33 @@ class _Run:
             self._collect()
         self._flush()
 
+    def _next_done(self) -> Any:
+        """The next finished future; E019 when no worker has been alive for :data:`WORKERLESS_SECONDS`
+        (every worker died and none came back: nothing would ever finish)."""
+        from distributed import wait
+
+        since: float | None = None
+        while True:
+            try:
+                done, _ = wait(list(self.pending), timeout=5,  # type: ignore[no-untyped-call]
+                               return_when="FIRST_COMPLETED")
+                return next(iter(done))
+            except TimeoutError:
+                alive = len(self.client.scheduler_info().get("workers", {}))
+                since = None if alive else (since or time.monotonic())
+                if since is not None and time.monotonic() - since > WORKERLESS_SECONDS:
+                    raise ClusterError("E019", f"no Dask worker has been alive for {WORKERLESS_SECONDS} s; what "
+                                       "was merged is kept: start workers and rerun to resume") from None
+
     def _collect(self) -> None:
         from distributed import KilledWorker
 
-        future = next(self.finished)
+        future = self._next_done()
         batch = self.pending.pop(future)
         try:
             done = future.result()
         except KilledWorker:
-            self._lost(batch)
+            self._split(batch)
             return
         except Exception as exc:  # noqa: BLE001 - the scheduler or the shard storage went away
             why = " ".join(str(exc).split())
@@ -154,10 +174,14 @@ class _Run:
                                "must be on storage shared by the client and every worker")
         self._merge(batch.key, read_shard(path), path, len(batch.entries))
 
-    def _lost(self, batch: Batch) -> None:
-        """A batch that killed every worker it ran on: each of its documents fails (not in the manifest,
-        so a rerun tries again)."""
-        reason = "[E014] a worker process died on every attempt at this document's batch (crash or out of memory)"
+    def _split(self, batch: Batch) -> None:
+        """A batch that killed every worker it ran on: its documents go again one by one, to find the
+        one that kills; a single document that does is a failure (not in the manifest: a rerun tries it)."""
+        if len(batch.entries) > 1:
+            for entry in batch.entries:
+                self._submit(Batch(batch_key([entry], self.name), (entry,)))
+            return
+        reason = "[E014] a worker process died on every attempt at this document (crash or out of memory)"
         failures = [Failure(source, article.id, "E014", reason) for source, article, _ in batch.entries]
         self.read_failures.extend(failures)
         self._count(len(failures), failed=len(failures))

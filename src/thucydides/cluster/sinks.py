@@ -1,5 +1,5 @@
 """Where merged shards go. One writer (the client process) merges every shard, so a DuckDB store
-never sees two writers. :class:`StoreSink` writes into a store and keeps the manifest of finished
+never sees two writers (a Parquet archive is written by the workers, see :mod:`.archive`). :class:`StoreSink` writes into a store and keeps the manifest of finished
 batches in the same file (table ``cluster_batches``), so the manifest lives and dies with the store.
 """
 
