@@ -55,30 +55,40 @@ def _lost_scheduler(address: str) -> Iterator[None]:
 def connect(spec: str) -> Iterator[Any]:
     """A ``distributed.Client`` for ``spec``, closed (with its local cluster) at the end.
 
-    A local scheduler hands each single-threaded worker one batch at a time (worker saturation 1.0), so
-    that when a worker dies only the batch it was running is suspected, never the next one queued.
-
     Raises:
         InvalidValue: (E001) a malformed address.
         ClusterError: (E019) Dask missing, or the scheduler cannot be reached.
     """
     address, n = parse_address(spec)
     _require_dask()
+    from distributed import Client
+
+    if address == "local":
+        with _local(n) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError("E019", f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with _lost_scheduler(address), client:
+        yield client
+
+
+@contextmanager
+def _local(n: int | None) -> Iterator[Any]:
+    """A client of a new LocalCluster of ``n`` single-threaded worker processes (default: one per core).
+
+    Its scheduler hands each worker one batch at a time (worker saturation 1.0), so that when a worker
+    dies only the batch it was running is suspected, never the next one queued behind it.
+    """
     import dask
     from distributed import Client, LocalCluster
 
-    if address != "local":
-        try:
-            client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
-        except (OSError, TimeoutError) as exc:
-            raise ClusterError("E019", f"cannot reach the Dask scheduler at {address}: {exc}") from None
-        with _lost_scheduler(address), client:
-            yield client
-        return
     workers = n or os.cpu_count() or 1
     try:
         with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
-                cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
                                    processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
     except (RuntimeError, OSError) as exc:
         raise ClusterError("E019", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
