@@ -243,7 +243,7 @@ def test_a_scheduler_killed_mid_run_stops_the_client_cleanly_and_a_rerun_complet
         for proc in (client, *procs):
             kill(proc)
     assert client.returncode == 2
-    assert err.decode().strip().splitlines()[-1].startswith("Error: [E019] ")
+    assert err.decode().strip().splitlines()[-1].startswith("Error: [E018] ")
     procs, address = scheduler_and_workers(tmp_path, tmp_path / "batches2", slow=False)
     try:
         rerun = start(src, db, tmp_path / "batches2", slow=False, cluster=address)
@@ -272,7 +272,7 @@ def test_a_cluster_without_workers_stops_with_one_error_instead_of_waiting_for_e
         while not spec.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         address = json.loads(spec.read_text())["address"]
-        with pytest.raises(ClusterError, match=r"\[E019\] no Dask worker has been alive"):
+        with pytest.raises(ClusterError, match=r"\[E018\] no Dask worker has been alive"):
             ingest_on_cluster([str(src)], address, db=tmp_path / "c.duckdb", extractor=fake_extract_batch,
                               progress=False)
     finally:

@@ -91,7 +91,7 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E015", ModelNotFound, "the event classifier's {what} is not installed: {detail}"),
     ("E016", PipelineError, "stage {stage!r} reads {field!r}, which {provider}"),
     ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
-    ("E019", ClusterError, "the Dask cluster cannot be used: {detail}"),
+    ("E018", ClusterError, "the Dask cluster cannot be used: {detail}"),
 )
 
 #: Every error code, with the class that carries it and its message template.

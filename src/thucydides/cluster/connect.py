@@ -32,13 +32,13 @@ def parse_address(spec: str) -> tuple[str, int | None]:
 
 def _require_dask() -> None:
     if importlib.util.find_spec("distributed") is None:
-        raise ClusterError("E019", "Dask distributed is not installed; install the extra: "
+        raise ClusterError("E018", "Dask distributed is not installed; install the extra: "
                            "pip install 'thucydides[cluster]'")
 
 
 @contextmanager
 def _lost_scheduler(address: str) -> Iterator[None]:
-    """Turn the errors of a scheduler that went away mid-run into one E019."""
+    """Turn the errors of a scheduler that went away mid-run into one E018."""
     from concurrent.futures import CancelledError
 
     from distributed.comm.core import CommClosedError
@@ -47,7 +47,7 @@ def _lost_scheduler(address: str) -> Iterator[None]:
         yield
     except (CommClosedError, CancelledError, TimeoutError) as exc:
         why = " ".join(str(exc).split())
-        raise ClusterError("E019", f"lost the Dask scheduler at {address} ({type(exc).__name__}: {why}); what "
+        raise ClusterError("E018", f"lost the Dask scheduler at {address} ({type(exc).__name__}: {why}); what "
                            "was merged is kept: restart the scheduler and rerun to resume") from None
 
 
@@ -57,7 +57,7 @@ def connect(spec: str) -> Iterator[Any]:
 
     Raises:
         InvalidValue: (E001) a malformed address.
-        ClusterError: (E019) Dask missing, or the scheduler cannot be reached.
+        ClusterError: (E018) Dask missing, or the scheduler cannot be reached.
     """
     address, n = parse_address(spec)
     _require_dask()
@@ -70,7 +70,7 @@ def connect(spec: str) -> Iterator[Any]:
     try:
         client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
-        raise ClusterError("E019", f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        raise ClusterError("E018", f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with _lost_scheduler(address), client:
         yield client
 
@@ -91,7 +91,7 @@ def _local(n: int | None) -> Iterator[Any]:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
                                    processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
     except (RuntimeError, OSError) as exc:
-        raise ClusterError("E019", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
+        raise ClusterError("E018", f"cannot start a local Dask cluster of {workers} workers: {exc} (a script "
                            "needs an `if __name__ == '__main__':` guard)") from None
     with cluster, Client(cluster) as client, _lost_scheduler("local"):  # type: ignore[no-untyped-call]
         yield client

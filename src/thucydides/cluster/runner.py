@@ -27,7 +27,7 @@ from .sinks import Sink, shard_failures
 
 __all__ = ["WORKERLESS_SECONDS", "ClusterPlan", "cluster_ingest", "form_batches"]
 
-#: How long a run waits with no worker alive before it stops (E019).
+#: How long a run waits with no worker alive before it stops (E018).
 WORKERLESS_SECONDS = 120
 
 
@@ -133,7 +133,7 @@ class _Run:
         self._flush()
 
     def _next_done(self) -> Any:
-        """The next finished future; E019 when no worker has been alive for :data:`WORKERLESS_SECONDS`
+        """The next finished future; E018 when no worker has been alive for :data:`WORKERLESS_SECONDS`
         (every worker died and none came back: nothing would ever finish)."""
         from distributed import wait
 
@@ -147,7 +147,7 @@ class _Run:
                 alive = len(self.client.scheduler_info().get("workers", {}))
                 since = None if alive else (since or time.monotonic())
                 if since is not None and time.monotonic() - since > WORKERLESS_SECONDS:
-                    raise ClusterError("E019", f"no Dask worker has been alive for {WORKERLESS_SECONDS} s; what "
+                    raise ClusterError("E018", f"no Dask worker has been alive for {WORKERLESS_SECONDS} s; what "
                                        "was merged is kept: start workers and rerun to resume") from None
 
     def _collect(self) -> None:
@@ -162,7 +162,7 @@ class _Run:
             return
         except Exception as exc:  # noqa: BLE001 - the scheduler or the shard storage went away
             why = " ".join(str(exc).split())
-            raise ClusterError("E019", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {why}); "
+            raise ClusterError("E018", f"batch {batch.key} failed on the cluster ({type(exc).__name__}: {why}); "
                                "what was merged is kept, rerun to resume") from None
         if not done.path:
             self.sink.mark(batch.key, done.documents, len(done.failures))
@@ -170,7 +170,7 @@ class _Run:
             return
         path = Path(done.path)
         if not path.exists():
-            raise ClusterError("E019", f"shard {path} written by a worker is not visible here; --shard-dir "
+            raise ClusterError("E018", f"shard {path} written by a worker is not visible here; --shard-dir "
                                "must be on storage shared by the client and every worker")
         self._merge(batch.key, read_shard(path), path, len(batch.entries))
 
@@ -225,7 +225,7 @@ def cluster_ingest(sources: Sequence[str], sink: Sink, plan: ClusterPlan, *, opt
     """Ingest ``sources`` on a Dask cluster into ``sink``; resumable, each document kept exactly once.
 
     Raises:
-        ClusterError: (E019) Dask missing, the scheduler unreachable or lost mid-run.
+        ClusterError: (E018) Dask missing, the scheduler unreachable or lost mid-run.
         InvalidValue: (E001) a malformed cluster address.
     """
     from ..pipeline.run import extract_batch
