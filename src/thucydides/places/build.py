@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import ThucydidesError
+from .geo import haversine_km
 from .names import is_latin, normalize
 
 __all__ = ["INDEX_VERSION", "Row", "build_rows", "source_files"]
 
 #: Bump when the rows' layout or the build rules change: the cache key includes it.
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 #: id, name, kind, country (alpha-3), admin1, admin1 name, lat, lon, population, GeoNames id.
 Row = tuple[str, str, str, str, str, str, float | None, float | None, int, int | None]
 Entry = tuple[Row, tuple[str, ...]]
@@ -120,23 +122,39 @@ class _Builder:
                       float(lon), 0, None), (*aliases, local))
 
     def iso_regions(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
-        """pycountry's other first-level subdivisions (local names; centre from a place of the same name)."""
+        """pycountry's other first-level subdivisions (local names), linked to GeoNames through a place of
+        the same name; a GeoNames admin-1 code that several subdivisions would claim links none of them."""
         import pycountry
 
-        for sub in pycountry.subdivisions:
-            iso2 = sub.country_code
-            if sub.parent_code is not None or sub.code in self.regions or iso2 == "US" or iso2 not in self.iso3:
-                continue
-            name = sub.name.split("[")[0].strip()
-            base = _strip_type(name, sub.type)
-            city = self.city_named(iso2, base) or self.city_named(iso2, name)
+        subs = [s for s in pycountry.subdivisions if s.parent_code is None and s.code not in self.regions
+                and s.country_code != "US" and s.country_code in self.iso3]
+        linked = {s.code: self._same_named(s) for s in subs}
+        claims = Counter((s.country_code, c["admin1code"]) for s in subs if (c := linked[s.code]) is not None)
+        coarse = self._coarse(subs)
+        for sub in subs:
+            iso2, name, city = sub.country_code, sub.name.split("[")[0].strip(), linked[sub.code]
             lat = lon = None
             if city is not None:
-                self.admin1.setdefault((iso2, city["admin1code"]), (sub.code, name))
-                lat, lon = centres.get((iso2, city["admin1code"]), (city["latitude"], city["longitude"]))
+                lat, lon = city["latitude"], city["longitude"]
+                if claims[(iso2, city["admin1code"])] == 1 and iso2 not in coarse:
+                    self.admin1.setdefault((iso2, city["admin1code"]), (sub.code, name))
+                    lat, lon = centres.get((iso2, city["admin1code"]), (lat, lon))
+            base = _strip_type(name, sub.type)
             self.regions[sub.code] = len(self.entries)
             self.add((f"iso:{sub.code}", name, "adm1", self.iso3[iso2], sub.code, name, lat, lon, 0, None),
                      (name, base, f"{base} {sub.type}", f"{base} Province", f"{base} Region"))
+
+    def _coarse(self, subs: list[Any]) -> set[str]:
+        """Countries whose GeoNames admin-1 level is coarser than ISO's (far fewer codes than subdivisions)."""
+        iso_count = Counter(s.country_code for s in subs)
+        codes: dict[str, set[str]] = {}
+        for c in self.cities:
+            codes.setdefault(c["countrycode"], set()).add(c["admin1code"])
+        return {cc for cc, n in iso_count.items() if len(codes.get(cc, ())) < 0.8 * n}
+
+    def _same_named(self, sub: Any) -> dict[str, Any] | None:
+        name = sub.name.split("[")[0].strip()
+        return self.city_named(sub.country_code, _strip_type(name, sub.type)) or self.city_named(sub.country_code, name)
 
     def us(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
         """GeoNames' US states (with their ids) and counties (positioned at their seat or state)."""
@@ -182,12 +200,21 @@ class _Builder:
                       int(v["geonameid"])), (v["name"], *extra, *aliases.get(iso3, ())))
 
     def team_places(self) -> None:
+        """``places.tsv``; a place GeoNames already holds (same name and state, within 15 km) only adds its
+        names to the GeoNames entry."""
+        by_id = {row[0]: n for n, (row, _) in enumerate(self.entries)}
+        iso2 = {v: k for k, v in self.iso3.items()}
         for cols in _tsv("places.tsv"):
             pid, kind, country, region, lat, lon, names = cols[:7]
+            aliases = tuple(n.strip() for n in names.split(";"))
+            known = self.city_named(iso2.get(country, ""), aliases[0])
+            if known is not None and haversine_km(known["latitude"], known["longitude"], float(lat), float(lon)) < 15:
+                n = by_id[f"gn:{known['geonameid']}"]
+                self.entries[n] = (self.entries[n][0], tuple(dict.fromkeys((*self.entries[n][1], *aliases))))
+                continue
             entry = self.regions.get(region)
             region_name = self.entries[entry][0][1] if entry is not None else ""
-            self.add((pid, names.split(";")[0], kind, country, region, region_name, float(lat), float(lon), 0, None),
-                     tuple(n.strip() for n in names.split(";")))
+            self.add((pid, aliases[0], kind, country, region, region_name, float(lat), float(lon), 0, None), aliases)
 
     def continents(self) -> None:
         for c in _read_json("continents.json").values():

@@ -63,12 +63,14 @@ class PlaceIndex:
         i = self._by_id.get(place_id)
         return None if i is None else self.place(i)
 
+    @functools.cached_property
+    def _countries(self) -> dict[str, int]:
+        return {r[3]: i for i, r in enumerate(self.rows) if r[2] == "country"}
+
     def country(self, iso3: str) -> Place | None:
         """The country entry of an ISO alpha-3 code."""
-        for i in self.names.get(normalize(iso3), ()):
-            if self.rows[i][2] == "country" and self.rows[i][3] == iso3:
-                return self.place(i)
-        return None
+        i = self._countries.get(iso3)
+        return None if i is None else self.place(i)
 
 
 def _cache_dir() -> Path:
