@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from thucydides.places.build import _read_json, _tsv
+from thucydides.places.build import _read_json
 from thucydides.places.index import load_index
 from thucydides.places.names import normalize
 
@@ -67,7 +67,8 @@ def entry(code: str, cities: list[dict[str, Any]]) -> tuple[str | None, float, f
 
 
 def main(corpus: str) -> None:
-    texts = {r["id"]: r["text"] for r in map(json.loads, open(corpus, encoding="utf-8"))}
+    with open(corpus, encoding="utf-8") as fh:
+        texts = {r["id"]: r["text"] for r in map(json.loads, fh)}
     cities = list(_read_json("cities1000.json").values())
     rows = []
     for cols in (line.split("\t") for line in (HERE / "places_gold_coding.tsv").read_text().splitlines()

@@ -111,7 +111,7 @@ class _Builder:
 
         for code, capital, lat, lon, names in (c[:5] for c in _tsv("regions.tsv")):
             aliases = tuple(n.strip() for n in names.split(";"))
-            sub = pycountry.subdivisions.get(code=code)
+            sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
             iso2, local = code[:2], (sub.name if sub else "")
             city = self.city_named(iso2, capital)
             if city is None:

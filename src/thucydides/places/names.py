@@ -17,9 +17,7 @@ def normalize(name: str) -> str:
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = _APOSTROPHES.sub("", folded).replace(".", "").casefold()
     folded = _SEPARATORS.sub(" ", folded).strip()
-    if folded.startswith("the "):
-        folded = folded[4:]
-    return folded
+    return folded.removeprefix("the ")
 
 
 def is_latin(name: str) -> bool:

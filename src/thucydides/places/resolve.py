@@ -8,6 +8,7 @@ the regions it names, and a container written after a comma ("Paris, Texas"). Se
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -154,7 +155,7 @@ def detect(doc: Any) -> list[Span]:
 
 def _items(text: str, spans: Sequence[Span], index: PlaceIndex) -> list[_Item]:
     items = [_Item(s, text[s.start:s.end], index.lookup(text[s.start:s.end])) for s in spans]
-    for item, nxt in zip(items, items[1:], strict=False):
+    for item, nxt in itertools.pairwise(items):
         if _COMMA.match(text[item.span.end:nxt.span.start]):
             item.containers = [c for c in nxt.candidates if c.kind in ("country", "adm1", "adm2")]
     return items
@@ -208,9 +209,13 @@ def _kept(item: _Item, states: Counter[str]) -> bool:
     return strong or (item.span.locative and states[p.country] > 1)
 
 
-def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[str] = ()) -> list[PlaceMention]:
-    """Resolve given character spans of ``text`` as place names, each in the context of all the others."""
-    items = _items(text, spans, load_index())
+def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[str] = (),
+                  index: PlaceIndex | None = None) -> list[PlaceMention]:
+    """Resolve given character spans of ``text`` as place names, each in the context of all the others.
+
+    ``index`` defaults to the packaged one (:func:`~.index.load_index`).
+    """
+    items = _items(text, spans, index if index is not None else load_index())
     _choose(items, context_countries)
     states, _ = _context(items, context_countries)
     out = []

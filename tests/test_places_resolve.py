@@ -1,0 +1,75 @@
+"""Places resolved with the packaged index on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thucydides.nlp import parse
+from thucydides.places import load_index, resolve_places, state_of
+from thucydides.places.stage import annotate, context_countries
+
+
+def _by_text(text: str) -> dict[str, Any]:
+    return {m.text: m for m in resolve_places(text, parse(text))}
+
+
+def test_front_line_towns_regions_and_their_state() -> None:
+    found = _by_text("Shelling of a market in Toretsk killed five people, officials in Donetsk Oblast said. "
+                     "Russian troops also pushed towards villages in the Kherson region.")
+    assert found["Toretsk"].place.admin1 == "UA-14"
+    assert found["Donetsk Oblast"].place.id == "iso:UA-14"
+    assert found["Kherson region"].place.id == "iso:UA-65"
+    assert {state_of(m) for m in found.values()} == {"UKR"}
+
+
+def test_territories_districts_and_english_names() -> None:
+    found = _by_text("A drone strike in North Waziristan killed three men, Pakistan's army said, "
+                     "while aid lorries waited at the edge of the Gaza Strip.")
+    assert found["North Waziristan"].place.country == "PAK"
+    assert found["Gaza Strip"].place.country == "PSE"
+    assert found["Pakistan"].place.kind == "country"
+
+
+def test_us_state_with_city_and_country_elsewhere() -> None:
+    us = _by_text("Floods closed roads in Savannah, Georgia, and the governor asked Washington for help.")
+    caucasus = _by_text("Thousands marched in Tbilisi, the capital of Georgia, against the new law.")
+    assert us["Georgia"].place.country == "USA" and us["Savannah"].place.admin1 == "US-GA"
+    assert caucasus["Georgia"].place.kind == "country" and caucasus["Georgia"].place.country == "GEO"
+
+
+def test_index_has_coordinates_for_cities_and_states() -> None:
+    index = load_index()
+    kharkiv = next(p for p in index.lookup("Kharkiv") if p.country == "UKR")
+    ukraine = index.country("UKR")
+    assert kharkiv.lat is not None and 49.5 < kharkiv.lat < 50.5
+    assert ukraine is not None and ukraine.lat is not None and 45 < ukraine.lat < 53
+
+
+class _Actor:
+    def __init__(self, code: str, kind: str = "state") -> None:
+        self.code, self.kind = code, kind
+
+
+class _Mention:
+    def __init__(self, code: str, kind: str = "state") -> None:
+        self.actor = _Actor(code, kind)
+
+
+class _Article:
+    text = "Artillery hit Izium overnight, the regional governor said."
+
+
+class _State:
+    def __init__(self) -> None:
+        self.article = _Article()
+        self.doc = parse(self.article.text)
+        self.mentions = [_Mention("UKR"), _Mention("UN", "igo")]
+        self.places: list[Any] = []
+
+
+def test_stage_assigns_places_using_actor_context() -> None:
+    assert context_countries([_Mention("UKR"), _Mention("RUS"), _Mention("UKR"), _Mention("DPR", "separatist")]) \
+        == ["UKR", "RUS"]
+    state = _State()
+    annotate(state)
+    assert [(m.text, state_of(m)) for m in state.places] == [("Izium", "UKR")]
