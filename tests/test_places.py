@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.places import Place, PlaceIndex, Span, resolve_places, resolve_spans, state_of
+from thucydides.places import Place, PlaceIndex, Span, resolve_spans, state_of
 from thucydides.places.build import Row
 from thucydides.places.evaluation import correct, read_gold
 from thucydides.places.geo import haversine_km
