@@ -1,0 +1,77 @@
+"""Place resolution speed against the whole pipeline, in the same run.
+
+Times, over the same Wikipedia Current Events lines: the end-to-end pipeline (parse + every stage), and
+place resolution (detection + disambiguation) on the same parses. Reports medians of ``--repeat`` runs,
+milliseconds per article, the share place resolution would add to end-to-end time, and how long the
+cached index takes to load in a fresh process.
+
+    python benchmarks/bench_places.py [--data PATH] [--limit N] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench_extract import DEFAULT, load
+
+from thucydides.model import Article
+from thucydides.nlp import load_nlp, parse_many
+from thucydides.pipeline import default_stages, extract_article
+from thucydides.places import load_index, resolve_places
+
+
+def end_to_end(articles: list[Article]) -> tuple[float, list[Any]]:
+    stages = default_stages()
+    start = time.perf_counter()
+    docs = []
+    for article, doc in zip(articles, parse_many(a.text for a in articles), strict=True):
+        extract_article(article, doc, stages)
+        docs.append(doc)
+    return time.perf_counter() - start, docs
+
+
+def places(articles: list[Article], docs: list[Any]) -> tuple[float, int]:
+    start = time.perf_counter()
+    found = sum(len(resolve_places(a.text, d)) for a, d in zip(articles, docs, strict=True))
+    return time.perf_counter() - start, found
+
+
+def index_load_seconds() -> float:
+    code = "import time; t=time.perf_counter(); from thucydides.places import load_index; load_index(); " \
+           "print(time.perf_counter()-t)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument("--limit", type=int, default=500)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    if not args.data.exists():
+        sys.exit(f"no data at {args.data}; pass --data")
+    articles = load(args.data, args.limit)
+    load_nlp()
+    load_index()
+    end_to_end(articles[:20])  # warm up caches and lazy imports
+    full, geo, found = [], [], 0
+    for _ in range(args.repeat):
+        t, docs = end_to_end(articles)
+        full.append(t)
+        t, found = places(articles, docs)
+        geo.append(t)
+    n, f, g = len(articles), statistics.median(full), statistics.median(geo)
+    print(f"articles={n} place_mentions={found} repeat={args.repeat}")
+    print(f"end_to_end_ms_per_article={1000 * f / n:.2f} places_ms_per_article={1000 * g / n:.3f}")
+    print(f"places_share_of_end_to_end_with_it={g / (f + g):.3f}")
+    print(f"index_load_s_fresh_process={statistics.median(index_load_seconds() for _ in range(3)):.2f}")
+
+
+if __name__ == "__main__":
+    main()
