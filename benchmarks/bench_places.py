@@ -1,9 +1,9 @@
 """Place resolution speed against the whole pipeline, in the same run.
 
-Times, over the same Wikipedia Current Events lines: the end-to-end pipeline (parse + every stage), and
-place resolution (detection + disambiguation) on the same parses. Reports medians of ``--repeat`` runs,
-milliseconds per article, the share place resolution would add to end-to-end time, and how long the
-cached index takes to load in a fresh process.
+Times, over the same Wikipedia Current Events lines: the end-to-end pipeline (parse + every stage) with
+and without the places stage, and place resolution alone (detection + disambiguation) on the same parses.
+Reports medians of ``--repeat`` runs, milliseconds per article, the share of end-to-end time the places
+stage takes, and how long the cached index takes to load in a fresh process.
 
     python benchmarks/bench_places.py [--data PATH] [--limit N] [--repeat 3]
 """
@@ -21,13 +21,16 @@ from typing import Any
 from bench_extract import DEFAULT, load
 
 from thucydides.model import Article
-from thucydides.nlp import load_nlp, parse_many
-from thucydides.pipeline import default_stages, extract_article
+from thucydides.nlp.parse import load_nlp, parse_many
+from thucydides.pipeline.registry import default_stages
+from thucydides.pipeline.run import extract_article
+from thucydides.pipeline.state import Stage
 from thucydides.places import load_index, resolve_places
+from thucydides.places.stage import NAME
 
 
-def end_to_end(articles: list[Article]) -> tuple[float, list[Any]]:
-    stages = default_stages()
+def end_to_end(articles: list[Article], with_places: bool = True) -> tuple[float, list[Any]]:
+    stages: list[Stage] = [s for s in default_stages() if with_places or s.name != NAME]
     start = time.perf_counter()
     docs = []
     for article, doc in zip(articles, parse_many(a.text for a in articles), strict=True):
@@ -60,16 +63,18 @@ def main() -> None:
     load_nlp()
     load_index()
     end_to_end(articles[:20])  # warm up caches and lazy imports
-    full, geo, found = [], [], 0
+    full, without, geo, found = [], [], [], 0
     for _ in range(args.repeat):
         t, docs = end_to_end(articles)
         full.append(t)
+        without.append(end_to_end(articles, with_places=False)[0])
         t, found = places(articles, docs)
         geo.append(t)
-    n, f, g = len(articles), statistics.median(full), statistics.median(geo)
+    n, f, w, g = len(articles), statistics.median(full), statistics.median(without), statistics.median(geo)
     print(f"articles={n} place_mentions={found} repeat={args.repeat}")
-    print(f"end_to_end_ms_per_article={1000 * f / n:.2f} places_ms_per_article={1000 * g / n:.3f}")
-    print(f"places_share_of_end_to_end_with_it={g / (f + g):.3f}")
+    print(f"end_to_end_ms_per_article with_places={1000 * f / n:.2f} without={1000 * w / n:.2f}")
+    print(f"places_alone_ms_per_article={1000 * g / n:.3f} share_of_end_to_end={g / f:.3f} "
+          f"(with-without)/with={(f - w) / f:.3f}")
     print(f"index_load_s_fresh_process={statistics.median(index_load_seconds() for _ in range(3)):.2f}")
 
 

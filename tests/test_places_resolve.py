@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thucydides.nlp import parse
+from thucydides.nlp.parse import parse
 from thucydides.places import load_index, resolve_places, state_of
 from thucydides.places.stage import annotate, context_countries
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..pipeline.state import Stage
 from ..plugins import hookimpl
+from . import stage
 
-__all__ = ["register_eval_datasets"]
+__all__ = ["register_eval_datasets", "register_stages"]
+
+
+@hookimpl
+def register_stages() -> list[Stage]:
+    """The places stage, before the event stages (whose recipients and locations may use it)."""
+    return [Stage(stage.NAME, stage.annotate, ("doc", "mentions"), ("places",), before="events.rules.v1")]
 
 
 @hookimpl
