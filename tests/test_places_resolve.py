@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from thucydides.model import Actor, ActorMention, Article, Provenance
 from thucydides.nlp.parse import parse
+from thucydides.pipeline.state import State
 from thucydides.places import load_index, resolve_places, state_of
 from thucydides.places.stage import annotate, context_countries
 
@@ -45,31 +47,13 @@ def test_index_has_coordinates_for_cities_and_states() -> None:
     assert ukraine is not None and ukraine.lat is not None and 45 < ukraine.lat < 53
 
 
-class _Actor:
-    def __init__(self, code: str, kind: str = "state") -> None:
-        self.code, self.kind = code, kind
-
-
-class _Mention:
-    def __init__(self, code: str, kind: str = "state") -> None:
-        self.actor = _Actor(code, kind)
-
-
-class _Article:
-    text = "Artillery hit Izium overnight, the regional governor said."
-
-
-class _State:
-    def __init__(self) -> None:
-        self.article = _Article()
-        self.doc = parse(self.article.text)
-        self.mentions = [_Mention("UKR"), _Mention("UN", "igo")]
-        self.places: list[Any] = []
-
-
 def test_stage_assigns_places_using_actor_context() -> None:
-    assert context_countries([_Mention("UKR"), _Mention("RUS"), _Mention("UKR"), _Mention("DPR", "separatist")]) \
-        == ["UKR", "RUS"]
-    state = _State()
+    ukr, un = Actor("UKR", "MIL", "Ukraine"), Actor("UN", None, "United Nations", "igo")
+    rus, dpr = Actor("RUS"), Actor("DPR", None, "Donetsk People's Republic", "separatist")
+    prov = Provenance("d", 0, 1, "test", "0")
+    mentions = [ActorMention(a, a.code, prov) for a in (ukr, rus, ukr, dpr, un)]
+    assert context_countries(mentions) == ["UKR", "RUS"]
+    article = Article("Artillery hit Izium overnight, the regional governor said.")
+    state = State(article, parse(article.text), mentions=mentions)
     annotate(state)
     assert [(m.text, state_of(m)) for m in state.places] == [("Izium", "UKR")]

@@ -1,29 +1,22 @@
 """The pipeline stage: the article's place mentions, resolved, in a new ``places`` field.
 
 It reads ``doc`` (the spaCy parse) and ``mentions`` (the actor mentions, whose states are context for
-ambiguous names) and assigns ``places``. It imports nothing of the pipeline: any state object with those
-attributes will do.
+ambiguous names) and assigns ``places``. Like every stage it imports the state, never the assembler; the
+resolver it calls (:func:`~.resolve.resolve_places`) needs no pipeline at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
+from ..pipeline.state import State
 from .resolve import resolve_places
-from .types import PlaceMention
 
 __all__ = ["NAME", "annotate", "context_countries"]
 
 #: The stage's versioned name.
 NAME = "places.geonames.v1"
-
-
-class _State(Protocol):
-    article: Any
-    doc: Any
-    mentions: Sequence[Any]
-    places: list[PlaceMention]
 
 
 def context_countries(mentions: Sequence[Any]) -> list[str]:
@@ -37,6 +30,6 @@ def context_countries(mentions: Sequence[Any]) -> list[str]:
     return sorted(counts, key=lambda c: -counts[c])
 
 
-def annotate(state: _State) -> None:
+def annotate(state: State) -> None:
     """Assign ``state.places``: every place mention of the article, resolved."""
     state.places = resolve_places(state.article.text, state.doc, context_countries(state.mentions))
