@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ThucydidesError
+from ..errors import DataError, message
 from .geo import haversine_km
 from .names import is_latin, normalize
 
@@ -43,7 +43,7 @@ def _tsv(name: str) -> Iterator[list[str]]:
         if line.strip() and not line.startswith("#"):
             cols = line.split("\t")
             if len(cols) < 2:
-                raise ThucydidesError("E011", f"data/places/{name} line {n}: expected tab-separated columns")
+                raise DataError("E011", message("E011", path=f"data/places/{name}", detail=f"line {n}: expected tab-separated columns"))
             yield cols
 
 
@@ -115,7 +115,7 @@ class _Builder:
             iso2, local = code[:2], (sub.name if sub else "")
             city = self.city_named(iso2, capital)
             if city is None:
-                raise ThucydidesError("E011", f"data/places/regions.tsv: no GeoNames place {capital!r} in {iso2}")
+                raise DataError("E011", message("E011", path="data/places/regions.tsv", detail=f"no GeoNames place {capital!r} in {iso2}"))
             self.admin1.setdefault((iso2, city["admin1code"]), (code, aliases[0]))
             self.regions[code] = len(self.entries)
             self.add((f"iso:{code}", aliases[0], "adm1", self.iso3[iso2], code, aliases[0], float(lat),

@@ -6,15 +6,17 @@ from typing import Any
 
 from ..pipeline.state import Stage
 from ..plugins import hookimpl
-from . import stage
+from . import link, stage
 
 __all__ = ["register_eval_datasets", "register_stages"]
 
 
 @hookimpl
 def register_stages() -> list[Stage]:
-    """The places stage, before the event stages (whose recipients and locations may use it)."""
-    return [Stage(stage.NAME, stage.annotate, ("doc", "mentions"), ("places",), before="events.rules.v1")]
+    """The places stage before the event stages; the link stage (locations -> places) after merging."""
+    return [Stage(stage.NAME, stage.annotate, ("doc", "mentions"), ("places",), before="events.rules.v1"),
+            Stage(link.NAME, link.annotate, ("places", "propositions"), ("propositions",),
+                  after="merge.claims.v1")]
 
 
 @hookimpl

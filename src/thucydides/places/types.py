@@ -44,6 +44,14 @@ class Place:
                 "admin1": self.admin1, "admin1_name": self.admin1_name, "lat": self.lat, "lon": self.lon,
                 "population": self.population, "geonames_id": self.geonames_id}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        lat, lon, gid = d.get("lat"), d.get("lon"), d.get("geonames_id")
+        return cls(str(d["id"]), str(d.get("name", "")), str(d.get("kind", "")), str(d.get("country", "")),
+                   str(d.get("admin1", "")), str(d.get("admin1_name", "")),
+                   None if lat is None else float(lat), None if lon is None else float(lon),
+                   int(d.get("population") or 0), None if gid is None else int(gid))
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
@@ -68,3 +76,9 @@ class PlaceMention:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "unresolved": self.unresolved,
                 "source": self.source, "place": self.place.to_dict() if self.place else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PlaceMention:
+        place = Place.from_dict(d["place"]) if d.get("place") else None
+        return cls(str(d["text"]), int(d["start"]), int(d["end"]), place, str(d.get("unresolved", "")),
+                   str(d.get("source", "ner")))
