@@ -93,3 +93,21 @@ def test_link_stage_matches_location_to_the_nearest_mention() -> None:
         Proposition("ASSAULT", ("UKR",), ("RUS",), provenance=prov)])
     link(state)
     assert [p.place for p in state.propositions] == [BELGOROD, None]
+
+
+def test_query_command_near_country_and_bad_point(store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from thucydides.cli import main
+
+    path = str(tmp_path / "p.duckdb")
+    store.close()
+    for argv, want in ((["--near", "48.4,37.9", "--km", "30"], ["gn:709354"]), (["--country", "RUS"], ["gn:578072"])):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["query", "--db", path, "--format", "json", *argv])
+        assert exit_info.value.code == 0
+        assert [r["place_id"] for r in json.loads(capsys.readouterr().out)] == want
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", "--db", path, "--near", "north-east"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: [E001]") and err.count("\n") == 1
