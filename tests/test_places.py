@@ -121,3 +121,13 @@ def test_gold_offsets_match_the_corpus(shared_dir: Path) -> None:
     texts = {r["id"]: r["text"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
     for g in read_gold():
         assert texts[g["id"]][g["start"]:g["end"]] == g["text"]
+
+
+@pytest.mark.shared
+def test_places_dataset_runs_on_the_shared_corpus(shared_dir: Path) -> None:
+    from thucydides.evaluation import run_evaluation
+
+    report = run_evaluation(shared_dir / "eval", ["places"], limit=5)
+    (result,) = report.results
+    assert [s.name for s in result.scores] == ["resolution", "resolution_non_state", "end_to_end"]
+    assert all(0.0 <= s.figures["accuracy"] <= s.figures["within_161km"] <= 1.0 for s in result.scores)
