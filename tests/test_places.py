@@ -129,5 +129,5 @@ def test_places_dataset_runs_on_the_shared_corpus(shared_dir: Path) -> None:
 
     report = run_evaluation(shared_dir / "eval", ["places"], limit=5)
     (result,) = report.results
-    assert [s.name for s in result.scores] == ["resolution", "resolution_non_state", "end_to_end"]
+    assert [s.name for s in result.scores] == ["resolution", "resolution_non_state", "end_to_end", "stage"]
     assert all(0.0 <= s.figures["accuracy"] <= s.figures["within_161km"] <= 1.0 for s in result.scores)

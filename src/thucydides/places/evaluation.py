@@ -3,7 +3,9 @@
 Scored as Mordecai reports it: the share of gold mentions resolved to the exact entry, and within 161 km
 (100 miles, haversine) of the gold position. ``resolution`` gives the resolver the gold spans;
 ``end_to_end`` lets it find the mentions itself (a gold mention with no overlapping system mention is
-wrong); ``resolution_non_state`` leaves out the mentions of states, which are the easy majority.
+wrong); ``resolution_non_state`` leaves out the mentions of states, which are the easy majority;
+``stage`` is what the pipeline's places stage does: end to end, with the states of the article's actor
+mentions (from the actors stage) as context.
 """
 
 from __future__ import annotations
@@ -79,19 +81,35 @@ class PlacesEval:
         given: list[tuple[bool, bool]] = []
         found: list[tuple[bool, bool]] = []
         non_state: list[tuple[bool, bool]] = []
+        staged: list[tuple[bool, bool]] = []
         for doc_id in ids:
             items = [g for g in gold if g["id"] == doc_id]
             spans = [Span(g["start"], g["end"]) for g in items]
             by_span = resolve_spans(texts[doc_id], spans)
             system = resolve_places(texts[doc_id], docs[doc_id])
+            with_actors = _stage(texts[doc_id], docs[doc_id])
             for g, m in zip(items, by_span, strict=True):
                 given.append(correct(g, m))
                 found.append(correct(g, _overlapping(g, system)))
+                staged.append(correct(g, _overlapping(g, with_actors)))
                 if not _is_state(g["place_id"]):
                     non_state.append(given[-1])
         return EvalResult(self.name, [_score("resolution", given), _score("resolution_non_state", non_state),
-                                      _score("end_to_end", found)],
+                                      _score("end_to_end", found), _score("stage", staged)],
                           notes=[f"{len(ids)} documents; gold coded by reading each line (docs/places.md)"])
+
+
+def _stage(text: str, doc: Any) -> list[PlaceMention]:
+    """The places stage's output: the actors stage first, then place resolution with its states."""
+    from ..model import Article
+    from ..pipeline.state import State
+    from ..stages.actors import annotate as actors
+    from .stage import annotate
+
+    state = State(Article(text), doc)
+    actors(state)
+    annotate(state)
+    return state.places
 
 
 def _is_state(place_id: str | None) -> bool:

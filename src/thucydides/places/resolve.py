@@ -139,8 +139,8 @@ def detect(doc: Any) -> list[Span]:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS:
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end or all(t.tag_ == "JJ" for t in doc[start:end]):
-            continue  # nothing left, or a demonym ("Ukrainian officials")
+        if start >= end or (ent.label_ in PLACE_LABELS and all(t.tag_ == "JJ" for t in doc[start:end])):
+            continue  # nothing left, or a demonym labelled as a place ("Ukrainian officials")
         longer = _extend(doc, end)
         if longer > end and index.names.get(normalize(doc[start:longer].text)):
             end = longer
