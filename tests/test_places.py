@@ -32,8 +32,16 @@ def small_index() -> PlaceIndex:
         (_row("gn:6", "Atlanta", "city", "USA", "US-GA", 500_000), ("Atlanta",)),
         (_row("gn:7", "Tbilisi", "capital", "GEO", "GE.51", 1_000_000), ("Tbilisi",)),
         (_row("gn:8", "Mayor", "city", "ESP", "ES.1", 1_200), ("Mayor",)),
+        (_row("gn:9", "Yazd", "city", "IRN", "IR-21", 480_000), ("Yazd",)),
+        (_row("iso:IR-21", "Yazd", "adm1", "IRN", "IR-21"), ("Yazd",)),
+        (_row("gn:10", "New York City", "city", "USA", "US-NY", 8_800_000), ("New York", "New York City")),
+        (_row("gn:11", "New York", "adm1", "USA", "US-NY"), ("New York",)),
+        (_row("gn:12", "Buffalo", "city", "USA", "US-NY", 260_000), ("Buffalo",)),
+        (_row("iso:MZ-G", "Gaza", "adm1", "MOZ", "MZ-G"), ("Gaza",)),  # first: wins a tie without context
+        (_row("thu:gaza-strip", "Gaza Strip", "territory", "PSE"), ("Gaza", "Gaza Strip")),
+        (_row("gn:13", "Israel", "country", "ISR", "", 8_000_000), ("Israel",)),
     ]
-    return PlaceIndex.from_rows(rows)
+    return PlaceIndex.from_rows(rows, {"ISR": ("PSE", "JOR"), "PSE": ("ISR",)})
 
 
 def _resolve(text: str, names: list[str], index: PlaceIndex, source: str = "given") -> list[PlaceMention]:
@@ -79,6 +87,26 @@ def test_georgia_follows_the_article_context(small_index: PlaceIndex) -> None:
     assert alone.place is not None and alone.place.kind == "country"
     assert us[1].place is not None and us[1].place.id == "gn:5"
     assert geo[1].place is not None and geo[1].place.id == "gn:4"
+
+
+def test_a_region_yields_to_its_namesake_place(small_index: PlaceIndex) -> None:
+    (yazd,) = _resolve("A train crashed near Yazd.", ["Yazd"], small_index)
+    assert yazd.place is not None and yazd.place.id == "gn:9"
+
+
+def test_the_name_after_a_comma_is_read_as_a_container(small_index: PlaceIndex) -> None:
+    text = "A gunman opened fire in Buffalo, New York, on Saturday."
+    (_, new_york) = _resolve(text, ["Buffalo", "New York"], small_index)
+    (alone,) = _resolve("Rents rose in New York.", ["New York"], small_index)
+    assert new_york.place is not None and new_york.place.id == "gn:11"
+    assert alone.place is not None and alone.place.id == "gn:10"
+
+
+def test_a_neighbour_of_a_state_in_context_counts(small_index: PlaceIndex) -> None:
+    (_, gaza) = _resolve("Israel struck targets in Gaza.", ["Israel", "Gaza"], small_index)
+    (alone,) = _resolve("Floods hit Gaza.", ["Gaza"], small_index)
+    assert gaza.place is not None and gaza.place.id == "thu:gaza-strip"
+    assert alone.place is not None and alone.place.id == "iso:MZ-G"
 
 
 def test_weak_gazetteer_only_name_is_dropped_and_unknown_is_unresolved(small_index: PlaceIndex) -> None:

@@ -66,12 +66,12 @@ def entry(code: str, cities: list[dict[str, Any]]) -> tuple[str | None, float, f
     return place.id, place.lat, place.lon, f"{place.name} [{place.kind}, {place.country} {place.admin1_name}, {place.population}]"
 
 
-def main(corpus: str) -> None:
+def main(corpus: str, coding: str = "places_gold_coding.tsv", out: Path = OUT) -> None:
     with open(corpus, encoding="utf-8") as fh:
         texts = {r["id"]: r["text"] for r in map(json.loads, fh)}
     cities = list(_read_json("cities1000.json").values())
     rows = []
-    for cols in (line.split("\t") for line in (HERE / "places_gold_coding.tsv").read_text().splitlines()
+    for cols in (line.split("\t") for line in (HERE / coding).read_text().splitlines()
                  if line.strip() and not line.startswith("#")):
         doc, mention, code, occ = (*cols, "0")[:4]
         hits = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", texts[doc])]
@@ -84,9 +84,12 @@ def main(corpus: str) -> None:
         print(f"{doc}\t{mention}\t{code}\t{len(chosen)}\t{pid}\t{what}")
         rows += [{"id": doc, "start": s, "end": s + len(mention), "text": mention, "place_id": pid,
                   "lat": lat, "lon": lon} for s in chosen]
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(len(rows), "mentions ->", OUT)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(len(rows), "mentions ->", out)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) > 2:  # the tuning set: python make_places_gold.py CORPUS places_dev_coding.tsv OUT
+        main(sys.argv[1], sys.argv[2], Path(sys.argv[3]))
+    else:
+        main(sys.argv[1])

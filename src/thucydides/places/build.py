@@ -14,15 +14,16 @@ from ..errors import DataError, message
 from .geo import haversine_km
 from .names import is_latin, normalize
 
-__all__ = ["INDEX_VERSION", "Row", "build_rows", "source_files"]
+__all__ = ["INDEX_VERSION", "Row", "build_rows", "neighbours", "source_files"]
 
 #: Bump when the rows' layout or the build rules change: the cache key includes it.
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 #: id, name, kind, country (alpha-3), admin1, admin1 name, lat, lon, population, GeoNames id.
 Row = tuple[str, str, str, str, str, str, float | None, float | None, int, int | None]
 Entry = tuple[Row, tuple[str, ...]]
 #: Alternate names are indexed for places of at least this many people (below it, the main name only).
-ALTERNATES_FROM = 5000
+#: 0: every place's (transliterations such as "Tell Abyad" for GeoNames' "Tall Abyaḑ" are alternates).
+ALTERNATES_FROM = 0
 DATA_FILES = ("regions.tsv", "places.tsv", "country_aliases.tsv")
 
 
@@ -128,7 +129,11 @@ class _Builder:
 
         subs = [s for s in pycountry.subdivisions if s.parent_code is None and s.code not in self.regions
                 and s.country_code != "US" and s.country_code in self.iso3]
-        linked = {s.code: self._same_named(s) for s in subs}
+        largest = self._largest()
+        linked = {s.code: c for s in subs
+                  if (c := self._same_named(s)) is not None
+                  and c["population"] >= 0.5 * largest.get((s.country_code, c["admin1code"]), 0)}
+        linked.update({s.code: None for s in subs if s.code not in linked})
         claims = Counter((s.country_code, c["admin1code"]) for s in subs if (c := linked[s.code]) is not None)
         coarse = self._coarse(subs)
         for sub in subs:
@@ -142,7 +147,15 @@ class _Builder:
             base = _strip_type(name, sub.type)
             self.regions[sub.code] = len(self.entries)
             self.add((f"iso:{sub.code}", name, "adm1", self.iso3[iso2], sub.code, name, lat, lon, 0, None),
-                     (name, base, f"{base} {sub.type}", f"{base} Province", f"{base} Region"))
+                     (name, base, f"{base} {sub.type}", f"{base} Province", f"{base} Region", *_oblast_forms(base)))
+
+    def _largest(self) -> dict[tuple[str, str], int]:
+        """The population of the largest GeoNames place of each (country, admin-1 code)."""
+        out: dict[tuple[str, str], int] = {}
+        for c in self.cities:
+            key = (c["countrycode"], c["admin1code"])
+            out[key] = max(out.get(key, 0), int(c["population"] or 0))
+        return out
 
     def _coarse(self, subs: list[Any]) -> set[str]:
         """Countries whose GeoNames admin-1 level is coarser than ISO's (far fewer codes than subdivisions)."""
@@ -224,13 +237,31 @@ class _Builder:
 
 
 _TYPE_WORDS = ("oblast'", "oblast", "province", "region", "governorate", "state", "district", "kray",
-               "respublika", "prefecture", "department", "county")
+               "respublika", "prefecture", "department", "county", "sheng", "zizhiqu", "shi")
+
+
+def _oblast_forms(base: str) -> tuple[str, ...]:
+    """English forms of a Russian-style adjectival region name: ``"Amurskaya"`` -> ``"Amur Oblast"``,
+    ``"Kurskaya"`` -> ``"Kursk Oblast"`` (both readings of the stem are indexed; the wrong one names nothing)."""
+    for ending in ("skaya", "skiy", "ska", "sky"):
+        if base.endswith(ending) and len(base) > len(ending) + 2:
+            stem = base[: -len(ending)]
+            return tuple(f"{s} {w}" for s in (stem, stem + "sk") for w in ("Oblast", "region", "Krai"))
+    return ()
 
 
 def _strip_type(name: str, kind: str) -> str:
     """``"Lvivska oblast"`` -> ``"Lvivska"``; ``"Dagestan, Respublika"`` -> ``"Dagestan"``."""
     words = [w for w in name.replace(",", " ").split() if w.casefold() not in (*_TYPE_WORDS, kind.casefold())]
     return " ".join(words) or name
+
+
+def neighbours() -> dict[str, tuple[str, ...]]:
+    """The states that border each state (ISO alpha-3), from GeoNames' country table."""
+    countries: dict[str, Any] = _read_json("countries.json")
+    iso3 = {v["iso"]: v["iso3"] for v in countries.values()}
+    return {v["iso3"]: tuple(iso3[n] for n in (v.get("neighbours") or "").split(",") if n in iso3)
+            for v in countries.values()}
 
 
 def build_rows() -> list[Entry]:

@@ -21,10 +21,10 @@ import hashlib
 import marshal
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import INDEX_VERSION, Row, build_rows, source_files
+from .build import INDEX_VERSION, Row, build_rows, neighbours, source_files
 from .names import normalize
 from .types import Place
 
@@ -33,19 +33,21 @@ __all__ = ["PlaceIndex", "cache_path", "load_index"]
 
 @dataclass
 class PlaceIndex:
-    """Rows of place data and a map from normalised name to the rows that carry it."""
+    """Rows of place data, a map from normalised name to the rows that carry it, and each state's neighbours."""
 
     rows: list[Row]
     names: dict[str, tuple[int, ...]]
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[Row, tuple[str, ...]]]) -> PlaceIndex:
+    def from_rows(cls, rows: list[tuple[Row, tuple[str, ...]]],
+                  borders: dict[str, tuple[str, ...]] | None = None) -> PlaceIndex:
         names: dict[str, list[int]] = {}
         for i, (_, aliases) in enumerate(rows):
             for key in {normalize(a) for a in aliases}:
                 if key:
                     names.setdefault(key, []).append(i)
-        return cls([r for r, _ in rows], {k: tuple(v) for k, v in names.items()})
+        return cls([r for r, _ in rows], {k: tuple(v) for k, v in names.items()}, borders or {})
 
     def place(self, i: int) -> Place:
         r = self.rows[i]
@@ -92,7 +94,7 @@ def _write(path: Path, index: PlaceIndex) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((index.rows, index.names)))
+        tmp.write_bytes(marshal.dumps((index.rows, index.names, index.neighbours)))
         tmp.replace(path)
     except OSError:
         pass  # a read-only cache only costs the next process a rebuild
@@ -103,9 +105,9 @@ def load_index() -> PlaceIndex:
     """The place index: read from the cache, or built from the sources and cached."""
     path = cache_path()
     try:
-        rows, names = marshal.loads(path.read_bytes())
-        return PlaceIndex(rows, names)
+        rows, names, borders = marshal.loads(path.read_bytes())
+        return PlaceIndex(rows, names, borders)
     except (OSError, ValueError, EOFError, TypeError):
-        index = PlaceIndex.from_rows(build_rows())
+        index = PlaceIndex.from_rows(build_rows(), neighbours())
         _write(path, index)
         return index

@@ -3,7 +3,8 @@
 Candidates come from spaCy's GPE/LOC/FAC entities and, for names the model misses or mislabels, from
 proper-noun runs that the gazetteer knows. Each candidate entry scores a prior (its kind and population)
 plus context: the states the article's other places (and the caller's ``context_countries``) belong to,
-the regions it names, and a container written after a comma ("Paris, Texas"). See ``docs/places.md``.
+the regions it names, and a container written after a comma ("Paris, Texas"), which is itself read as a
+container; a state's neighbours count a little as context. See ``docs/places.md``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ KIND_PRIOR = {"country": 8.5, "continent": 8.5, "adm1": 6.5, "adm2": 4.0}
 TEAM_PRIOR = 6.5
 CONTEXT_STATE = 2.5
 CONTEXT_REGION = 2.0
+CONTEXT_NEIGHBOUR = 1.0
 CONTAINER = 6.0
+#: A region whose name is also that of a place in it yields to the place ("Kherson", "Yazd", "Herat").
+NAMESAKE_REGION = -3.0
 #: A name found only by the gazetteer is kept when its entry is this strong (or its state is in context).
 GAZETTEER_MIN_POPULATION = 100_000
 _COMMA = re.compile(r"\s*,\s*$")
@@ -55,6 +59,7 @@ class _Item:
     text: str
     candidates: list[Place]
     containers: list[Place] = field(default_factory=list)
+    contained: list[Place] = field(default_factory=list)
     best: Place | None = None
 
 
@@ -158,6 +163,7 @@ def _items(text: str, spans: Sequence[Span], index: PlaceIndex) -> list[_Item]:
     for item, nxt in itertools.pairwise(items):
         if _COMMA.match(text[item.span.end:nxt.span.start]):
             item.containers = [c for c in nxt.candidates if c.kind in ("country", "adm1", "adm2")]
+            nxt.contained = item.candidates
     return items
 
 
@@ -167,14 +173,22 @@ def _contains(container: Place, place: Place) -> bool:
     return bool(container.admin1) and container.admin1 == place.admin1 and container.id != place.id
 
 
-def _score(place: Place, item: _Item, states: Counter[str], regions: set[str]) -> float:
+def _score(place: Place, item: _Item, states: Counter[str], regions: set[str],
+           borders: dict[str, tuple[str, ...]]) -> float:
     score = prior(place)
     if place.country and states[place.country] > (1 if item.best and item.best.country == place.country else 0):
         score += CONTEXT_STATE
+    elif any(states[n] for n in borders.get(place.country, ())):
+        score += CONTEXT_NEIGHBOUR
     if place.admin1 in regions and place.kind not in ("adm1", "country"):
         score += CONTEXT_REGION
     if any(_contains(c, place) for c in item.containers):
         score += CONTAINER
+    if place.kind in ("country", "adm1", "adm2") and any(_contains(place, c) for c in item.contained):
+        score += CONTAINER  # the name after a comma is read as the container: "Buffalo, New York"
+    if place.kind == "adm1" and any(c.admin1 == place.admin1 and c.kind in ("city", "capital")
+                                    for c in item.candidates):
+        score += NAMESAKE_REGION
     return score
 
 
@@ -190,14 +204,14 @@ def _context(items: Sequence[_Item], given: Iterable[str]) -> tuple[Counter[str]
     return states, regions
 
 
-def _choose(items: list[_Item], given: Sequence[str]) -> None:
+def _choose(items: list[_Item], given: Sequence[str], borders: dict[str, tuple[str, ...]]) -> None:
     for item in items:
         item.best = max(item.candidates, key=prior) if item.candidates else None
     for _ in range(2):
         states, regions = _context(items, given)
         for item in items:
             if item.candidates:
-                item.best = max(item.candidates, key=lambda p: _score(p, item, states, regions))
+                item.best = max(item.candidates, key=lambda p: _score(p, item, states, regions, borders))
 
 
 def _kept(item: _Item, states: Counter[str]) -> bool:
@@ -215,8 +229,9 @@ def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[
 
     ``index`` defaults to the packaged one (:func:`~.index.load_index`).
     """
-    items = _items(text, spans, index if index is not None else load_index())
-    _choose(items, context_countries)
+    index = index if index is not None else load_index()
+    items = _items(text, spans, index)
+    _choose(items, context_countries, index.neighbours)
     states, _ = _context(items, context_countries)
     out = []
     for item in items:
