@@ -159,3 +159,19 @@ def test_places_dataset_runs_on_the_shared_corpus(shared_dir: Path) -> None:
     (result,) = report.results
     assert [s.name for s in result.scores] == ["resolution", "resolution_non_state", "end_to_end", "stage"]
     assert all(0.0 <= s.figures["accuracy"] <= s.figures["within_161km"] <= 1.0 for s in result.scores)
+
+
+def test_cache_write_replaces_older_index_files(tmp_path: Path, small_index: PlaceIndex,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import marshal
+
+    from thucydides.places import index as index_module
+
+    monkeypatch.setenv("THUCYDIDES_CACHE", str(tmp_path))
+    old = tmp_path / "places-0000000000000000.marshal"
+    old.write_bytes(b"stale")
+    path = index_module.cache_path()
+    assert path.parent == tmp_path
+    index_module._write(path, small_index)
+    rows, names, borders = marshal.loads(path.read_bytes())
+    assert not old.exists() and rows == small_index.rows and names == small_index.names and borders["ISR"]

@@ -96,6 +96,9 @@ def _write(path: Path, index: PlaceIndex) -> None:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps((index.rows, index.names, index.neighbours)))
         tmp.replace(path)
+        for old in path.parent.glob("places-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)  # an index of older sources
     except OSError:
         pass  # a read-only cache only costs the next process a rebuild
 
