@@ -57,3 +57,22 @@ def test_stage_assigns_places_using_actor_context() -> None:
     state = State(article, parse(article.text), mentions=mentions)
     annotate(state)
     assert [(m.text, state_of(m)) for m in state.places] == [("Izium", "UKR")]
+
+
+ARTICLE = """Missiles hit Kharkiv overnight
+
+Russian forces struck an apartment block in Kharkiv on Tuesday night, killing four people, the regional
+governor said. Air-raid sirens also sounded in Poltava and across the Sumy region, while Ukrainian officials
+reported shelling near Kupiansk. In Belgorod, across the border, Russian authorities said debris damaged a school.
+"""
+
+
+def test_article_places_and_the_location_of_its_attack() -> None:
+    import thucydides
+
+    doc = thucydides.extract(ARTICLE, published="2024-05-14", outlet="Team Wire")
+    found = {m.text: m.place for m in doc.places if m.place is not None}
+    assert found["Kharkiv"].country == "UKR" and found["Kupiansk"].admin1 == "UA-63"
+    assert found["Sumy region"].id == "iso:UA-59" and found["Belgorod"].country == "RUS"
+    located = [p for p in doc.propositions if p.location and "Kharkiv" in p.location]
+    assert located and all(p.place is not None and p.place.name == "Kharkiv" for p in located)
