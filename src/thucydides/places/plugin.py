@@ -1,22 +1,16 @@
-"""The places feature's registrations, through the same hooks a third-party plugin would use."""
+"""The places feature's evaluation dataset, registered through the hook a third-party plugin would use.
+
+Its stages (``places.geonames.v1``, ``places.link.v1``) are built-ins: ``stages/builtin.py`` lists them in run
+order with the others.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..pipeline.state import Stage
 from ..plugins import hookimpl
-from . import link, stage
 
-__all__ = ["register_eval_datasets", "register_stages"]
-
-
-@hookimpl
-def register_stages() -> list[Stage]:
-    """The places stage before the event stages; the link stage (locations -> places) after merging."""
-    return [Stage(stage.NAME, stage.annotate, ("doc", "mentions"), ("places",), before="events.rules.v1"),
-            Stage(link.NAME, link.annotate, ("places", "propositions"), ("propositions",),
-                  after="merge.claims.v1")]
+__all__ = ["register_eval_datasets"]
 
 
 @hookimpl
