@@ -9,6 +9,7 @@
 from ._version import __version__
 from .errors import InputError, InvalidValue, ModelNotFound, StoreError, ThucydidesError
 from .model import Actor, ActorMention, Article, Claim, Document, LossClaim, Proposition, Provenance
+from .places import Place, PlaceMention, resolve_places, state_of
 from .pipeline.run import extract, extract_batch, extract_many
 from .stages.actors import resolve_actor
 
@@ -46,6 +47,8 @@ __all__ = [
     "InvalidValue",
     "LossClaim",
     "ModelNotFound",
+    "Place",
+    "PlaceMention",
     "Proposition",
     "Provenance",
     "StoreError",
@@ -62,5 +65,7 @@ __all__ = [
     "open_store",
     "resolve_actor",
     "resolve_date",
+    "resolve_places",
+    "state_of",
     "status_of",
 ]
