@@ -9,8 +9,8 @@
 from ._version import __version__
 from .errors import InputError, InvalidValue, ModelNotFound, StoreError, ThucydidesError
 from .model import Actor, ActorMention, Article, Claim, Document, LossClaim, Proposition, Provenance
-from .places import Place, PlaceMention, resolve_places, state_of
 from .pipeline.run import extract, extract_batch, extract_many
+from .places import Place, PlaceMention, resolve_places, state_of
 from .stages.actors import resolve_actor
 
 #: Public names whose modules pull in heavier dependencies (DuckDB, pyarrow, onnxruntime); imported on first use.
