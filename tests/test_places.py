@@ -9,7 +9,7 @@ import pytest
 
 from thucydides.places import Place, PlaceIndex, Span, resolve_spans, state_of
 from thucydides.places.build import Row
-from thucydides.places.evaluation import correct, read_gold
+from thucydides.places.evaluation import DEV, correct, read_gold
 from thucydides.places.geo import haversine_km
 from thucydides.places.names import is_latin, normalize
 from thucydides.places.types import PlaceMention
@@ -141,6 +141,8 @@ def test_gold_file_is_well_formed() -> None:
     for g in gold:
         assert g["end"] - g["start"] == len(g["text"]) and -90 <= g["lat"] <= 90 and -180 <= g["lon"] <= 180
     assert not [g for g in gold if g["id"] >= "wce-2022-06"], "the gold is coded on the Jan-May lines only"
+    dev = read_gold(DEV)
+    assert len(dev) >= 100 and all(g["id"] >= "wce-2022-06" for g in dev), "the tuning set is June lines only"
 
 
 @pytest.mark.shared

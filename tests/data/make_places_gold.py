@@ -89,7 +89,7 @@ def main(corpus: str, coding: str = "places_gold_coding.tsv", out: Path = OUT) -
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2:  # the tuning set: python make_places_gold.py CORPUS places_dev_coding.tsv OUT
+    if len(sys.argv) > 2:  # the tuning set: make_places_gold.py CORPUS places_dev_coding.tsv src/.../places_dev.jsonl
         main(sys.argv[1], sys.argv[2], Path(sys.argv[3]))
     else:
         main(sys.argv[1])

@@ -15,6 +15,7 @@ __all__ = ["register_eval_datasets"]
 
 @hookimpl
 def register_eval_datasets() -> list[Any]:
-    from .evaluation import PlacesEval
+    from .evaluation import DEV, PlacesEval
 
-    return [PlacesEval()]
+    return [PlacesEval(), PlacesEval("places_dev", DEV, "the places tuning set (WCE 2022 June lines): tune on "
+                                     "it, report 'places'")]
