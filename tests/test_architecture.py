@@ -143,8 +143,9 @@ def _assigned_before(stages: list[Stage], index: int) -> set[str]:
 def test_default_pipeline_wiring() -> None:
     stages = list(default_pipeline())
     assert [s.name for s in stages] == [
-        "actors.gazetteer.v1", "dates.dateparser.v1", "events.rules.v1", "attribution.rules.v1",
-        "status.rules.v1", "events.model.v1", "merge.claims.v1", "losses.rules.v1"]
+        "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
+        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "merge.claims.v1", "places.link.v1",
+        "losses.rules.v1"]
     for i, stage in enumerate(stages):
         assert set(stage.reads) <= _assigned_before(stages, i), stage.name
         assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
@@ -162,14 +163,15 @@ def test_a_stage_reading_a_field_assigned_later_is_refused_with_e016() -> None:
 
 
 def test_a_field_nothing_assigns_is_named() -> None:
-    with pytest.raises(PipelineError, match="E016.*'places'.*not a field"):
-        Pipeline([Stage("places.gazetteer.v1", _noop, ("doc", "places"), ("places",))])
+    with pytest.raises(PipelineError, match="E016.*'weather'.*not a field"):
+        Pipeline([Stage("weather.rules.v1", _noop, ("doc", "weather"), ("weather",))])
 
 
 def test_replace_keeps_the_wiring_and_checks_it() -> None:
     learned = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates"), ("events",))
     pipeline = default_pipeline().replace("events.rules.v1", learned)
-    assert pipeline.names[2] == "events.learned.v1" and "events.rules.v1" not in pipeline.names
+    at = default_pipeline().names.index("events.rules.v1")
+    assert pipeline.names[at] == "events.learned.v1" and "events.rules.v1" not in pipeline.names
     late = Stage("events.late.v1", _noop, ("doc", "events.status"), ("events",))
     with pytest.raises(PipelineError, match="E016.*'events.late.v1'.*'events.status'.*status.rules.v1"):
         default_pipeline().replace("events.rules.v1", late)

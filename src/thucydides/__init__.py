@@ -10,6 +10,7 @@ from ._version import __version__
 from .errors import InputError, InvalidValue, ModelNotFound, StoreError, ThucydidesError
 from .model import Actor, ActorMention, Article, Claim, Document, LossClaim, Proposition, Provenance
 from .pipeline.run import extract, extract_batch, extract_many
+from .places import Place, PlaceMention, resolve_places, state_of
 from .stages.actors import resolve_actor
 
 #: Public names whose modules pull in heavier dependencies (DuckDB, pyarrow, onnxruntime); imported on first use.
@@ -46,6 +47,8 @@ __all__ = [
     "InvalidValue",
     "LossClaim",
     "ModelNotFound",
+    "Place",
+    "PlaceMention",
     "Proposition",
     "Provenance",
     "StoreError",
@@ -62,5 +65,7 @@ __all__ = [
     "open_store",
     "resolve_actor",
     "resolve_date",
+    "resolve_places",
+    "state_of",
     "status_of",
 ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import InvalidValue
+from .places.types import Place, PlaceMention
 
 __all__ = [
     "STATUSES",
@@ -224,6 +225,7 @@ class Proposition:
         optional: background or borderline (used by gold files).
         provenance: the first trigger's document, offsets and extractor.
         reciprocal: the actors act on each other (met, signed, exchanged): every side is in ``actor``.
+        place: the gazetteer entry of ``location`` (coordinates, state, region), or None.
     """
 
     type: str
@@ -240,6 +242,7 @@ class Proposition:
     provenance: Provenance | None = None
     id: str = field(default="")
     reciprocal: bool = False
+    place: Place | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -262,6 +265,7 @@ class Proposition:
             "optional": self.optional, "claims": [c.to_dict() for c in self.claims],
             "id": self.id, "verdict": self.verdict, "date_precision": self.date_precision,
             "cameo": self.cameo, "plover_score": self.plover_score, "reciprocal": self.reciprocal,
+            "place": self.place.to_dict() if self.place is not None else None,
         }
         if self.provenance is not None:
             d["provenance"] = self.provenance.to_dict()
@@ -277,7 +281,8 @@ class Proposition:
                    date=d.get("date"), date_precision=d.get("date_precision"), location=d.get("location"),
                    cameo=d.get("cameo"), plover_score=d.get("plover_score"),
                    optional=bool(d.get("optional", False)), provenance=prov, id=pid,
-                   reciprocal=bool(d.get("reciprocal", False)))
+                   reciprocal=bool(d.get("reciprocal", False)),
+                   place=Place.from_dict(d["place"]) if d.get("place") else None)
 
 
 def _with_proposition(claim: Claim, pid: str) -> Claim:
@@ -344,6 +349,7 @@ class Document:
     propositions: tuple[Proposition, ...] = ()
     loss_claims: tuple[LossClaim, ...] = ()
     mentions: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
 
     @property
     def id(self) -> str:
@@ -369,6 +375,7 @@ class Document:
             "propositions": [p.to_dict() for p in self.propositions],
             "loss_claims": [lc.to_dict() for lc in self.loss_claims],
             "actors": [m.to_dict() for m in self.mentions],
+            "places": [m.to_dict() for m in self.places],
         }
 
     @classmethod
@@ -381,4 +388,5 @@ class Document:
             propositions=tuple(Proposition.from_dict(p, art.id) for p in d.get("propositions", ())),
             loss_claims=tuple(LossClaim.from_dict(x, art.id) for x in d.get("loss_claims", ())),
             mentions=tuple(ActorMention.from_dict(m) for m in d.get("actors", ()) if "provenance" in m),
+            places=tuple(PlaceMention.from_dict(m) for m in d.get("places", ())),
         )

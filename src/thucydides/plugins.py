@@ -47,6 +47,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = PIPELINE_PLUGINS + (
     "thucydides.commands.losses",
     "thucydides.commands.actors",
     "thucydides.commands.train",
+    "thucydides.places.plugin",
 )
 
 

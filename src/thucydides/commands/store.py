@@ -34,6 +34,16 @@ def _reader(db: str, parquet_dir: str | None) -> Any:
     return open_store(db, read_only=True)
 
 
+def _point(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon = (float(x) for x in value.split(","))
+    except ValueError:
+        raise InvalidValue("E001", "--near", value, ("LAT,LON in degrees, e.g. 48.39,37.85",)) from None
+    return lat, lon
+
+
 def _extractor(spec: str | None) -> Any:
     if spec is None:
         return None
@@ -149,11 +159,16 @@ _QUERY_COLUMNS = ("event_date", "type", "actor", "recipient", "verdict", "story_
 @click.option("--dyad", nargs=2, metavar="ACTOR RECIPIENT", help="Shorthand for --actor A --recipient B.")
 @click.option("--verdict", help="Corpus-level verdict: asserted, alleged, denied, disputed, hypothetical.")
 @click.option("--status", help="A claim status: asserted, alleged, denied, hypothetical.")
+@click.option("--near", callback=_point, metavar="LAT,LON",
+              help="Only propositions whose resolved place lies within --km of this point.")
+@click.option("--km", type=click.FloatRange(min=0), default=50.0, show_default=True, help="Radius for --near.")
+@click.option("--country", help="Only propositions whose resolved place is in this state (ISO alpha-3, UKR).")
 @_FORMAT
 def query_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
                   since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
                   limit: int, dyad: tuple[str, str] | None, verdict: str | None, status: str | None,
-                  fmt: str, parquet_dir: str | None) -> None:
+                  near: tuple[float, float] | None, km: float, country: str | None, fmt: str,
+                  parquet_dir: str | None) -> None:
     """List stored propositions with their claims, filtered."""
     from ..store import Filter, query_propositions
     from ..store.render import render
@@ -161,7 +176,7 @@ def query_command(db: str, actor: str | None, recipient: str | None, ptype: str 
     if dyad:
         actor, recipient = dyad
     where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, verdict, status, since,
-                   until, outlet, text, limit)
+                   until, outlet, text, limit, (*near, km) if near else None, country)
     with _reader(db, parquet_dir) as store:
         rows = query_propositions(store, where)
     for row in rows:

@@ -3,8 +3,10 @@
 Filled columns: GLOBALEVENTID, SQLDATE, MonthYear, Year, FractionDate, Actor1Code, Actor1Name,
 Actor1CountryCode, Actor1KnownGroupCode, Actor2Code, Actor2Name, Actor2CountryCode, Actor2KnownGroupCode,
 IsRootEvent, EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale, NumMentions, NumSources,
-NumArticles, ActionGeo_FullName, DATEADDED, SOURCEURL. The others are left empty. Stories without a CAMEO
-code are left out.
+NumArticles, ActionGeo_FullName, DATEADDED, SOURCEURL, and, for a story whose propositions have a resolved
+place (docs/places.md), ActionGeo_Type, ActionGeo_CountryCode (FIPS 10-4, as GDELT writes it), ActionGeo_Lat
+and ActionGeo_Long (the first such proposition's). The others are left empty (ActionGeo_FeatureID too: GDELT's
+are GNS/GNIS ids, ours GeoNames'). Stories without a CAMEO code are left out.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import datetime as dt
 import hashlib
 from typing import IO, Any
 
+from ..places.codes import fips_country, gdelt_geo_type
 from ..store.connection import Store
 
 __all__ = ["GDELT_COLUMNS", "GOLDSTEIN", "IGO_CODES", "export_gdelt", "goldstein", "quad_of_cameo"]
@@ -76,6 +79,23 @@ def _event_id(story_id: str) -> int:
     return int(hashlib.sha256(story_id.encode()).hexdigest()[:15], 16)
 
 
+_PLACES = """
+SELECT sm.story_id, p.place_name, p.place_kind, p.place_country, p.lat, p.lon
+FROM story_members sm JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx
+WHERE p.lat IS NOT NULL ORDER BY sm.story_id, sm.doc_id, sm.prop_idx
+"""
+
+
+def _places(store: Store) -> dict[str, dict[str, Any]]:
+    """The ActionGeo columns of each story that has a proposition with a resolved place."""
+    out: dict[str, dict[str, Any]] = {}
+    for story, name, kind, country, lat, lon in store.execute(_PLACES).fetchall():
+        out.setdefault(story, {"ActionGeo_Type": gdelt_geo_type(kind, country), "ActionGeo_FullName": name,
+                               "ActionGeo_CountryCode": fips_country(country), "ActionGeo_Lat": round(lat, 4),
+                               "ActionGeo_Long": round(lon, 4)})
+    return out
+
+
 def _row(story: dict[str, Any], names: dict[str, str], added: str) -> dict[str, Any]:
     day: dt.date | None = story["first_date"]
     cameo: str = story["cameo"]
@@ -101,6 +121,7 @@ def export_gdelt(store: Store, stream: IO[str], header: bool = False) -> dict[st
     """
     names = dict(store.execute("""SELECT code, mode(name) FROM actor_mentions WHERE code <> '' AND name <> ''
                                   GROUP BY code""").fetchall())
+    geo = _places(store)
     cursor = store.execute("SELECT * FROM stories ORDER BY first_date NULLS LAST, id")
     columns = [c[0] for c in cursor.description or ()]
     added = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
@@ -114,6 +135,8 @@ def export_gdelt(store: Store, stream: IO[str], header: bool = False) -> dict[st
                 skipped += 1
                 continue
             row = _row(story, names, added)
+            row.update({k: v for k, v in geo.get(story["id"], {}).items()
+                        if k != "ActionGeo_FullName" or not row.get(k)})
             stream.write("\t".join(_cell(row.get(c)) for c in GDELT_COLUMNS) + "\n")
             written += 1
     return {"events": written, "skipped": skipped}

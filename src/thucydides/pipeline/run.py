@@ -34,7 +34,8 @@ def extract_article(article: Article, doc: Doc | None = None,
     state = State(article, doc if doc is not None else parse(article.text))
     for stage in stages if stages is not None else default_pipeline():
         stage.func(state)
-    return Document(article, tuple(state.propositions), tuple(state.loss_claims), tuple(state.mentions))
+    return Document(article, tuple(state.propositions), tuple(state.loss_claims), tuple(state.mentions),
+                    tuple(state.places))
 
 
 def extract_batch(articles: Sequence[Article]) -> list[Document]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import ActorMention, Article, LossClaim, Proposition
 from ..nlp.types import Doc
+from ..places.types import PlaceMention
 
 __all__ = ["FIELDS", "INITIAL_FIELDS", "Annotated", "DateMention", "EventMention", "Source", "Stage", "State"]
 
@@ -112,6 +113,7 @@ class State:
         events: event mentions; the event stages add them, attribution and status fill them (``events.*``).
         propositions: merged propositions with their claims (``merge.*``).
         loss_claims: loss claims (``losses.*``).
+        places: place mentions resolved to gazetteer entries with coordinates (``places.*``).
     """
 
     article: Article
@@ -121,6 +123,7 @@ class State:
     events: list[EventMention] = field(default_factory=list)
     propositions: list[Proposition] = field(default_factory=list)
     loss_claims: list[LossClaim] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
 
 
 #: The older name of :class:`State`, kept for callers written against it.
@@ -129,7 +132,7 @@ Annotated = State
 #: What a stage may name in ``reads`` and ``assigns``: the state's fields, and the parts of ``events`` the
 #: attribution and status stages fill (``events.source``, ``events.status``).
 FIELDS: frozenset[str] = frozenset({"article", "doc", "mentions", "dates", "events", "events.source",
-                                    "events.status", "propositions", "loss_claims"})
+                                    "events.status", "propositions", "loss_claims", "places"})
 #: Fields set before the first stage runs.
 INITIAL_FIELDS: frozenset[str] = frozenset({"article", "doc"})
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..pipeline.state import Stage
+from ..places import link as places_link
+from ..places import stage as places
 from ..plugins import hookimpl
 from . import dates, learned, losses, merge
 from .actors import annotate as annotate_actors
@@ -18,6 +20,7 @@ def builtin_stages() -> list[Stage]:
     return [
         Stage("actors.gazetteer.v1", annotate_actors, ("doc",), ("mentions",)),
         Stage("dates.dateparser.v1", dates.annotate, ("doc",), ("dates",)),
+        Stage(places.NAME, places.annotate, ("doc", "mentions"), ("places",)),
         Stage("events.rules.v1", detect.annotate, ("doc", "mentions", "dates"), ("events",)),
         Stage("attribution.rules.v1", attribution.annotate, ("doc", "mentions", "events"), ("events.source",)),
         Stage("status.rules.v1", settle.annotate, ("doc", "mentions", "dates", "events", "events.source"),
@@ -25,6 +28,7 @@ def builtin_stages() -> list[Stage]:
         Stage("events.model.v1", learned.annotate, ("doc", "mentions", "dates", "events.status"),
               ("events", "events.source", "events.status")),
         Stage("merge.claims.v1", merge.annotate, ("events.status",), ("propositions",)),
+        Stage(places_link.NAME, places_link.annotate, ("places", "propositions"), ("propositions",)),
         Stage("losses.rules.v1", losses.annotate, ("doc", "mentions"), ("loss_claims",)),
     ]
 

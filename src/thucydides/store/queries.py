@@ -31,6 +31,8 @@ class Filter:
         outlet: an outlet that published the document (case-insensitive).
         text: words that must all occur in the evidence of its claims (case-insensitive).
         limit: most rows returned; 0 for all.
+        near: ``(lat, lon, km)``: its resolved place lies within ``km`` kilometres of the point.
+        country: ISO alpha-3 code of the state its resolved place belongs to.
     """
 
     actor: str | None = None
@@ -43,6 +45,8 @@ class Filter:
     outlet: str | None = None
     text: str | None = None
     limit: int = 100
+    near: tuple[float, float, float] | None = None
+    country: str | None = None
 
     def check(self) -> None:
         """Raise InvalidValue (E001) for a verdict or status that does not exist."""
@@ -50,6 +54,11 @@ class Filter:
             raise InvalidValue("E001", "verdict", self.verdict, VERDICTS)
         if self.status is not None and self.status not in STATUSES:
             raise InvalidValue("E001", "status", self.status, STATUSES)
+        if self.near is not None:
+            lat, lon, km = self.near
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km >= 0):
+                raise InvalidValue("E001", "--near/--km", f"{lat},{lon} {km} km",
+                                   ("LAT in -90..90", "LON in -180..180", "KM >= 0"))
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over propositions ``p`` and its parameters."""
@@ -63,6 +72,13 @@ class Filter:
         if self.status:
             conditions.append("list_contains(p.statuses, ?)")
             params.append(self.status)
+        if self.country:
+            conditions.append("p.place_country = ?")
+            params.append(self.country.upper())
+        if self.near is not None:
+            lat, lon, km = self.near
+            conditions.append(f"p.lat IS NOT NULL AND {_HAVERSINE} <= ?")
+            params.extend([lat, lat, lon, km])
         for word in (self.text or "").split():
             conditions.append("p.evidence ILIKE ?")
             params.append(f"%{word}%")
@@ -76,9 +92,14 @@ class Filter:
             params.append(self.verdict)
         return (" AND ".join(conditions) or "TRUE"), params
 
+#: Great-circle distance in km from the proposition's place to the point given by the next two parameters
+#: (latitude, longitude), as :func:`thucydides.places.geo.haversine_km` computes it.
+_HAVERSINE = ("(2 * 6371.0088 * asin(sqrt(least(1, pow(sin(radians(? - p.lat) / 2), 2) + cos(radians(p.lat))"
+              " * cos(radians(?)) * pow(sin(radians(? - p.lon) / 2), 2)))))")
+
 _HITS = """
 SELECT p.event_date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo, p.plover_score, p.location,
-       p.doc_id, p.idx
+       p.place_id, p.place_country, p.lat, p.lon, p.doc_id, p.idx
 FROM propositions p WHERE {where}
 ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx {limit}
 """

@@ -67,8 +67,20 @@ _V3: tuple[str, ...] = (
        WHERE propositions.doc_id = c.doc_id AND propositions.idx = c.prop_idx""",
 )
 
+#: Version 4: the resolved place of each proposition's location (docs/places.md): its id, state (ISO
+#: alpha-3), first-level region and coordinates, for ``query --near``/``--country`` and the exports.
+_V4: tuple[str, ...] = (
+    "ALTER TABLE propositions ADD COLUMN place_id VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN place_name VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN place_kind VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN place_country VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN place_admin1 VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN lat DOUBLE",
+    "ALTER TABLE propositions ADD COLUMN lon DOUBLE",
+)
+
 #: Migrations in order; the schema version is the number applied.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).

@@ -50,7 +50,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                      ("location", _S), ("cameo", _S), ("plover_score", _F), ("quad_class", pa.int8()),
                      ("optional", _B), ("verdict", _S), ("n_claims", _I), ("published", _D), ("outlet", _S),
                      ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("statuses", _L),
-                     ("evidence", _S)],
+                     ("evidence", _S), ("place_id", _S), ("place_name", _S), ("place_kind", _S),
+                     ("place_country", _S), ("place_admin1", _S), ("lat", _F), ("lon", _F)],
     "claims": [("doc_id", _S), ("prop_idx", _I), ("prop_id", _S), ("idx", _I), ("status", _S), ("by", _L),
                ("via", _S), ("speaker", _S), ("quote", _S), ("evidence", _S), ("sentence", _S),
                ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("confidence", _F)],
@@ -123,13 +124,20 @@ def _prov(p: Any) -> tuple[Any, Any, Any, Any]:
     return (p.start, p.end, p.extractor, p.version)
 
 
+def _place(p: Proposition) -> tuple[Any, ...]:
+    g = p.place
+    if g is None:
+        return (None,) * 7
+    return (g.id, g.name, g.kind, g.country or None, g.admin1 or None, g.lat, g.lon)
+
+
 def _add_proposition(rows: _Rows, doc: Document, idx: int, p: Proposition) -> None:
     a = doc.article
     rows.add("propositions", [
         doc.id, idx, p.id, p.type, p.mode, list(p.actor), list(p.recipient), p.date, p.date_precision,
         event_date(p.date, a.published), p.location, p.cameo, p.plover_score, QUAD_OF_TYPE.get(p.type),
         p.optional, p.verdict, len(p.claims), a.published, a.outlet, *_prov(p.provenance),
-        [c.status for c in p.claims], "\n".join(c.evidence for c in p.claims)])
+        [c.status for c in p.claims], "\n".join(c.evidence for c in p.claims), *_place(p)])
     for j, c in enumerate(p.claims):
         rows.add("claims", [doc.id, idx, p.id, j, c.status, list(c.by), c.via, c.speaker, c.quote, c.evidence,
                             c.sentence, *_prov(c.provenance), c.confidence])

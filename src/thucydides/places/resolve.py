@@ -1,0 +1,258 @@
+"""Place mentions in a text, resolved to gazetteer entries by the article's context.
+
+Candidates come from spaCy's GPE/LOC/FAC entities and, for names the model misses or mislabels, from
+proper-noun runs that the gazetteer knows. Each candidate entry scores a prior (its kind and population)
+plus context: the states the article's other places (and the caller's ``context_countries``) belong to,
+the regions it names, and a container written after a comma ("Paris, Texas"), which is itself read as a
+container; a state's neighbours count a little as context. See ``docs/places.md``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .index import PlaceIndex, load_index
+from .names import normalize
+from .types import Place, PlaceMention
+
+__all__ = ["Span", "detect", "resolve_places", "resolve_spans", "state_of"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels under which spaCy's small model often puts a place name.
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Words after a name that make it a region's name: "Kherson region", "Donetsk Oblast".
+REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "state", "district", "county", "krai"})
+LOCATIVES = frozenset({"in", "near", "at", "from", "to", "into", "outside", "around", "of", "towards", "toward"})
+#: Prior score of an entry by kind; cities and towns score log10(population) instead.
+KIND_PRIOR = {"country": 8.5, "continent": 8.5, "adm1": 6.5, "adm2": 4.0}
+TEAM_PRIOR = 6.5
+CONTEXT_STATE = 2.5
+CONTEXT_REGION = 2.0
+CONTEXT_NEIGHBOUR = 1.0
+CONTAINER = 6.0
+#: A region whose name is also that of a place in it yields to the place ("Kherson", "Yazd", "Herat").
+NAMESAKE_REGION = -3.0
+#: A name found only by the gazetteer is kept when its entry is this strong (or its state is in context).
+GAZETTEER_MIN_POPULATION = 100_000
+_COMMA = re.compile(r"\s*,\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate place name: character offsets, and how it was found (``ner``, ``gazetteer``, ``given``)."""
+
+    start: int
+    end: int
+    source: str = "given"
+    locative: bool = False
+
+
+@dataclass
+class _Item:
+    span: Span
+    text: str
+    candidates: list[Place]
+    containers: list[Place] = field(default_factory=list)
+    contained: list[Place] = field(default_factory=list)
+    best: Place | None = None
+
+
+def prior(place: Place) -> float:
+    """How likely an entry is before context: states and regions high, then by population."""
+    if place.kind in KIND_PRIOR:
+        return KIND_PRIOR[place.kind]
+    if place.geonames_id is None or place.id.startswith("thu:"):
+        return TEAM_PRIOR
+    return math.log10(place.population + 1) + (1.0 if place.kind == "capital" else 0.0)
+
+
+def state_of(place: Place | PlaceMention | None) -> str | None:
+    """The state a place stands for under CODING.md §3 (an attack on a place has its state as recipient).
+
+    The ISO alpha-3 code of the state the place belongs to; None for seas, continents and regions of no
+    single state. Places in occupied or separatist-held areas belong to their internationally recognised
+    state (Donetsk, Crimea -> UKR): the special codes (DPR, LPR, PMR) are for the entities themselves.
+    """
+    if isinstance(place, PlaceMention):
+        place = place.place
+    return place.country or None if place is not None else None
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Token range without a leading article or trailing possessive."""
+    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return start, end
+
+
+def _extend(doc: Any, end: int) -> int:
+    """Take in a following region word ("Kherson region") when the longer name is indexed."""
+    return end + 1 if end < len(doc) and doc[end].lower_ in REGION_WORDS else end
+
+
+def _locative(doc: Any, start: int) -> bool:
+    before = start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVES
+
+
+def _char_span(doc: Any, start: int, end: int, source: str) -> Span:
+    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), source, _locative(doc, start))
+
+
+def _propn_runs(doc: Any, taken: set[int]) -> Iterable[tuple[int, int]]:
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and doc[j].tag_ in ("NNP", "NNPS") and j - i < 5:
+            j += 1
+        if j > i:
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _known_parts(doc: Any, start: int, end: int, index: PlaceIndex) -> Iterable[tuple[int, int]]:
+    """The longest indexed names inside a proper-noun run, left to right."""
+    i = start
+    while i < end:
+        for j in range(end, i, -1):
+            if index.names.get(normalize(doc[i:j].text)):
+                yield i, j
+                i = j
+                break
+        else:
+            i += 1
+
+
+def detect(doc: Any) -> list[Span]:
+    """Candidate place names in a parsed ``Doc``, in text order, none overlapping."""
+    index = load_index()
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or (ent.label_ in PLACE_LABELS and all(t.tag_ == "JJ" for t in doc[start:end])):
+            continue  # nothing left, or a demonym labelled as a place ("Ukrainian officials")
+        longer = _extend(doc, end)
+        if longer > end and index.names.get(normalize(doc[start:longer].text)):
+            end = longer
+        if ent.label_ in MISLABELS and not index.names.get(normalize(doc[start:end].text)):
+            continue
+        spans.append(_char_span(doc, start, end, "ner" if ent.label_ in PLACE_LABELS else "gazetteer"))
+        taken.update(range(ent.start, max(end, ent.end)))
+    for run_start, run_end in _propn_runs(doc, taken):
+        spans.extend(_char_span(doc, s, e, "gazetteer") for s, e in _known_parts(doc, run_start, run_end, index))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _items(text: str, spans: Sequence[Span], index: PlaceIndex) -> list[_Item]:
+    items = [_Item(s, text[s.start:s.end], index.lookup(text[s.start:s.end])) for s in spans]
+    for item, nxt in itertools.pairwise(items):
+        if _COMMA.match(text[item.span.end:nxt.span.start]):
+            item.containers = [c for c in nxt.candidates if c.kind in ("country", "adm1", "adm2")]
+            nxt.contained = item.candidates
+    return items
+
+
+def _contains(container: Place, place: Place) -> bool:
+    if container.kind == "country":
+        return container.country == place.country and place.kind != "country"
+    return bool(container.admin1) and container.admin1 == place.admin1 and container.id != place.id
+
+
+def _score(place: Place, item: _Item, states: Counter[str], regions: set[str],
+           borders: dict[str, tuple[str, ...]]) -> float:
+    score = prior(place)
+    if place.country and states[place.country] > (1 if item.best and item.best.country == place.country else 0):
+        score += CONTEXT_STATE
+    elif any(states[n] for n in borders.get(place.country, ())):
+        score += CONTEXT_NEIGHBOUR
+    if place.admin1 in regions and place.kind not in ("adm1", "country"):
+        score += CONTEXT_REGION
+    if any(_contains(c, place) for c in item.containers):
+        score += CONTAINER
+    if place.kind in ("country", "adm1", "adm2") and any(_contains(place, c) for c in item.contained):
+        score += CONTAINER  # the name after a comma is read as the container: "Buffalo, New York"
+    if place.kind == "adm1" and any(c.admin1 == place.admin1 and c.kind in ("city", "capital")
+                                    for c in item.candidates):
+        score += NAMESAKE_REGION
+    return score
+
+
+def _context(items: Sequence[_Item], given: Iterable[str]) -> tuple[Counter[str], set[str]]:
+    """States and regions of the current choices (each choice counted once) plus the caller's states."""
+    states: Counter[str] = Counter({c: 2 for c in given})
+    regions: set[str] = set()
+    for item in items:
+        if item.best is not None:
+            states[item.best.country] += 1
+            if item.best.kind == "adm1":
+                regions.add(item.best.admin1)
+    return states, regions
+
+
+def _choose(items: list[_Item], given: Sequence[str], borders: dict[str, tuple[str, ...]]) -> None:
+    for item in items:
+        item.best = max(item.candidates, key=prior) if item.candidates else None
+    for _ in range(2):
+        states, regions = _context(items, given)
+        for item in items:
+            if item.candidates:
+                item.best = max(item.candidates, key=lambda p: _score(p, item, states, regions, borders))
+
+
+def _kept(item: _Item, states: Counter[str]) -> bool:
+    """A gazetteer-only name is kept when its entry is a state, region, team place or large city, or in context."""
+    p = item.best
+    if item.span.source != "gazetteer" or p is None:
+        return True
+    strong = p.kind in KIND_PRIOR or p.geonames_id is None or p.population >= GAZETTEER_MIN_POPULATION
+    return strong or (item.span.locative and states[p.country] > 1)
+
+
+def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[str] = (),
+                  index: PlaceIndex | None = None) -> list[PlaceMention]:
+    """Resolve given character spans of ``text`` as place names, each in the context of all the others.
+
+    ``index`` defaults to the packaged one (:func:`~.index.load_index`).
+    """
+    index = index if index is not None else load_index()
+    items = _items(text, spans, index)
+    _choose(items, context_countries, index.neighbours)
+    states, _ = _context(items, context_countries)
+    out = []
+    for item in items:
+        if not _kept(item, states):
+            continue
+        reason = "" if item.best else "not in gazetteer"
+        out.append(PlaceMention(item.text, item.span.start, item.span.end, item.best, reason, item.span.source))
+    return out
+
+
+def resolve_places(text: str, spans_or_doc: Any, context_countries: Sequence[str] = ()) -> list[PlaceMention]:
+    """Every place mention of an article, resolved.
+
+    Args:
+        text: the article text.
+        spans_or_doc: its spaCy ``Doc`` (mentions are detected in it), or ``(start, end)`` character spans
+            of place names found elsewhere.
+        context_countries: ISO alpha-3 codes the article is known to be about (e.g. its actors' states).
+    """
+    if hasattr(spans_or_doc, "ents"):
+        spans = detect(spans_or_doc)
+    else:
+        spans = [s if isinstance(s, Span) else Span(int(s[0]), int(s[1])) for s in spans_or_doc]
+    return resolve_spans(text, spans, context_countries)
