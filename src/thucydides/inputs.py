@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +26,9 @@ MAX_BYTES = 20 * 1024 * 1024
 BINARY_PROBE = 64 * 1024
 #: Values of a date column that mean "no date" in loss lists and spreadsheets.
 NULL_DATES: frozenset[str] = frozenset({"NA", "NULL", "NONE"})
+#: The only date forms accepted: ``YYYY-MM-DD``, optionally followed by an ISO time (``T`` or a space,
+#: ``HH:MM[:SS[.ffffff]]`` and an optional ``Z`` or ``+HH:MM`` offset), whose date part is kept.
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 def parse_date(value: object, what: str = "date", nulls: frozenset[str] = frozenset()) -> dt.date | None:
@@ -43,8 +47,11 @@ def _parse_date_text(text: str, what: str, nulls: frozenset[str]) -> dt.date | N
     value = text.strip()
     if not value or value.upper() in nulls:
         return None
+    match = _ISO_DATE.fullmatch(value)
     try:
-        return dt.date.fromisoformat(value[:10])
+        if match is None:
+            raise ValueError(value)
+        return dt.date.fromisoformat(match.group(1))
     except ValueError:
         raise InputError("E006", f"malformed {what} {text!r}; expected YYYY-MM-DD") from None
 

@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..errors import InputError
+from ..inputs import parse_date
 from ..model import Article, Document
 from ..nlp.parse import parse, parse_many
 from ..nlp.types import Doc
+from .chunks import CHUNK_CHARS, shift_document, split_paragraphs
 from .registry import Pipeline, default_pipeline
 from .state import Stage, State
 
@@ -29,8 +31,14 @@ def _check_article(article: Article) -> None:
 
 def extract_article(article: Article, doc: Doc | None = None,
                     stages: Pipeline | Sequence[Stage] | None = None) -> Document:
-    """Run every stage on one article (parsing it unless ``doc`` is given) and build its Document."""
+    """Run every stage on one article (parsing it unless ``doc`` is given) and build its Document.
+
+    An article longer than :data:`~.chunks.CHUNK_CHARS` is extracted paragraph chunk by chunk (see
+    :mod:`~.chunks`), so the cost stays linear in its length.
+    """
     _check_article(article)
+    if doc is None and len(article.text) > CHUNK_CHARS:
+        return _extract_chunked(article, stages if stages is not None else default_pipeline())
     state = State(article, doc if doc is not None else parse(article.text))
     for stage in stages if stages is not None else default_pipeline():
         stage.func(state)
@@ -38,13 +46,29 @@ def extract_article(article: Article, doc: Doc | None = None,
                     tuple(state.places))
 
 
+def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Document:
+    propositions, loss_claims, mentions = [], [], []
+    for offset, text in split_paragraphs(article.text, CHUNK_CHARS):
+        if not text.strip():
+            continue
+        part = Article(text=text, published=article.published, outlet=article.outlet, url=article.url,
+                       title=article.title, id=article.id)
+        found = shift_document(extract_article(part, None, stages), offset)
+        propositions += found.propositions
+        loss_claims += found.loss_claims
+        mentions += found.mentions
+    return Document(article, tuple(propositions), tuple(loss_claims), tuple(mentions))
+
+
 def extract_batch(articles: Sequence[Article]) -> list[Document]:
-    """Extract a batch of articles, parsing them together. A plain, picklable function for Dask."""
+    """Extract a batch of articles, parsing them together (long ones chunk by chunk). A plain, picklable
+    function for Dask."""
     for article in articles:
         _check_article(article)
     stages = default_pipeline()
-    docs = parse_many(a.text for a in articles)
-    return [extract_article(a, d, stages) for a, d in zip(articles, docs, strict=True)]
+    short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
+    docs = iter(parse_many(a.text for a in short))
+    return [extract_article(a, next(docs) if len(a.text) <= CHUNK_CHARS else None, stages) for a in articles]
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
@@ -74,19 +98,16 @@ def _extract_parallel(articles: Iterable[Article], batch_size: int, n_process: i
         for article in articles:
             _check_article(article)
             pending.append(article)
-            yield article.text
+            # a long article is extracted chunk by chunk here; its place in the stream is kept by an empty text
+            yield article.text if len(article.text) <= CHUNK_CHARS else ""
 
     for doc in parse_many(texts(), batch_size=batch_size, n_process=n_process):
-        yield extract_article(pending.pop(0), doc, stages)
+        article = pending.pop(0)
+        yield extract_article(article, doc if len(article.text) <= CHUNK_CHARS else None, stages)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError("E006", f"malformed date {value!r}; expected YYYY-MM-DD") from None
+    return parse_date(value, "published date")
 
 
 def extract(text: str, published: dt.date | str | None = None, outlet: str | None = None,

@@ -1,0 +1,88 @@
+"""Extraction of one long article: seconds, characters per second and peak memory by length.
+
+Builds articles of growing length from paragraphs written for this benchmark (a war report in varied
+sentences, numbered so no two paragraphs are equal) and extracts each with the whole pipeline. The baseline
+is the shortest article in the same run: a cost linear in length keeps ``ratio`` (seconds per character
+relative to the baseline) near 1. Each length runs in its own process so the peak memory is its own.
+Reports the median of ``--repeat`` runs.
+
+    python benchmarks/bench_long_document.py [--sizes 10000,100000,1000000] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import statistics
+import time
+
+PARAGRAPHS = (
+    "Kyiv said on Monday that Russian forces shelled the city of Kharkiv overnight, killing two civilians "
+    "and damaging a school near the ring road.",
+    "The Russian defence ministry denied the claim and said its troops had struck only military targets "
+    "in the region.",
+    "Ukraine's General Staff said Russia has lost 1,200 tanks and more than 2,000 armoured vehicles since "
+    "the start of the invasion.",
+    "NATO officials warned that Moscow could launch a new offensive in the east within weeks, according to "
+    "a statement issued in Brussels.",
+    "President Zelensky met the Polish prime minister in Warsaw to discuss deliveries of air defence "
+    "systems and ammunition.",
+    "Local authorities in Odesa reported that a drone hit a grain terminal, and firefighters worked through "
+    "the night to put out the blaze.",
+)
+
+
+def article(chars: int) -> str:
+    """A text of about ``chars`` characters: numbered paragraphs separated by blank lines."""
+    parts: list[str] = []
+    total = n = 0
+    while total < chars:
+        text = f"{PARAGRAPHS[n % len(PARAGRAPHS)]} Report {n} from the front."
+        parts.append(text)
+        total += len(text) + 2
+        n += 1
+    return "\n\n".join(parts)
+
+
+def _run(chars: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from thucydides.pipeline.run import extract
+
+    extract("Russia attacked Ukraine on Monday.")  # load the models outside the timing
+    text = article(chars)
+    start = time.perf_counter()
+    doc = extract(text)
+    seconds = time.perf_counter() - start
+    queue.put((len(text), seconds, len(doc.propositions), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+def measure(chars: int) -> tuple[int, float, int, int]:
+    """``(length, seconds, propositions, peak RSS in KiB)`` of one extraction in a fresh process."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_run, args=(chars, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="article lengths in characters")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    base: float | None = None
+    print(f"{'chars':>9} {'seconds':>8} {'chars/s':>8} {'ratio':>6} {'peak MB':>8} {'props':>6}")
+    for chars in (int(s) for s in args.sizes.split(",")):
+        runs = [measure(chars) for _ in range(args.repeat)]
+        length, props, peak = runs[0][0], runs[0][2], max(r[3] for r in runs)
+        seconds = statistics.median(r[1] for r in runs)
+        per_char = seconds / length
+        base = base or per_char
+        print(f"{length:>9,} {seconds:>8.1f} {length / seconds:>8.0f} {per_char / base:>6.2f} "
+              f"{peak / 1024:>8.0f} {props:>6}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
