@@ -18,18 +18,18 @@ import statistics
 import time
 
 PARAGRAPHS = (
-    "Kyiv said on Monday that Russian forces shelled the city of Kharkiv overnight, killing two civilians "
-    "and damaging a school near the ring road.",
-    "The Russian defence ministry denied the claim and said its troops had struck only military targets "
-    "in the region.",
-    "Ukraine's General Staff said Russia has lost 1,200 tanks and more than 2,000 armoured vehicles since "
-    "the start of the invasion.",
-    "NATO officials warned that Moscow could launch a new offensive in the east within weeks, according to "
-    "a statement issued in Brussels.",
-    "President Zelensky met the Polish prime minister in Warsaw to discuss deliveries of air defence "
-    "systems and ammunition.",
-    "Local authorities in Odesa reported that a drone hit a grain terminal, and firefighters worked through "
-    "the night to put out the blaze.",
+    ("Kyiv said on Monday that Russian forces shelled the city of Kharkiv overnight, killing two civilians "
+    "and damaging a school near the ring road."),
+    ("The Russian defence ministry denied the claim and said its troops had struck only military targets "
+    "in the region."),
+    ("Ukraine's General Staff said Russia has lost 1,200 tanks and more than 2,000 armoured vehicles since "
+    "the start of the invasion."),
+    ("NATO officials warned that Moscow could launch a new offensive in the east within weeks, according to "
+    "a statement issued in Brussels."),
+    ("President Zelensky met the Polish prime minister in Warsaw to discuss deliveries of air defence "
+    "systems and ammunition."),
+    ("Local authorities in Odesa reported that a drone hit a grain terminal, and firefighters worked through "
+    "the night to put out the blaze."),
 )
 
 

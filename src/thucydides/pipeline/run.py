@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..errors import InputError
 from ..inputs import parse_date
-from ..model import Article, Document
+from ..model import ActorMention, Article, Document, LossClaim, Proposition
 from ..nlp.parse import parse, parse_many
 from ..nlp.types import Doc
 from .chunks import CHUNK_CHARS, shift_document, split_paragraphs
@@ -47,7 +47,9 @@ def extract_article(article: Article, doc: Doc | None = None,
 
 
 def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Document:
-    propositions, loss_claims, mentions = [], [], []
+    propositions: list[Proposition] = []
+    loss_claims: list[LossClaim] = []
+    mentions: list[ActorMention] = []
     for offset, text in split_paragraphs(article.text, CHUNK_CHARS):
         if not text.strip():
             continue
