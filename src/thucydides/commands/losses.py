@@ -16,7 +16,17 @@ from .options import db_option, parse_date_option
 __all__ = ["check_claims_command", "losses", "register_commands", "register_loss_importers"]
 
 _DB = db_option("The DuckDB file (the same file as the event store).")
-_SIDE = click.option("--side", default="RUS", show_default=True, help="Whose losses: RUS or UKR.")
+
+
+def _side_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: ``--side`` as RUS or UKR (E001 with the valid options otherwise)."""
+    from ..ledger.taxonomy import side_of_option
+
+    return None if value is None else side_of_option(value)
+
+
+_SIDE = click.option("--side", default="RUS", show_default=True, callback=_side_option,
+                     help="Whose losses: RUS or UKR.")
 
 
 @click.group("losses")
@@ -31,7 +41,8 @@ def losses() -> None:
 @click.option("--source", help="Name to store the rows under (default: from the format).")
 @click.option("--map", "mapping", help="For --format csv: field=column pairs, e.g. side=country,status=status,"
               "evidence=url,model=system,recorded=date.")
-@click.option("--side", default=None, help="For --format csv without a side column: RUS or UKR for every row.")
+@click.option("--side", default=None, callback=_side_option,
+              help="For --format csv without a side column: RUS or UKR for every row.")
 @click.option("--date", "snapshot", default=None, metavar="YYYY-MM-DD",
               help="For snapshot files without a date column (oryx-bytype, oryx-bymodel): their date.")
 @_DB
@@ -128,8 +139,9 @@ def chart_command(out: Path, kind: str, side: str, categories: tuple[str, ...], 
 def problems_command(kinds: tuple[str, ...], db: str) -> None:
     """Report data problems: negative changes, out-of-range dates, model/category mismatches, outliers."""
     from ..ledger.db import ledger_connection
-    from ..ledger.problems import find_problems
+    from ..ledger.problems import check_kinds, find_problems
 
+    check_kinds(kinds)
     with ledger_connection(db, read_only=True) as con:
         found = [p for p in find_problems(con) if not kinds or p.kind in kinds]
     for p in found:

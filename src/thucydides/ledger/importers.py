@@ -148,8 +148,9 @@ _UA_MOD_SKIP = {"date", "day", "sourceUri", "greatest losses direction", "person
 def _ua_mod_record(rec: Any, where: str) -> tuple[list[DailyRecord], list[str]]:
     if not isinstance(rec, dict) or "date" not in rec:
         raise InputError("E010", f"{where}: a record without a 'date' field")
-    date = parse_date(str(rec["date"]))
-    assert date is not None
+    date = parse_date(rec["date"])
+    if date is None:
+        raise InputError("E006", f"{where}: the date is {rec['date']!r}; every MoD record needs a YYYY-MM-DD date")
     rows, skipped = [], []
     evidence = rec.get("sourceUri")
     for key, value in rec.items():
@@ -191,14 +192,28 @@ def _warspotting_item(rec: Any, where: str) -> ItemRecord | str:
     statuses = parse_statuses(str(rec.get("status") or ""))
     if side is None or not statuses:
         return f"{where}: no known side (lost_by) or status"
-    photos = rec.get("photos") or []
+    photos = _photos(rec.get("photos"))
+    if photos is None:
+        return f"{where}: 'photos' is a {type(rec.get('photos')).__name__}, expected a list of URLs"
     evidence = [f"https://ukr.warspotting.net/view/{rec['id']}/"] if rec.get("id") is not None else []
-    evidence += [str(p) for p in photos if isinstance(p, str)]
+    evidence += photos
     model = clean_model(str(rec.get("model") or "unknown"))
     raw = str(rec.get("type") or "")
     category = category_of(raw) or category_of_model(model)
     return ItemRecord(side=side, model=model, category=category, statuses=statuses, evidence=tuple(evidence),
                       recorded=None, lost=parse_date(rec.get("date")), raw_category=raw)
+
+
+def _photos(value: object) -> list[str] | None:
+    """The photo URLs of a WarSpotting record: a list of strings, or one string as one URL; None when the
+    field has another type (the record is then skipped, never split into characters)."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value.strip()]
+    if isinstance(value, list) and all(isinstance(p, str) for p in value):
+        return [p.strip() for p in value if p.strip()]
+    return None
 
 
 def import_warspotting(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .taxonomy import ALL, HEADLINE_EXCLUDED, STATUSES
+from ..errors import InvalidValue
+from .taxonomy import ALL, HEADLINE_EXCLUDED, STATUSES, side_of_option
 
-__all__ = ["INVASION", "KINDS", "Problem", "find_problems", "reconcile"]
+__all__ = ["INVASION", "KINDS", "Problem", "check_kinds", "find_problems", "reconcile"]
 
 INVASION = dt.date(2022, 2, 24)
 KINDS: tuple[str, ...] = ("negative_change", "date_out_of_range", "model_category_mismatch", "outlier")
@@ -117,6 +118,14 @@ def _total_mismatches(con: duckdb.DuckDBPyConnection) -> list[Problem]:
             for msrc, csrc, side, cat, date, n, v in rows if _far(n, v)]
 
 
+def check_kinds(kinds: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """``kinds`` if each is one of :data:`KINDS`; E001 with the valid ones otherwise."""
+    for kind in kinds:
+        if kind not in KINDS:
+            raise InvalidValue("E001", "problem kind", kind, KINDS)
+    return tuple(kinds)
+
+
 def find_problems(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> list[Problem]:
     """Every data problem in the ledger, in the order of :data:`KINDS`."""
     out: list[Problem] = []
@@ -139,6 +148,10 @@ def reconcile(con: duckdb.DuckDBPyConnection, side: str, date: dt.date, source: 
     when the daily source has per-category figures on that date, items minus the daily total per category
     (the item categories come from the model rules and today's category boundaries).
     """
+    from .totals import check_source
+
+    side = side_of_option(side)
+    check_source(con, source, daily=True)
     head = dict(con.execute("""SELECT status, sum(value) FROM ledger_daily WHERE source = ? AND side = ?
                                AND category = ? AND date = ? GROUP BY status""", [source, side, ALL, date]).fetchall())
     row = _item_breakdown(con, side, date)

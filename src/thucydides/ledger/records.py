@@ -135,13 +135,27 @@ def parse_date(text: object) -> dt.date | None:
     return inputs.parse_date(text, "date", inputs.NULL_DATES)
 
 
+_COUNT = re.compile(r"\d{1,3}(,\d{3})+|\d+")
+
+
 def parse_int(text: object, what: str) -> int:
-    """An integer count (``"1,262"`` and ``12.0`` are accepted)."""
-    value = str(text).replace(",", "").strip()
-    try:
-        return int(float(value)) if value else 0
-    except ValueError:
-        raise InputError("E007", f"{what}: {text!r} is not a number") from None
+    """A non-negative integer count: ``"1,262"``, ``"12"``, ``12``, ``12.0`` (a whole float); empty is 0.
+
+    Raises:
+        InputError: (E007) a fraction (``12.7``), an exponent (``1e3``), a sign, a boolean or anything else.
+    """
+    if isinstance(text, bool) or (isinstance(text, float) and not text.is_integer()):
+        raise InputError("E007", f"{what}: {text!r} is not a whole count")
+    if isinstance(text, int | float):
+        if text < 0:
+            raise InputError("E007", f"{what}: {text!r} is not a whole count")
+        return int(text)
+    value = str(text).strip()
+    if not value:
+        return 0
+    if not _COUNT.fullmatch(value):
+        raise InputError("E007", f"{what}: {text!r} is not a whole count")
+    return int(value.replace(",", ""))
 
 
 _SCHEME = re.compile(r"^[a-z]+://(www\.|mobile\.)?")

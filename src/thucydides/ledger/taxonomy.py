@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..errors import InvalidValue
+
 __all__ = [
     "AGGREGATES",
     "ALL",
@@ -159,6 +161,14 @@ def side_of(raw: str) -> str | None:
     table = {"russia": "RUS", "rus": "RUS", "ru": "RUS", "russian federation": "RUS",
              "ukraine": "UKR", "ukr": "UKR", "ua": "UKR"}
     return table.get(key)
+
+
+def side_of_option(raw: str) -> str:
+    """The code of a side given as an option (``RUS``, ``ukr``, ``Russia``); E001 with the valid ones otherwise."""
+    side = side_of(raw)
+    if side is None:
+        raise InvalidValue("E001", "side", raw, ("RUS", "UKR"))
+    return side
 
 
 _STATUS_WORDS: tuple[tuple[str, str], ...] = (

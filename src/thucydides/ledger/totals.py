@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from ..errors import InputError, InvalidValue
-from .taxonomy import AGGREGATES, ALL, HEADLINE_EXCLUDED, STATUSES
+from .taxonomy import AGGREGATES, ALL, CATEGORIES, HEADLINE_EXCLUDED, STATUSES, side_of_option
 
 __all__ = ["ITEMS", "Figure", "SeriesPoint", "Totals", "daily_figures", "item_baseline", "item_figure",
            "series", "sources", "totals"]
@@ -134,10 +134,26 @@ def daily_figures(con: duckdb.DuckDBPyConnection, source: str, side: str, catego
 
 
 def _check_side(side: str) -> str:
-    side = side.upper()
-    if side not in ("RUS", "UKR"):
-        raise InvalidValue("E001", "side", side, ("RUS", "UKR"))
-    return side
+    return side_of_option(side)
+
+
+def check_source(con: duckdb.DuckDBPyConnection, source: str, daily: bool = False) -> str:
+    """``source`` if the ledger has it (``items`` always, unless ``daily``); E001 with the valid ones otherwise."""
+    known = [s for s in sources(con) if not (daily and s == ITEMS)]
+    if source in known or (source == ITEMS and not daily):
+        return source
+    raise InvalidValue("E001", "source", source, known or ("(nothing imported yet)",))
+
+
+def check_category(con: duckdb.DuckDBPyConnection, category: str) -> str:
+    """``category`` if it is ``all``, a slug of the taxonomy, an aggregate or a category in the ledger;
+    E001 with the valid ones otherwise."""
+    rows = con.execute("SELECT DISTINCT category FROM ledger_daily UNION "
+                       "SELECT DISTINCT category FROM ledger_items").fetchall()
+    valid = sorted({ALL, *CATEGORIES, *AGGREGATES, *(str(r[0]) for r in rows)})
+    if category not in valid:
+        raise InvalidValue("E001", "category", category, valid)
+    return category
 
 
 def totals(con: duckdb.DuckDBPyConnection, side: str, as_of: dt.date, by: str = "category",
@@ -223,6 +239,8 @@ def series(con: duckdb.DuckDBPyConnection, side: str, start: dt.date, end: dt.da
     side = _check_side(side)
     if freq not in ("day", "week"):
         raise InvalidValue("E001", "frequency", freq, ("day", "week"))
+    check_source(con, source)
+    check_category(con, category)
     values = _item_series(con, side, category, end, basis) if source == ITEMS else _daily_series(con, source, side,
                                                                                              category, end)
     dates = sorted(d for d in values if d <= end)
