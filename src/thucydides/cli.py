@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 
 import click
+import duckdb
 
 from ._version import __version__
 from .errors import ThucydidesError
 from .plugins import get_plugin_manager
+from .store.connection import store_failure
 
 __all__ = ["cli", "main"]
 
@@ -32,6 +34,9 @@ def main(argv: list[str] | None = None) -> None:
         rc = cli.main(args=argv, prog_name="thucydides", standalone_mode=False)
     except ThucydidesError as exc:
         click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except duckdb.Error as exc:  # a store that opened but failed while being read or written (corrupt, full)
+        click.echo(f"Error: {store_failure(exc, argv if argv is not None else sys.argv[1:])}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)

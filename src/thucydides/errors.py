@@ -92,6 +92,7 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E016", PipelineError, "stage {stage!r} reads {field!r}, which {provider}"),
     ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
     ("E018", ClusterError, "the Dask cluster cannot be used: {detail}"),
+    ("E019", InputError, "cannot write {path}: {detail}"),
 )
 
 #: Every error code, with the class that carries it and its message template.

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, InvalidValue
+from ..outputs import check_output_file, check_output_folder
 from ..plugins import hookimpl
 from ..store.connection import Store
 from .gdelt import export_gdelt
@@ -53,10 +54,16 @@ def export(store: Store, fmt: str, output: str, **options: Any) -> dict[str, int
         target = Path(output)
         if target.exists() and not target.is_dir():
             raise InputError("E003", f"{output} is a file; {fmt} export writes a folder")
+        check_output_folder(target)
         return table[fmt](store, target, **options)
     if output == "-":
         return table[fmt](store, sys.stdout, **options)
     if Path(output).is_dir():
         raise InputError("E003", f"{output} is a folder; {fmt} export writes one file")
-    with open(output, "w", encoding="utf-8", newline="") as stream:
+    check_output_file(output)
+    try:
+        stream = open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError("E019", f"cannot write {output}: {exc.strerror or exc}") from None
+    with stream:
         return table[fmt](store, stream, **options)

@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..errors import InputError, InvalidValue
+from ..outputs import check_output_file
 from .taxonomy import CATEGORIES
 from .totals import ITEMS, series
 
@@ -32,6 +33,7 @@ def _save(fig: Figure, out: Path) -> Path:
         raise InvalidValue("E001", "chart file type", out.suffix or out.name, FORMATS)
     if not out.parent.exists():
         raise InputError("E002", f"folder {str(out.parent)!r} does not exist")
+    check_output_file(out)
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)

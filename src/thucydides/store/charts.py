@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..outputs import check_output_file
 
 __all__ = ["dyad_chart"]
 
@@ -27,8 +28,10 @@ def dyad_chart(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
     """Stacked bars of counts by quad class per period, with the mean PLOVER score as a line.
 
     Raises:
-        InputError: (E002) the file cannot be written.
+        InputError: (E019) a suffix other than .png or .svg, a missing or read-only folder; (E002) the file
+            cannot be written.
     """
+    check_output_file(path, (".png", ".svg"))
     import matplotlib
 
     matplotlib.use("Agg")

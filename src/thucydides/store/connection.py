@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ import duckdb
 from ..errors import StoreError
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "Store", "connect", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "connect", "open_store", "store_failure"]
 
 #: The store used when no ``--db`` is given.
 DEFAULT_DB = "thucydides.duckdb"
@@ -41,6 +42,11 @@ def connect(path: Path | str, read_only: bool = False,
             raise StoreError("E013", f"store {target!r} does not exist; {missing}")
         if not read_only and not p.parent.exists():
             raise StoreError("E013", f"folder of store {target!r} does not exist")
+        if not read_only and not os.access(p.parent, os.W_OK | os.X_OK):
+            raise StoreError("E013", f"folder of store {target!r} is not writable (DuckDB writes a .wal file "
+                             "beside the store); move the store to a writable folder")
+        if not read_only and p.exists() and not os.access(p, os.W_OK):
+            raise StoreError("E013", f"store {target!r} is read-only; make it writable or copy it")
     try:
         con = duckdb.connect(target, read_only=read_only)
         con.execute("SET enable_progress_bar = false")
@@ -48,6 +54,16 @@ def connect(path: Path | str, read_only: bool = False,
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise StoreError("E013", f"cannot open store {target!r}: {first}") from None
+
+
+def store_failure(exc: Exception, argv: list[str]) -> StoreError:
+    """The E013 error for a DuckDB failure after the store opened, naming the ``--db`` file of ``argv``."""
+    path = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--db"),
+                next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), DEFAULT_DB))
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    advice = ("the file is damaged: restore it from a backup, or ingest again into a new --db file"
+              if "corrupt" in first.lower() else "check that its folder is writable and the disk not full")
+    return StoreError("E013", f"the store {path!r} failed: {first}; {advice}")
 
 
 class Store:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidValue
+from ..errors import InputError, InvalidValue
 from ..model import STATUSES, VERDICTS
 from .connection import Store
 
@@ -14,6 +14,15 @@ __all__ = ["PERIODS", "Filter", "disputes", "dyad_series", "query_propositions"]
 
 #: Time buckets of :func:`dyad_series`.
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+
+
+#: The largest ``limit`` a query accepts (DuckDB's LIMIT is a 64-bit integer).
+MAX_LIMIT = 1_000_000_000
+
+
+def _like_literal(word: str) -> str:
+    """``word`` for a LIKE pattern that matches it literally: ``%``, ``_`` and ``\\`` are escaped."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,8 @@ class Filter:
             if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km >= 0):
                 raise InvalidValue("E001", "--near/--km", f"{lat},{lon} {km} km",
                                    ("LAT in -90..90", "LON in -180..180", "KM >= 0"))
+        if not 0 <= self.limit <= MAX_LIMIT:
+            raise InputError("E001", f"invalid limit {self.limit}; give 0 (no limit) up to {MAX_LIMIT:,}")
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over propositions ``p`` and its parameters."""
@@ -80,8 +91,8 @@ class Filter:
             conditions.append(f"p.lat IS NOT NULL AND {_HAVERSINE} <= ?")
             params.extend([lat, lat, lon, km])
         for word in (self.text or "").split():
-            conditions.append("p.evidence ILIKE ?")
-            params.append(f"%{word}%")
+            conditions.append("p.evidence ILIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_literal(word)}%")
         if self.outlet:
             conditions.append("p.doc_id IN (SELECT id FROM documents WHERE "
                               "list_contains(list_transform(outlets, lambda x: lower(x)), ?))")
