@@ -62,7 +62,7 @@ def export(store: Store, fmt: str, output: str, **options: Any) -> dict[str, int
         raise InputError("E003", f"{output} is a folder; {fmt} export writes one file")
     check_output_file(output)
     try:
-        stream = open(output, "w", encoding="utf-8", newline="")
+        stream = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
         raise InputError("E019", f"cannot write {output}: {exc.strerror or exc}") from None
     with stream:
