@@ -6,7 +6,9 @@ all read through it, with one clear coded error per kind of bad input.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import functools
 import json
 import re
@@ -18,7 +20,8 @@ from .errors import InputError
 from .model import Article
 
 __all__ = ["BINARY_PROBE", "MAX_BYTES", "NULL_DATES", "article_from_record", "decode", "decode_text",
-           "json_objects", "parse_date", "read_jsonl_articles", "read_text"]
+           "json_objects", "looks_like_html", "parse_date", "read_jsonl_articles", "read_text", "text_field",
+           "csv_records"]
 
 #: Largest single document accepted (bytes).
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,6 +31,8 @@ BINARY_PROBE = 64 * 1024
 NULL_DATES: frozenset[str] = frozenset({"NA", "NULL", "NONE"})
 #: The only date forms accepted: ``YYYY-MM-DD``, optionally followed by an ISO time (``T`` or a space,
 #: ``HH:MM[:SS[.ffffff]]`` and an optional ``Z`` or ``+HH:MM`` offset), whose date part is kept.
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+                         re.IGNORECASE | re.DOTALL)
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
@@ -94,14 +99,28 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     return decode_text(p.read_bytes(), str(p), max_bytes)
 
 
+def looks_like_html(text: str, name: str = "") -> bool:
+    """Whether a document is an HTML page: by its name (``.html``, ``.htm``) or its first tag."""
+    return Path(name).suffix.lower() in (".html", ".htm", ".xhtml") or bool(_HTML_START.match(text[:4096]))
+
+
+def text_field(record: dict[str, Any], key: str, where: str) -> str:
+    """The text of a record's ``key`` field: E010 when it is missing, E007 when it is not a string (a
+    number or a list is a broken record, never stored as its ``str``)."""
+    value = record.get(key)
+    if value is None:
+        raise InputError("E010", f"{where}: missing field {key!r}")
+    if not isinstance(value, str):
+        raise InputError("E007", f"{where}: field {key!r} is a {type(value).__name__}, expected a string")
+    return value
+
+
 def article_from_record(record: Any, where: str) -> Article:
     """Build an Article from a JSON object with ``text`` and optional ``id``, ``published``, ``outlet``,
     ``url``, ``title``."""
     if not isinstance(record, dict):
         raise InputError("E007", f"{where}: expected a JSON object, got {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise InputError("E010", f"{where}: missing field 'text'")
+    text = text_field(record, "text", where)
     if not text.strip():
         raise InputError("E005", f"{where}: document {record.get('id', '')!r} has empty text")
     return Article(text=text, published=parse_date(record.get("published") or record.get("date"),
@@ -125,7 +144,70 @@ def json_objects(lines: Iterable[str], name: str) -> Iterator[tuple[int, dict[st
         yield lineno, record
 
 
-def read_jsonl_articles(stream: IO[str], name: str = "<stdin>") -> Iterator[Article]:
-    """Yield Articles from JSON Lines, one object per line; blank lines are skipped."""
-    for lineno, record in json_objects(stream, name):
-        yield article_from_record(record, f"{name} line {lineno}")
+def read_jsonl_articles(stream: IO[str], name: str = "<stdin>",
+                        errors: list[InputError] | None = None) -> Iterator[Article]:
+    """Yield Articles from JSON Lines, one object per line; blank lines are skipped.
+
+    With ``errors``, a bad line (malformed JSON, not an object, a bad field) is appended there and reading
+    goes on; without it, the first bad line raises its InputError.
+    """
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            _, record = next(json_objects([line], name))
+            yield article_from_record(record, f"{name} line {lineno}")
+        except InputError as exc:
+            if errors is None:
+                raise _at_line(exc, name, lineno) from None
+            errors.append(_at_line(exc, name, lineno))
+
+
+def _at_line(exc: InputError, name: str, lineno: int) -> InputError:
+    """``exc`` of a one-line parse, its "line 1" made the real line number."""
+    text = str(exc).split("] ", 1)[1].replace(f"{name} line 1:", f"{name} line {lineno}:", 1)
+    return InputError(exc.code, text)
+
+
+def _records_from(lines: list[str], first: int, delimiter: str) -> Iterator[tuple[int, list[str] | str]]:
+    """CSV records from physical line ``first`` (0-based) on: ``(line number, fields)`` or, when a record
+    cannot be parsed, ``(line number, reason)`` and reading stops there (the caller resumes after it)."""
+    reader = csv.reader(iter(lines[first:]), delimiter=delimiter, strict=True)
+    while True:
+        start = first + reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, f"malformed CSV ({exc})"
+            return
+        yield start, row
+
+
+def csv_records(text: str, name: str, delimiter: str = ",") -> Iterator[tuple[int, dict[str, str] | InputError]]:
+    """``(line number, row)`` for each record of a CSV text with a header row, or ``(line number, E007
+    error)`` for a malformed record: a broken quote or a row with more or fewer fields than the header.
+
+    After a malformed record, reading resumes on the next physical line, so an unterminated quote costs
+    that one record, never the rows after it. Blank lines are skipped.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    header_rows = _records_from(lines, 0, delimiter)
+    _, header = next(header_rows, (1, []))
+    if isinstance(header, str):
+        yield 1, InputError("E007", f"{name} line 1: {header}")
+        return
+    first = 1
+    while first < len(lines):
+        resume = len(lines)
+        for line, row in _records_from(lines, first, delimiter):
+            if not row:
+                continue
+            if isinstance(row, str) or len(row) != len(header):
+                reason = row if isinstance(row, str) else f"{len(row)} fields, the header has {len(header)}"
+                yield line, InputError("E007", f"{name} line {line}: {reason}")
+                resume = line  # the next physical line (0-based index = line number)
+                break
+            yield line, dict(zip(header, row, strict=True))
+        first = resume

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import click
 
 from ..formats import FORMATS, render
-from ..inputs import decode_text, parse_date, read_jsonl_articles, read_text
+from ..errors import InputError
+from ..inputs import MAX_BYTES, decode_text, looks_like_html, parse_date, read_jsonl_articles, read_text
 from ..model import Article, Document
 from ..pipeline.run import extract_article, extract_many
 from ..plugins import hookimpl
@@ -16,17 +17,33 @@ from ..plugins import hookimpl
 
 def _single(path: str, published: str | None, outlet: str | None, url: str | None) -> Iterator[Document]:
     text = decode_text(sys.stdin.buffer.read(), "<stdin>") if path == "-" else read_text(path)
-    article = Article(text=text, published=parse_date(published, "--published date"), outlet=outlet, url=url)
+    date = parse_date(published, "--published date")
+    article = Article(text=text, published=date, outlet=outlet, url=url)
+    if looks_like_html(text, path):
+        article = _html_article(text, path, article)
     yield extract_article(article)
 
 
-def _many(path: str) -> Iterator[Document]:
+def _html_article(html: str, path: str, given: Article) -> Article:
+    """The article text of an HTML page, as ``ingest`` reads it; the options given win over its metadata."""
+    from ..ingest import ReadOptions
+    from ..ingest.readers import html_item
+
+    item = html_item(html, path, ReadOptions(max_bytes=MAX_BYTES), url=given.url)
+    if item.error is not None or item.article is None:
+        raise item.error or InputError("E005", f"{path}: no article text found in the HTML")
+    found = item.article
+    return Article(text=found.text, published=given.published or found.published,
+                   outlet=given.outlet or found.outlet, url=given.url or found.url, title=found.title)
+
+
+def _many(path: str, errors: list[InputError]) -> Iterator[Document]:
     if path == "-":
-        yield from extract_many(read_jsonl_articles(sys.stdin, "<stdin>"))
+        yield from extract_many(read_jsonl_articles(sys.stdin, "<stdin>", errors))
         return
     read_text(path)  # the same checks (exists, not a directory, text, not empty) as for one article
     with open(path, encoding="utf-8") as stream:
-        yield from extract_many(read_jsonl_articles(stream, path))
+        yield from extract_many(read_jsonl_articles(stream, path, errors))
 
 
 @click.command("extract")
@@ -42,9 +59,13 @@ def _many(path: str) -> Iterator[Document]:
 def extract_command(path: str, published: str | None, outlet: str | None, url: str | None, fmt: str,
                     input_format: str) -> None:
     """Extract propositions and claims from the article at PATH ('-' reads standard input)."""
-    docs = _many(path) if input_format == "jsonl" else _single(path, published, outlet, url)
+    errors: list[InputError] = []
+    docs = _many(path, errors) if input_format == "jsonl" else _single(path, published, outlet, url)
     for chunk in render(docs, fmt):
         click.echo(chunk, nl=False)
+    if errors:  # every good record was printed; the bad ones make the exit status 2
+        more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
+        raise InputError(errors[0].code, str(errors[0]).split("] ", 1)[1] + more)
 
 
 @hookimpl

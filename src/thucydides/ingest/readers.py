@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..errors import InputError
+from .. import inputs
 from ..inputs import decode
 from ..model import Article
 from .items import Item, ReadOptions, parse_date
@@ -127,8 +128,12 @@ def record_item(record: Mapping[str, Any], source: str, options: ReadOptions) ->
         meta[what] = record.get(key) if key else None
     outlets = meta.pop("outlet")
     outlets = [str(o) for o in outlets if o] if isinstance(outlets, list) else ([str(outlets)] if outlets else [])
+    try:
+        text = inputs.text_field(dict(record), text_key, source) if record.get(text_key) is not None else ""
+    except InputError as exc:
+        return Item(source, error=exc)
     return _guarded(source, lambda: article_item(
-        source, str(record.get(text_key) or ""), options, published=parse_date(meta["date"], source),
+        source, text, options, published=parse_date(meta["date"], source),
         outlets=outlets, url=_str(meta["url"]), title=_str(meta["title"])))
 
 
@@ -184,18 +189,16 @@ def read_csv(data: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
         yield Item(source, error=exc)
         return
     csv.field_size_limit(max(options.max_bytes * 2, 131072))
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if source.endswith(".tsv") else ",")
-    header = list(reader.fieldnames or [])
+    delimiter = "\t" if source.endswith(".tsv") else ","
+    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
     if options.fields.pick("text", header) not in header:
         wanted = options.fields.text or "/".join(options.fields.CANDIDATES["text"])
         yield Item.failed(source, "E010", f"{source}: no text column {wanted!r} among {header}; "
                           "set it with --text-field")
         return
-    try:
-        for row in reader:
-            yield record_item(row, f"{source}:{reader.line_num}", options)
-    except csv.Error as exc:
-        yield Item.failed(f"{source}:{reader.line_num}", "E007", f"{source}: malformed CSV: {exc}")
+    for line, row in inputs.csv_records(text, source, delimiter):
+        where = f"{source}:{line}"
+        yield Item(where, error=row) if isinstance(row, InputError) else record_item(row, where, options)
 
 
 #: Built-in readers by format name.
