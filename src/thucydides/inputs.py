@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import functools
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -19,9 +19,21 @@ from typing import IO, Any
 from .errors import InputError
 from .model import Article
 
-__all__ = ["BINARY_PROBE", "MAX_BYTES", "NULL_DATES", "article_from_record", "decode", "decode_text",
-           "json_objects", "looks_like_html", "parse_date", "read_jsonl_articles", "read_text", "text_field",
-           "csv_records"]
+__all__ = [
+    "BINARY_PROBE",
+    "MAX_BYTES",
+    "NULL_DATES",
+    "article_from_record",
+    "csv_records",
+    "decode",
+    "decode_text",
+    "json_objects",
+    "looks_like_html",
+    "parse_date",
+    "read_jsonl_articles",
+    "read_text",
+    "text_field",
+]
 
 #: Largest single document accepted (bytes).
 MAX_BYTES = 20 * 1024 * 1024

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import click
 
-from ..formats import FORMATS, render
 from ..errors import InputError
+from ..formats import FORMATS, render
 from ..inputs import MAX_BYTES, decode_text, looks_like_html, parse_date, read_jsonl_articles, read_text
 from ..model import Article, Document
 from ..pipeline.run import extract_article, extract_many

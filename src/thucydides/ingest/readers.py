@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ..errors import InputError
 from .. import inputs
+from ..errors import InputError
 from ..inputs import decode
 from ..model import Article
 from .items import Item, ReadOptions, parse_date
