@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from .errors import InvalidValue
 from .model import Document
+from .outputs import spreadsheet_safe, terminal_safe
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "render", "to_csv_rows", "to_table"]
 
@@ -48,7 +49,7 @@ def to_table(doc: Document, width: int = 100) -> str:
         cats = ", ".join(lc.categories) or "-"
         lines.append(f"  loss: {lc.side or '?'} {lc.qualifier} {lc.value:,} {lc.unit} [{lc.status}] "
                      f"period={lc.period or '-'} categories={cats}")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def to_csv_rows(doc: Document) -> list[dict[str, object]]:
@@ -66,8 +67,15 @@ def to_csv_rows(doc: Document) -> list[dict[str, object]]:
     return rows
 
 
-def render(docs: Iterable[Document], fmt: str) -> Iterable[str]:
-    """Yield the text of ``docs`` in one of :data:`FORMATS` (chunks to write in order)."""
+def _safe_row(row: dict[str, object]) -> dict[str, object]:
+    return {k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def render(docs: Iterable[Document], fmt: str, raw: bool = False) -> Iterable[str]:
+    """Yield the text of ``docs`` in one of :data:`FORMATS` (chunks to write in order).
+
+    CSV cells that a spreadsheet would run as a formula get a leading ``'`` unless ``raw``; the table
+    loses control characters (terminal escape sequences)."""
     if fmt not in FORMATS:
         raise InvalidValue("E001", "output format", fmt, FORMATS)
     if fmt == "json":
@@ -86,5 +94,6 @@ def render(docs: Iterable[Document], fmt: str) -> Iterable[str]:
             if header:
                 writer.writeheader()
                 header = False
-            writer.writerows(to_csv_rows(doc))
+            rows = to_csv_rows(doc)
+            writer.writerows(rows if raw else [_safe_row(r) for r in rows])
             yield buf.getvalue()

@@ -18,6 +18,7 @@ __all__ = ["FORMULA_PREFIXES", "check_output_file", "check_output_folder", "spre
 #: A cell starting with one of these is read as a formula by spreadsheets (OWASP "CSV injection").
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 #: C0 controls but tab and newline, DEL, C1 controls; and the Unicode line/paragraph separators.
+_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -64,8 +65,11 @@ def check_output_folder(path: str | Path) -> Path:
 
 def spreadsheet_safe(value: str) -> str:
     """``value`` with a leading ``'`` when a spreadsheet would run it as a formula (``=HYPERLINK(...)``,
-    ``+``, ``-``, ``@``, tab, carriage return), as OWASP recommends for CSV files opened in spreadsheets."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    ``+``, ``-``, ``@``, tab, carriage return), as OWASP recommends for CSV files opened in spreadsheets.
+    A plain number (``-12.5``) is left as it is."""
+    if not value.startswith(FORMULA_PREFIXES) or _NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def terminal_safe(text: str) -> str:

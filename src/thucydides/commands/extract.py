@@ -56,12 +56,14 @@ def _many(path: str, errors: list[InputError]) -> Iterator[Document]:
 @click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
               help="text: PATH is one article; jsonl: one JSON object per line with text, id, published, "
                    "outlet, url.")
+@click.option("--raw", is_flag=True, help="csv: keep cells as they are; by default a cell starting with = + - "
+              "@ gets a leading ' so spreadsheets do not run it as a formula.")
 def extract_command(path: str, published: str | None, outlet: str | None, url: str | None, fmt: str,
-                    input_format: str) -> None:
+                    input_format: str, raw: bool) -> None:
     """Extract propositions and claims from the article at PATH ('-' reads standard input)."""
     errors: list[InputError] = []
     docs = _many(path, errors) if input_format == "jsonl" else _single(path, published, outlet, url)
-    for chunk in render(docs, fmt):
+    for chunk in render(docs, fmt, raw):
         click.echo(chunk, nl=False)
     if errors:  # every good record was printed; the bad ones make the exit status 2
         more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""

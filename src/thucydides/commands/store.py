@@ -21,6 +21,8 @@ _DB = db_option("The store (a DuckDB file).")
 _ARCHIVE = click.option("--parquet-dir", metavar="DIR",
                         help="Read the Parquet archive in DIR (from ingest --parquet-dir) instead of --db.")
 _FORMAT = format_option(["table", "csv", "json"], default="table")
+_RAW = click.option("--raw", is_flag=True, help="csv, gdelt: keep cells as they are; by default a cell starting "
+                    "with = + - @ gets a leading ' so spreadsheets do not run it as a formula.")
 
 
 def _reader(db: str, parquet_dir: str | None) -> Any:
@@ -164,11 +166,12 @@ _QUERY_COLUMNS = ("event_date", "type", "actor", "recipient", "verdict", "story_
 @click.option("--km", type=click.FloatRange(min=0), default=50.0, show_default=True, help="Radius for --near.")
 @click.option("--country", help="Only propositions whose resolved place is in this state (ISO alpha-3, UKR).")
 @_FORMAT
+@_RAW
 def query_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
                   since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
                   limit: int, dyad: tuple[str, str] | None, verdict: str | None, status: str | None,
                   near: tuple[float, float] | None, km: float, country: str | None, fmt: str,
-                  parquet_dir: str | None) -> None:
+                  parquet_dir: str | None, raw: bool) -> None:
     """List stored propositions with their claims, filtered."""
     from ..store import Filter, query_propositions
     from ..store.render import render
@@ -181,7 +184,7 @@ def query_command(db: str, actor: str | None, recipient: str | None, ptype: str 
         rows = query_propositions(store, where)
     for row in rows:
         row["claims"] = [f"{c['status']}:{','.join(c['by']) or '-'} {c['evidence']}" for c in row["claims"] or []]
-    click.echo(render(rows, fmt, _QUERY_COLUMNS, {"outlets": 24, "claims": 70}))
+    click.echo(render(rows, fmt, _QUERY_COLUMNS, {"outlets": 24, "claims": 70}, raw=raw))
 
 
 @click.command("disputes")
@@ -249,11 +252,14 @@ def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: 
 @click.option("--output", "-o", required=True, metavar="PATH",
               help="Folder (parquet, csv) or file ('-' for standard output) to write.")
 @click.option("--header", is_flag=True, help="gdelt: write a header row (GDELT files have none).")
-def export_command(db: str, fmt: str, output: str, header: bool, parquet_dir: str | None) -> None:
+@_RAW
+def export_command(db: str, fmt: str, output: str, header: bool, parquet_dir: str | None, raw: bool) -> None:
     """Export the store (or a Parquet archive) for other tools."""
     from ..export import export
 
-    options = {"header": True} if header and fmt == "gdelt" else {}
+    options: dict[str, bool] = {"header": True} if header and fmt == "gdelt" else {}
+    if raw and fmt in ("csv", "gdelt"):
+        options["raw"] = True
     with _reader(db, parquet_dir) as store:
         counts = export(store, fmt, output, **options)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())

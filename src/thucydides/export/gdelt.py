@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import IO, Any
 
+from ..outputs import spreadsheet_safe
 from ..places.codes import fips_country, gdelt_geo_type
 from ..store.connection import Store
 
@@ -113,8 +115,11 @@ def _row(story: dict[str, Any], names: dict[str, str], added: str) -> dict[str, 
     return row
 
 
-def export_gdelt(store: Store, stream: IO[str], header: bool = False) -> dict[str, int]:
+def export_gdelt(store: Store, stream: IO[str], header: bool = False, raw: bool = False) -> dict[str, int]:
     """Write the stories as GDELT 2.0 event rows (tab-separated, no header unless ``header``).
+
+    Cells never break a row (tabs and every line break become spaces); cells a spreadsheet would run as a
+    formula get a leading ``'`` unless ``raw``.
 
     Returns:
         ``{"events": rows written, "skipped": stories without a CAMEO code}``.
@@ -137,10 +142,17 @@ def export_gdelt(store: Store, stream: IO[str], header: bool = False) -> dict[st
             row = _row(story, names, added)
             row.update({k: v for k, v in geo.get(story["id"], {}).items()
                         if k != "ActionGeo_FullName" or not row.get(k)})
-            stream.write("\t".join(_cell(row.get(c)) for c in GDELT_COLUMNS) + "\n")
+            stream.write("\t".join(_cell(row.get(c), raw) for c in GDELT_COLUMNS) + "\n")
             written += 1
     return {"events": written, "skipped": skipped}
 
 
-def _cell(value: object) -> str:
-    return "" if value is None else str(value).replace("\t", " ").replace("\n", " ")
+#: Characters that end a line for some reader of a TSV file (Python's splitlines, spreadsheets, editors).
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _cell(value: object, raw: bool = False) -> str:
+    if value is None:
+        return ""
+    text = _BREAKS.sub(" ", str(value))
+    return text if raw or isinstance(value, int | float) else spreadsheet_safe(text)

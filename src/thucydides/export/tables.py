@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
+from ..outputs import spreadsheet_safe
 from ..store.connection import Store
 
 __all__ = ["export_csv", "export_jsonl", "export_parquet"]
@@ -63,16 +65,33 @@ def export_parquet(store: Store, out: Path) -> dict[str, int]:
     return counts
 
 
-def export_csv(store: Store, out: Path) -> dict[str, int]:
-    """Every table as ``out/<table>.csv`` with a header row (lists as ``[a, b]``)."""
+def export_csv(store: Store, out: Path, raw: bool = False) -> dict[str, int]:
+    """Every table as ``out/<table>.csv`` with a header row (lists as ``[a, b]``).
+
+    Unless ``raw``, cells a spreadsheet would run as a formula get a leading ``'``
+    (:func:`~thucydides.outputs.spreadsheet_safe`)."""
     counts: dict[str, int] = {}
     for table, select in _TABLES.items():
         plain = select.replace(", year(published) AS year, month(published) AS month", "").replace(
             ", year(event_date) AS year, month(event_date) AS month", "").replace(
             ", year(p.event_date) AS year, month(p.event_date) AS month", "")
-        store.execute(f"COPY ({plain}) TO '{_quote(_folder(out) / (table + '.csv'))}' (HEADER, DELIMITER ',')")
+        target = _folder(out) / (table + ".csv")
+        store.execute(f"COPY ({plain}) TO '{_quote(target)}' (HEADER, DELIMITER ',')")
+        if not raw:
+            _neutralise(target)
         counts[table] = _count(store, plain)
     return counts
+
+
+def _neutralise(path: Path) -> None:
+    """Rewrite a CSV file with every formula-looking cell made inert."""
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # a document record can be megabytes
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    if not any(spreadsheet_safe(c) != c for row in rows for c in row):
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream, lineterminator="\n").writerows([[spreadsheet_safe(c) for c in row] for row in rows])
 
 
 def export_jsonl(store: Store, stream: IO[str]) -> dict[str, int]:

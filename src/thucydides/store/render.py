@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import InvalidValue
+from ..outputs import spreadsheet_safe, terminal_safe
 
 __all__ = ["OUTPUT_FORMATS", "cell", "render", "table"]
 
@@ -28,7 +29,7 @@ def cell(value: Any, width: int | None = None) -> str:
         text = json.dumps(value, default=str, ensure_ascii=False)
     else:
         text = str(value)
-    text = " ".join(text.split())
+    text = " ".join(terminal_safe(text).split())
     if width is not None and len(text) > width:
         text = text[: max(width - 1, 0)] + "…"
     return text
@@ -52,15 +53,19 @@ def _json_default(value: Any) -> Any:
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str],
-           widths: dict[str, int] | None = None) -> str:
-    """Rows as ``table`` (the given columns), ``csv`` (the given columns) or ``json`` (every field)."""
+           widths: dict[str, int] | None = None, raw: bool = False) -> str:
+    """Rows as ``table`` (the given columns), ``csv`` (the given columns) or ``json`` (every field).
+
+    CSV cells that a spreadsheet would run as a formula get a leading ``'`` unless ``raw``
+    (:func:`~thucydides.outputs.spreadsheet_safe`); table cells lose control characters."""
     if fmt == "json":
         return json.dumps(list(rows), default=_json_default, ensure_ascii=False, indent=1)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[cell(r.get(c)) for c in columns] for r in rows])
+        safe = (lambda v: v) if raw else spreadsheet_safe
+        writer.writerows([[safe(cell(r.get(c))) for c in columns] for r in rows])
         return out.getvalue().rstrip("\n")
     if fmt == "table":
         return table(rows, columns, widths)
