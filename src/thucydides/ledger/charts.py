@@ -28,12 +28,15 @@ def _days(dates: list[dt.date]) -> np.ndarray:
     return np.array(dates, dtype="datetime64[D]")
 
 
-def _save(fig: Figure, out: Path) -> Path:
+def _check_out(out: Path) -> None:
     if out.suffix.lower() not in FORMATS:
         raise InvalidValue("E001", "chart file type", out.suffix or out.name, FORMATS)
     if not out.parent.exists():
         raise InputError("E002", f"folder {str(out.parent)!r} does not exist")
     check_output_file(out)
+
+
+def _save(fig: Figure, out: Path) -> Path:
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)
@@ -79,6 +82,7 @@ def chart(con: duckdb.DuckDBPyConnection, kind: str, out: Path, side: str = "RUS
     """
     if kind not in CHART_KINDS:
         raise InvalidValue("E001", "chart kind", kind, CHART_KINDS)
+    _check_out(out)
     start = start or dt.date(2022, 2, 24)
     end = end or dt.date.today()
     if kind == "cumulative":
