@@ -181,9 +181,9 @@ def _at_line(exc: InputError, name: str, lineno: int) -> InputError:
     return InputError(exc.code, text)
 
 
-def _records_from(lines: list[str], first: int, delimiter: str) -> Iterator[tuple[int, list[str] | str]]:
-    """CSV records from physical line ``first`` (0-based) on: ``(line number, fields)`` or, when a record
-    cannot be parsed, ``(line number, reason)`` and reading stops there (the caller resumes after it)."""
+def _records_from(lines: list[str], first: int, delimiter: str) -> Iterator[tuple[int, int, list[str] | str]]:
+    """CSV records from physical line ``first`` (0-based) on: ``(first line, last line, fields)`` or, when a
+    record cannot be parsed, ``(line, line, reason)`` and reading stops there (the caller resumes after it)."""
     reader = csv.reader(iter(lines[first:]), delimiter=delimiter, strict=True)
     while True:
         start = first + reader.line_num + 1
@@ -192,34 +192,57 @@ def _records_from(lines: list[str], first: int, delimiter: str) -> Iterator[tupl
         except StopIteration:
             return
         except csv.Error as exc:
-            yield start, f"malformed CSV ({exc})"
+            yield start, start, f"malformed CSV ({exc})"
             return
-        yield start, row
+        yield start, first + reader.line_num, row
+
+
+def _swallowed(lines: list[str], start: int, end: int, width: int, delimiter: str) -> bool:
+    """Whether a record over lines ``start``..``end`` looks like an unterminated quote that swallowed rows:
+    one of its continuation lines is, on its own, a complete row of ``width`` fields."""
+    for index in range(start, end):  # 0-based indexes of lines start+1 .. end
+        try:
+            alone = next(csv.reader([lines[index]], delimiter=delimiter, strict=True), [])
+        except csv.Error:
+            continue
+        if len(alone) == width:
+            return True
+    return False
 
 
 def csv_records(text: str, name: str, delimiter: str = ",") -> Iterator[tuple[int, dict[str, str] | InputError]]:
     """``(line number, row)`` for each record of a CSV text with a header row, or ``(line number, E007
-    error)`` for a malformed record: a broken quote or a row with more or fewer fields than the header.
+    error)`` for a malformed record: a broken quote, a row with more or fewer fields than the header, or a
+    quoted field running over lines that are complete rows themselves (an unterminated quote).
 
     After a malformed record, reading resumes on the next physical line, so an unterminated quote costs
     that one record, never the rows after it. Blank lines are skipped.
     """
     lines = io.StringIO(text, newline="").readlines()
-    header_rows = _records_from(lines, 0, delimiter)
-    _, header = next(header_rows, (1, []))
-    if isinstance(header, str):
-        yield 1, InputError("E007", f"{name} line 1: {header}")
+    _, _, header = next(_records_from(lines, 0, delimiter), (1, 1, []))
+    if isinstance(header, str) or len(set(header)) < len(header):
+        reason = header if isinstance(header, str) else f"the header names a column twice: {header}"
+        yield 1, InputError("E007", f"{name} line 1: {reason}")
         return
     first = 1
     while first < len(lines):
         resume = len(lines)
-        for line, row in _records_from(lines, first, delimiter):
+        for line, end, row in _records_from(lines, first, delimiter):
             if not row:
                 continue
-            if isinstance(row, str) or len(row) != len(header):
-                reason = row if isinstance(row, str) else f"{len(row)} fields, the header has {len(header)}"
+            reason = _malformed(row, len(header), end > line and _swallowed(lines, line, end, len(header),
+                                                                             delimiter))
+            if reason:
                 yield line, InputError("E007", f"{name} line {line}: {reason}")
                 resume = line  # the next physical line (0-based index = line number)
                 break
             yield line, dict(zip(header, row, strict=True))
         first = resume
+
+
+def _malformed(row: list[str] | str, width: int, swallowed: bool) -> str:
+    if isinstance(row, str):
+        return row
+    if len(row) != width:
+        return f"{len(row)} fields, the header has {width}"
+    return "a quote opened on this line runs over complete rows (unterminated quote?)" if swallowed else ""
