@@ -102,11 +102,11 @@ def test_html_is_detected_by_name_and_first_tag(text: str, name: str, html: bool
 
 
 def test_output_file_checks(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"E018.*suffix"):
+    with pytest.raises(InputError, match=r"E019.*suffix"):
         check_output_file(tmp_path / "out.txt", (".png", ".svg"))
-    with pytest.raises(InputError, match=r"E018.*does not exist"):
+    with pytest.raises(InputError, match=r"E019.*does not exist"):
         check_output_file(tmp_path / "nope" / "out.png")
-    with pytest.raises(InputError, match=r"E018.*folder"):
+    with pytest.raises(InputError, match=r"E019.*folder"):
         check_output_file(tmp_path)
     assert check_output_file(tmp_path / "x.SVG", (".png", ".svg")) == tmp_path / "x.SVG"
 

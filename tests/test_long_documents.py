@@ -44,6 +44,9 @@ def test_a_long_article_is_extracted_chunk_by_chunk_with_true_offsets(monkeypatc
         assert text[lc.provenance.start:lc.provenance.end] == lc.evidence
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text
+    for place in doc.places:
+        assert text[place.start:place.end] == place.text
+    assert any(place.start > len(text) // 2 for place in doc.places)
     # the chunks after the first contribute: evidence is found near the end of the text too
     assert max(c.provenance.start for c in claims) > len(text) // 2
     assert len({p.id for p in doc.propositions}) == len(doc.propositions)

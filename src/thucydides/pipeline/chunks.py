@@ -68,4 +68,5 @@ def shift_document(doc: Document, offset: int) -> Document:
     """``doc`` (of one chunk) with every offset moved by ``offset``, the chunk's start in the whole text."""
     return Document(doc.article, tuple(_moved_proposition(p, offset) for p in doc.propositions),
                     tuple(_moved(x, offset) for x in doc.loss_claims),
-                    tuple(_moved(m, offset) for m in doc.mentions))
+                    tuple(_moved(m, offset) for m in doc.mentions),
+                    tuple(dataclasses.replace(p, start=p.start + offset, end=p.end + offset) for p in doc.places))

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from ..errors import InputError
 from ..inputs import parse_date
 from ..model import ActorMention, Article, Document, LossClaim, Proposition
+from ..places.types import PlaceMention
 from ..nlp.parse import parse, parse_many
 from ..nlp.types import Doc
 from .chunks import CHUNK_CHARS, shift_document, split_paragraphs
@@ -50,6 +51,7 @@ def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Do
     propositions: list[Proposition] = []
     loss_claims: list[LossClaim] = []
     mentions: list[ActorMention] = []
+    places: list[PlaceMention] = []
     for offset, text in split_paragraphs(article.text, CHUNK_CHARS):
         if not text.strip():
             continue
@@ -59,7 +61,8 @@ def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Do
         propositions += found.propositions
         loss_claims += found.loss_claims
         mentions += found.mentions
-    return Document(article, tuple(propositions), tuple(loss_claims), tuple(mentions))
+        places += found.places
+    return Document(article, tuple(propositions), tuple(loss_claims), tuple(mentions), tuple(places))
 
 
 def extract_batch(articles: Sequence[Article]) -> list[Document]:
