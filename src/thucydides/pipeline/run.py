@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from ..errors import InputError
 from ..inputs import parse_date
 from ..model import ActorMention, Article, Document, LossClaim, Proposition
-from ..places.types import PlaceMention
 from ..nlp.parse import parse, parse_many
 from ..nlp.types import Doc
+from ..places.types import PlaceMention
 from .chunks import CHUNK_CHARS, shift_document, split_paragraphs
 from .registry import Pipeline, default_pipeline
 from .state import Stage, State
