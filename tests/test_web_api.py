@@ -14,14 +14,16 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from web_store import build_store  # noqa: E402
+import itertools
 
-from thucydides.errors import InputError  # noqa: E402
-from thucydides.store import open_store  # noqa: E402
-from thucydides.web import schemas  # noqa: E402
-from thucydides.web.app import create_app  # noqa: E402
-from thucydides.web.state import Settings  # noqa: E402
+from fastapi.testclient import TestClient
+
+from thucydides.errors import InputError
+from thucydides.store import open_store
+from thucydides.web import schemas
+from thucydides.web.app import create_app
+from thucydides.web.state import Settings
+from web_store import build_store
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +193,7 @@ def test_ledger_totals_series_and_checks(client: TestClient) -> None:
     assert totals["rows"] and totals["source"] == "oryx-bytype"
     series = ok(client, "/api/v1/ledger/series?side=RUS&source=oryx-daily&end=2022-12-31")["series"]
     assert [p["date"] for p in series] == sorted(p["date"] for p in series) and len(series) > 1
-    assert all(b["change"] == b["cumulative"] - a["cumulative"] for a, b in zip(series, series[1:], strict=False))
+    assert all(b["change"] == b["cumulative"] - a["cumulative"] for a, b in itertools.pairwise(series))
     checks = ok(client, "/api/v1/ledger/checks")
     assert checks["ledger"] is True and checks["items"][0]["verdict"] is not None
 

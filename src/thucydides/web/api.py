@@ -15,7 +15,7 @@ from ..store import Store
 from ..store import api_queries as q
 from . import schemas
 from .geo import group_points
-from .params import DEFAULT_STATUSES, filter_params, pair_filter_params, paging_params
+from .params import DEFAULT_STATUSES, filter_params, paging_params, pair_filter_params
 from .responses import Paging, csv_response, json_response
 
 __all__ = ["CSV_CAP", "PROPOSITION_COLUMNS", "get_store", "router"]

@@ -38,7 +38,7 @@ def _location_country(location: str) -> str | None:
         for entry in entries:
             code = entry.parent if entry.type != "state" and entry.parent else entry.code
             if code in centroids():
-                return code
+                return str(code)
     return None
 
 

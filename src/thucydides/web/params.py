@@ -12,7 +12,7 @@ from ..store import Filter
 from ..store.api_queries import ApiFilter
 from .responses import Paging
 
-__all__ = ["DEFAULT_STATUSES", "filter_params", "pair_filter_params", "paging_params", "parse_day"]
+__all__ = ["DEFAULT_STATUSES", "filter_params", "paging_params", "pair_filter_params", "parse_day"]
 
 #: Claim statuses the timeline and map show unless asked otherwise (hypothetical and denied are left out).
 DEFAULT_STATUSES: tuple[str, ...] = ("asserted", "alleged")

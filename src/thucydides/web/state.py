@@ -44,7 +44,7 @@ class Settings:
 class CursorStore(Store):
     """A :class:`Store` reading through a cursor of another store's connection (closed with it)."""
 
-    def __init__(self, parent: Store) -> None:  # noqa: D107 - no migration: the parent did it
+    def __init__(self, parent: Store) -> None:
         self.path = parent.path
         self.read_only = parent.read_only
         self.con = parent.con.cursor()

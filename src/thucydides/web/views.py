@@ -4,7 +4,8 @@ lines of the charts (drawn as SVG by the templates, so no script is needed to se
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +43,7 @@ def highlight(text: str, propositions: Sequence[dict[str, Any]]) -> list[Segment
              if c.get("start") is not None and c.get("end") is not None and 0 <= c["start"] < c["end"] <= len(text)]
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         covering = [(p, c, st) for s, e, p, c, st in spans if s <= a and b <= e]
         out.append(Segment(text[a:b], covering))
     return out
@@ -78,7 +79,7 @@ def bars(series: Sequence[dict[str, Any]], width: float = 900, height: float = 2
     return out
 
 
-def polylines(series: dict[str, Sequence[tuple[dt.date, int]]], width: float = 900,
+def polylines(series: Mapping[str, Sequence[tuple[dt.date, int]]], width: float = 900,
               height: float = 220) -> tuple[dict[str, str], int]:
     """SVG ``points`` of one line per named series of ``(date, value)``, on shared axes; and the top value."""
     points = [p for s in series.values() for p in s]
