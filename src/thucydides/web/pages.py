@@ -123,7 +123,7 @@ def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDe
 
 
 def _ledger_lines(store: Any, side: str, category: str) -> dict[str, list[tuple[dt.date, int]]]:
-    from ..ledger import series, sources
+    from ..ledger.totals import series, sources
 
     lines = {}
     for source, kind in sources(store.con).items():

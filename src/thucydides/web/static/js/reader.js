@@ -34,6 +34,7 @@
     var step = {j: 1, n: 1, k: -1, p: -1}[event.key];
     if (!step || !marks.length) { return; }
     var at = marks.indexOf(document.activeElement);
+    if (at < 0) { at = marks.indexOf(document.querySelector("mark.ev.active")); }
     var next = at < 0 ? (step > 0 ? 0 : marks.length - 1) : (at + step + marks.length) % marks.length;
     marks[next].focus();
     event.preventDefault();
