@@ -67,11 +67,16 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tup
     return ring
 
 
+def _unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that touches both sides of the antimeridian (Russia, Fiji), moved to 0..360 so that it
+    neither draws a band across the map nor averages to the wrong side of the globe."""
+    if ring and max(x for x, _ in ring) - min(x for x, _ in ring) > 180:
+        return [(x + 360 if x < 0 else x, y) for x, y in ring]
+    return ring
+
+
 def _area_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
-    """Signed-area-weighted centroid (shoelace) of a ring: ``(|area|, lon, lat)``. A ring that touches
-    both sides of the antimeridian (Russia, Fiji) is unwrapped to 0..360 first."""
-    if max(x for x, _ in ring) - min(x for x, _ in ring) > 180:
-        ring = [(x + 360 if x < 0 else x, y) for x, y in ring]
+    """Signed-area-weighted centroid (shoelace) of an unwrapped ring: ``(|area|, lon, lat)``."""
     a = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = x0 * y1 - x1 * y0
@@ -84,12 +89,15 @@ def _area_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float
 
 def geojson(topo: dict[str, Any], iso3: dict[str, str]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """Countries as a GeoJSON FeatureCollection and ``{ISO3: [lat, lon, name]}`` centroids (of each
-    country's largest polygon, so overseas territories do not pull the point into the sea)."""
+    country's largest polygon, so overseas territories do not pull the point into the sea). Antarctica,
+    whose ring runs around the pole, is left out."""
     arcs = _arc_points(topo)
     features, centroids = [], {}
     for g in topo["objects"]["countries"]["geometries"]:
         polygons = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
-        rings = [[_ring(r, arcs) for r in polygon] for polygon in polygons]
+        if g["properties"]["name"] == "Antarctica":
+            continue
+        rings = [[_unwrap(_ring(r, arcs)) for r in polygon] for polygon in polygons]
         code = iso3.get(str(g.get("id", "")), "")
         name = g["properties"]["name"]
         coords = [[[list(p) for p in ring] for ring in polygon] for polygon in rings]

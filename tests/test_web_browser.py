@@ -16,8 +16,8 @@ pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 pytest.importorskip("playwright.sync_api")
 
-from web_server import browser, chromium_available, serve  # noqa: E402
-from web_store import build_store  # noqa: E402
+from web_server import browser, chromium_available, serve
+from web_store import build_store
 
 if not chromium_available():
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)

@@ -91,6 +91,14 @@ def disputes(request: Request, store: StoreDep, where: FilterDep, paging: Paging
     return _render(request, "disputes.html", page=paging.envelope(request, items, total), f=request.query_params)
 
 
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, store: StoreDep, story_id: str) -> Response:
+    found = q.story_detail(store, story_id)
+    if found is None:
+        raise not_found("story", story_id)
+    return _render(request, "story.html", s=found)
+
+
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, store: StoreDep, where: FilterDep, paging: PagingDep,
              by: Annotated[str, Query(pattern="^(day|week|month|quarter|year)$")] = "week",
@@ -122,25 +130,30 @@ def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDe
     return _render(request, "search.html", page=page, facets=found["facets"], q=q_, f=request.query_params)
 
 
-def _ledger_lines(store: Any, side: str, category: str) -> dict[str, list[tuple[dt.date, int]]]:
+def _ledger_lines(store: Any, side: str, category: str) -> dict[tuple[str, str], list[tuple[dt.date, int]]]:
+    """``{(source, kind): [(date, cumulative), ...]}`` of every ledger source with figures for the category."""
     from ..ledger.totals import series, sources
 
     lines = {}
     for source, kind in sources(store.con).items():
         points = series(store.con, side, dt.date(2022, 2, 24), dt.date.today(), source, category)
         if points:
-            lines[f"{source} ({kind})"] = [(p.date, p.cumulative) for p in points]
+            lines[(source, kind)] = [(p.date, p.cumulative) for p in points]
     return lines
 
 
 @router.get("/losses", response_class=HTMLResponse)
 def losses(request: Request, store: StoreDep, side: Annotated[str, Query(pattern="^(RUS|UKR)$")] = "RUS",
            category: str = "all") -> Response:
+    from ..ledger.taxonomy import ALL, CATEGORIES
+
     ledger, checks = check_rows(store)
     lines = _ledger_lines(store, side, category) if has_ledger(store) else {}
-    points, top = polylines(lines)
+    points, top = polylines({f"{source} ({kind})": values for (source, kind), values in lines.items()})
+    dates = sorted(d for values in lines.values() for d, _ in values)
     return _render(request, "losses.html", ledger=ledger, checks=checks, lines=points, top=top, side=side,
-                   category=category, claims=q.list_loss_claims(store, 0, 500)[1])
+                   category=category, sources=list(lines), categories=[ALL, *CATEGORIES],
+                   first=dates[0] if dates else None, last=dates[-1] if dates else None)
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -67,6 +67,7 @@ def bars(series: Sequence[dict[str, Any]], width: float = 900, height: float = 2
         return []
     top = max(int(r["total"]) for r in series) or 1
     step = width / len(series)
+    bar = min(max(step - 2, 1), 60)
     out = []
     for i, row in enumerate(series):
         y = height
@@ -74,7 +75,7 @@ def bars(series: Sequence[dict[str, Any]], width: float = 900, height: float = 2
             h = height * int(row[key]) / top
             if h > 0:
                 y -= h
-                out.append(Bar(round(i * step + 1, 2), round(y, 2), round(max(step - 2, 1), 2), round(h, 2), key,
+                out.append(Bar(round(i * step + (step - bar) / 2, 2), round(y, 2), round(bar, 2), round(h, 2), key,
                                f"{row['period']}: {row[key]} {label}"))
     return out
 
