@@ -169,25 +169,37 @@ def actors(request: Request, store: StoreDep, paging: PagingDep, format: Format 
     return json_response(request, paging.envelope(request, items, total))
 
 
+#: Facets of a search count the propositions in at most this many hits (the newest).
+FACET_HITS = 1000
+
+
 def search_page(store: Store, text: str, where: q.ApiFilter, paging: Paging) -> dict[str, Any]:
-    """Documents matching ``text`` and the facets of the propositions in them (matching ``where``)."""
-    total, items = q.search_documents(store, text, paging.offset, paging.per_page)
-    ids = q.search_document_ids(store, text) if text.strip() else None
-    return {"total": total, "items": items, "facets": q.proposition_facets(store, where, ids)}
+    """Documents matching ``text`` and the facets of the propositions (matching ``where``) in the newest
+    :data:`FACET_HITS` of them; without ``text``, the facets of every proposition matching ``where``."""
+    if not text.strip():
+        return {"total": 0, "items": [], "facets": q.proposition_facets(store, where), "facets_over": None}
+    total, ids = q.search_document_ids(store, text, FACET_HITS)
+    end = paging.offset + paging.per_page
+    items = (q.search_documents(store, text, paging.offset, paging.per_page, ids)[1] if end <= len(ids)
+             else q.search_documents(store, text, paging.offset, paging.per_page)[1])
+    return {"total": total, "items": items, "facets": q.proposition_facets(store, where, ids),
+            "facets_over": len(ids)}
 
 
 @router.get("/search", response_model=schemas.SearchPage, responses=_ERRORS, tags=["search"])
 def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDep,
            q_: Annotated[str, Query(alias="q", description="Words every hit contains (literally)")] = "",
            format: Format = "json") -> Response:
-    """Full-text search over document titles and texts (every word, case-insensitive), with facets of the
-    propositions in the hits (actor, type, verdict, outlet, month), narrowed by the proposition filters."""
+    """Full-text search over document titles and texts (every word, case-insensitive, as a substring), newest
+    first, with facets of the propositions in the hits (actor, recipient, type, verdict, outlet, month),
+    narrowed by the proposition filters; ``facets_over`` says how many hits (the newest) they count."""
     found = search_page(store, q_, where, paging)
     if format == "csv":
         hits = q.search_documents(store, q_, 0, CSV_CAP)[1]
         return csv_response(hits, (*_DOCUMENT_COLUMNS, "snippet"), "search")
     return json_response(request, paging.envelope(request, found["items"], found["total"], q=q_,
-                                                  method="substring", facets=found["facets"]))
+                                                  method="substring", facets=found["facets"],
+                                                  facets_over=found["facets_over"]))
 
 
 @router.get("/map/points", response_model=schemas.MapPoints, responses=_ERRORS, tags=["map"])

@@ -127,7 +127,8 @@ def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDe
         str, Query(alias="q")] = "") -> Response:
     found = search_page(store, q_, where, paging)
     page = paging.envelope(request, found["items"], found["total"])
-    return _render(request, "search.html", page=page, facets=found["facets"], q=q_, f=request.query_params)
+    return _render(request, "search.html", page=page, facets=found["facets"], q=q_, f=request.query_params,
+                   facets_over=found["facets_over"])
 
 
 def _ledger_lines(store: Any, side: str, category: str) -> dict[tuple[str, str], list[tuple[dt.date, int]]]:

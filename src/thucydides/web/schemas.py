@@ -172,6 +172,7 @@ class SearchPage(_Page):
     q: str
     method: str
     facets: FacetsOut
+    facets_over: int | None
 
 
 class LossClaimPage(_Page):
