@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -12,13 +12,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
 from ..errors import InputError, InvalidValue, StoreError, ThucydidesError
 from .responses import NOT_FOUND, UNAUTHORISED, error_body
 from .state import Settings, StoreHandle
 
-__all__ = ["CSP", "create_app"]
+__all__ = ["CSP", "SecurityHeaders", "create_app"]
 
 #: Content-Security-Policy of every response: scripts, styles, images and data only from this server.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -66,6 +67,28 @@ def _handlers(app: FastAPI) -> None:
         return response
 
 
+class SecurityHeaders:
+    """ASGI middleware adding :data:`CSP` and the other security headers to every response (a plain ASGI
+    wrapper: no per-request task as with Starlette's ``BaseHTTPMiddleware``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in _HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in self.headers if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(settings: Settings, extractor: Any = None) -> FastAPI:
     """The workbench over the store in ``settings.db``, opened now (read-only unless ingest is allowed).
 
@@ -86,13 +109,7 @@ def create_app(settings: Settings, extractor: Any = None) -> FastAPI:
     app.state.settings, app.state.handle, app.state.extractor = settings, handle, extractor
     _handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        for name, value in _HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     from . import api, api_ledger, api_write, pages
 
     app.include_router(api.router)
