@@ -110,8 +110,8 @@ def test_each_filter_selects_what_it_names(client: TestClient, query: str, expec
 @pytest.mark.parametrize(("url", "status", "code"), [
     ("/api/v1/propositions?since=yesterday", 400, "E006"), ("/api/v1/propositions?verdict=probable", 400, "E001"),
     ("/api/v1/propositions?status=likely", 400, "E001"), ("/api/v1/propositions?page=0", 400, "E001"),
-    ("/api/v1/propositions?per_page=501", 400, "E001"), ("/api/v1/documents/no-such-doc", 404, "E016"),
-    ("/api/v1/stories/no-such-story", 404, "E016"), ("/api/v1/no-such-endpoint", 404, "E016"),
+    ("/api/v1/propositions?per_page=501", 400, "E001"), ("/api/v1/documents/no-such-doc", 404, "E019"),
+    ("/api/v1/stories/no-such-story", 404, "E019"), ("/api/v1/no-such-endpoint", 404, "E019"),
     ("/api/v1/dyads/RUS/UKR?by=decade", 400, "E001"), ("/api/v1/downloads/parquet", 400, "E001"),
     ("/api/v1/propositions?format=xml", 400, "E001"), ("/api/v1/ledger/totals?side=FRA", 400, "E001"),
 ])
@@ -207,7 +207,7 @@ def test_downloads_in_the_export_formats(client: TestClient) -> None:
 def test_store_without_ledger(tmp_path: Path) -> None:
     db = build_store(tmp_path / "plain.duckdb", ledger=False)
     with TestClient(create_app(Settings(db))) as c:
-        assert c.get("/api/v1/ledger/totals").json()["error"]["code"] == "E016"
+        assert c.get("/api/v1/ledger/totals").json()["error"]["code"] == "E019"
         checks = c.get("/api/v1/ledger/checks").json()
         assert checks["ledger"] is False and checks["items"][0]["verdict"] is None
 
@@ -234,7 +234,7 @@ def test_post_documents_with_the_bearer_token(tmp_path: Path) -> None:
     article = {"text": "Russian forces shelled the city of Kharkiv on Tuesday, Ukrainian officials said.",
                "published": "2022-07-05", "outlet": "Test Wire", "title": "Kharkiv shelled"}
     with TestClient(create_app(Settings(db, allow_ingest=True, token="s3cret"))) as c:
-        assert c.post("/api/v1/documents", json=article).json()["error"]["code"] == "E017"
+        assert c.post("/api/v1/documents", json=article).json()["error"]["code"] == "E020"
         wrong = c.post("/api/v1/documents", json=article, headers={"Authorization": "Bearer nope"})
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
         bad = c.post("/api/v1/documents", content=b"[1, 2]", headers={"Authorization": "Bearer s3cret"})

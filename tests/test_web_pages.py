@@ -61,7 +61,7 @@ def test_story_page_and_html_errors(client: TestClient) -> None:
     html = client.get(f"/stories/{story}").text
     assert "Against (1)" in html and "For (2)" in html and "Steppe Courier" in html
     missing = client.get("/documents/nope")
-    assert missing.status_code == 404 and "E016" in missing.text and missing.headers["content-type"].startswith("text/html")
+    assert missing.status_code == 404 and "E019" in missing.text and missing.headers["content-type"].startswith("text/html")
 
 
 def test_timeline_says_what_it_leaves_out(client: TestClient) -> None:

@@ -92,6 +92,9 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E016", PipelineError, "stage {stage!r} reads {field!r}, which {provider}"),
     ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
     ("E018", ClusterError, "the Dask cluster cannot be used: {detail}"),
+    ("E019", InputError, "no {what} with id {key!r}"),
+    ("E020", InputError, "ingest over the web API needs a bearer token: {detail}"),
+    ("E021", ModelNotFound, "an optional part is not installed: {detail}"),
 )
 
 #: Every error code, with the class that carries it and its message template.

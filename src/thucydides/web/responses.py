@@ -17,9 +17,9 @@ from .state import jsonable
 
 __all__ = ["NOT_FOUND", "UNAUTHORISED", "Paging", "csv_response", "error_body", "json_response"]
 
-#: Error codes the web API adds (documented in docs/web.md): no such record; a missing or wrong token.
-NOT_FOUND = "E016"
-UNAUTHORISED = "E017"
+#: Error codes of the web API (listed in errors.py): no such record; a missing or wrong bearer token.
+NOT_FOUND = "E019"
+UNAUTHORISED = "E020"
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
