@@ -121,7 +121,8 @@ def memory_kb(pid: int) -> dict[str, int]:
 def report(name: str, times: list[float], base: float, target: float | None) -> None:
     p50 = statistics.median(times)
     p95 = statistics.quantiles(times, n=20)[-1]
-    verdict = "" if target is None else ("  (target p95 < %d ms: %s)" % (target, "yes" if p95 * 1000 < target else "NO"))
+    met = "yes" if target is not None and p95 * 1000 < target else "NO"
+    verdict = "" if target is None else f"  (target p95 < {target:.0f} ms: {met})"
     ratio = f"  p50 {p50 / base:.1f}x baseline" if base else ""
     print(f"{name:13s} p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms{ratio}{verdict}")
 

@@ -27,6 +27,7 @@ def main() -> None:
     actor, recipient = args.dyad
     with serve(args.db) as base, browser() as chromium:
         page = chromium.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(120_000)
         doc = args.doc or page.goto(base + "/api/v1/documents?per_page=500").json()["items"][0]["id"]
         shots = {"reader": f"/documents/{doc}", "disputes": "/disputes",
                  "timeline": f"/timeline?actor={actor}&recipient={recipient}&by=month", "map": "/map",

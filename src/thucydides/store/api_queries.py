@@ -236,8 +236,9 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
 
 
 def _search_condition(words: list[str]) -> tuple[str, list[Any]]:
-    condition = " AND ".join(["(coalesce(title, '') || ' ' || text) ILIKE ? ESCAPE '\\'"] * len(words))
-    return condition, [f"%{escape_like(w)}%" for w in words]
+    """Every word in the title or the text (no concatenation: that would copy every text per query)."""
+    condition = " AND ".join(["(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"] * len(words))
+    return condition, [p for w in words for p in (f"%{escape_like(w)}%",) * 2]
 
 
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:

@@ -83,7 +83,8 @@ def propositions(request: Request, store: StoreDep, where: FilterDep, paging: Pa
         rows = claim_summary(q.list_propositions(store, where, 0, CSV_CAP))
         return csv_response(rows, PROPOSITION_COLUMNS, "propositions")
     items = q.list_propositions(store, where, paging.offset, paging.per_page)
-    return json_response(request, paging.envelope(request, items, q.count_propositions(store, where)))
+    total = paging.total(items, lambda: q.count_propositions(store, where))
+    return json_response(request, paging.envelope(request, items, total))
 
 
 @router.get("/propositions/facets", response_model=schemas.FacetsOut, responses=_ERRORS, tags=["propositions"])

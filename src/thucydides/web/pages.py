@@ -81,7 +81,7 @@ def reader(request: Request, store: StoreDep, doc_id: str) -> Response:
 @router.get("/propositions", response_class=HTMLResponse)
 def propositions(request: Request, store: StoreDep, where: FilterDep, paging: PagingDep) -> Response:
     items = q.list_propositions(store, where, paging.offset, paging.per_page)
-    page = paging.envelope(request, items, q.count_propositions(store, where))
+    page = paging.envelope(request, items, paging.total(items, lambda: q.count_propositions(store, where)))
     return _render(request, "propositions.html", page=page, f=request.query_params)
 
 
@@ -109,7 +109,7 @@ def timeline(request: Request, store: StoreDep, where: FilterDep, paging: Paging
     pair = q.ApiFilter(replace(where.base, actor=None, recipient=None), where.place, tuple(statuses))
     series = q.dyad_series_filtered(store, actor, recipient, pair, by, both) if actor and recipient else []
     items = q.list_propositions(store, scoped, paging.offset, paging.per_page)
-    page = paging.envelope(request, items, q.count_propositions(store, scoped))
+    page = paging.envelope(request, items, paging.total(items, lambda: q.count_propositions(store, scoped)))
     return _render(request, "timeline.html", series=series, bars=bars(series), quads=QUADS, page=page,
                    chosen=statuses, defaulted=defaulted, by=by, both=both, f=request.query_params,
                    csv_query=_query(request, status=statuses, format="csv", page=None))

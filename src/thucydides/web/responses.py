@@ -6,7 +6,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -77,6 +77,12 @@ class Paging:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
+
+    def total(self, items: list[Any], count: Callable[[], int]) -> int:
+        """The number of matches: known from a short page (not the first row past the end), else counted."""
+        if 0 < len(items) < self.per_page or (self.page == 1 and not items):
+            return self.offset + len(items)
+        return count()
 
     def envelope(self, request: Request, items: list[Any], total: int, **extra: Any) -> dict[str, Any]:
         """``{"items", "page", "per_page", "total", "next", "prev"}``; next/prev are URLs or null."""
