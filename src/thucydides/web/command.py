@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from ..errors import InputError
+from ..commands.options import db_option
 from ..plugins import hookimpl
 
 __all__ = ["register_commands"]
 
 
 @click.command("serve")
-@click.option("--db", default="thucydides.duckdb", show_default=True, metavar="PATH", help="The store (a DuckDB file).")
+@db_option()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--allow-ingest", is_flag=True, help="Accept POST /api/v1/documents (opens the store for writing).")

@@ -28,9 +28,9 @@ def centroids() -> dict[str, tuple[float, float, str]]:
 @functools.lru_cache(maxsize=4096)
 def _location_country(location: str) -> str | None:
     """The state code the location text names (a state, capital, city or region in the gazetteer)."""
-    from ..actors.gazetteer import norm, tokenizer
+    from ..stages.actors.gazetteer import gazetteer, norm, tokenizer
 
-    gaz = _gazetteer()
+    gaz = gazetteer()
     raw = [t.text for t in tokenizer()(location)]
     words = [norm(w) for w in raw]
     for i in range(len(words)):
@@ -40,13 +40,6 @@ def _location_country(location: str) -> str | None:
             if code in centroids():
                 return str(code)
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> Any:
-    from ..actors.gazetteer import gazetteer
-
-    return gazetteer()
 
 
 def place_of(location: str | None, actor: Iterable[str], recipient: Iterable[str]) -> tuple[str, str] | None:

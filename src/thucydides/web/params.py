@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-from ..errors import InputError
+from ..inputs import parse_date
 from ..store import Filter
 from ..store.api_queries import ApiFilter
 from .responses import Paging
@@ -19,17 +19,12 @@ DEFAULT_STATUSES: tuple[str, ...] = ("asserted", "alleged")
 
 
 def parse_day(value: str | None, name: str) -> dt.date | None:
-    """An ISO day, or None for an empty value.
+    """An ISO day from a query parameter, or None for an empty value (the library's one date parser).
 
     Raises:
         InputError: (E006) not ``YYYY-MM-DD``.
     """
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError("E006", f"malformed date {value!r} for {name}; expected YYYY-MM-DD") from None
+    return parse_date(value or None, f"date for {name}")
 
 
 def _code(value: str | None) -> str | None:
