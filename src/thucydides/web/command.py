@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..errors import InputError
 from ..commands.options import db_option
+from ..errors import InputError
 from ..plugins import hookimpl
 
 __all__ = ["register_commands"]
