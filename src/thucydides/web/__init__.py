@@ -1,5 +1,8 @@
 """The web workbench and REST API (``thucydides serve``; needs the ``[web]`` extra).
 
+:func:`thucydides.web.app.create_app` builds the FastAPI app over a store; importing this package alone
+does not load FastAPI.
+
 >>> from thucydides.web import Settings
 >>> Settings("thucydides.duckdb").allow_ingest
 False
@@ -7,11 +10,4 @@ False
 
 from .state import Settings
 
-__all__ = ["Settings", "create_app"]
-
-
-def create_app(*args: object, **kwargs: object) -> object:
-    """:func:`thucydides.web.app.create_app` (imported on first use: FastAPI loads only when serving)."""
-    from .app import create_app as make
-
-    return make(*args, **kwargs)  # type: ignore[arg-type]
+__all__ = ["Settings"]
