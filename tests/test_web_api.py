@@ -248,3 +248,29 @@ def test_post_documents_with_the_bearer_token(tmp_path: Path) -> None:
         assert r.json()["added"] == 2
     with open_store(db, read_only=True) as store:
         assert store.count("documents") == 8
+
+
+def test_an_ingest_in_progress_does_not_block_readers(tmp_path: Path) -> None:
+    pytest.importorskip("spacy")
+    import threading
+
+    from thucydides.pipeline.run import extract_batch
+
+    db = build_store(tmp_path / "busy.duckdb", ledger=False)
+    entered, release = threading.Event(), threading.Event()
+
+    def held(articles: Any) -> Any:  # the real extractor, held until the reader has been answered
+        entered.set()
+        release.wait(60)
+        return extract_batch(articles)
+
+    with TestClient(create_app(Settings(db, allow_ingest=True, token="t"), extractor=held)) as c:
+        result: dict[str, Any] = {}
+        post = threading.Thread(target=lambda: result.update(r=c.post(
+            "/api/v1/documents", json={"text": "Russian forces shelled Kharkiv."}, headers={"Authorization": "Bearer t"})))
+        post.start()
+        assert entered.wait(60)
+        assert c.get("/api/v1/documents").json()["total"] == 5  # answered while the ingest is under way
+        release.set()
+        post.join(60)
+        assert result["r"].status_code == 201 and c.get("/api/v1/documents").json()["total"] == 6
