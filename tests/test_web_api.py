@@ -102,6 +102,8 @@ def test_etag_gives_304_and_changes_with_the_query(client: TestClient) -> None:
     ("since=2022-05-01&until=2022-05-19", {("doc-threat", 0), ("doc-threat", 1)}),
     ("outlet=harbour gazette", {("doc-port", 0), ("doc-aid", 0)}),
     ("place=odesa", {("doc-port", 0), ("doc-silo", 0)}), ("text=grain silo", {("doc-silo", 0)}),
+    ("country=ukr", {("doc-port", 0), ("doc-silo", 0), ("doc-threat", 0), ("doc-threat", 1)}),
+    ("country=RUS", set()), ("country=XYZ", set()),
 ])
 def test_each_filter_selects_what_it_names(client: TestClient, query: str, expected: set[tuple[str, int]]) -> None:
     assert set(ids(ok(client, f"/api/v1/propositions?per_page=500&{query}"))) == expected
@@ -124,7 +126,7 @@ def test_errors_are_json_with_project_codes(client: TestClient, url: str, status
 
 
 _INJECTIONS = ("' OR '1'='1", "RUS') OR 1=1 --", "x'; DROP TABLE propositions; --", "%", "_", "\\", '"; --')
-_FREE_TEXT = ("actor", "recipient", "type", "outlet", "place", "text")
+_FREE_TEXT = ("actor", "recipient", "type", "outlet", "place", "text", "country")
 
 
 @pytest.mark.parametrize("value", _INJECTIONS)

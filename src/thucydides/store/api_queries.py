@@ -36,11 +36,13 @@ class ApiFilter:
         base: the filters of ``thucydides query`` (its ``limit`` is ignored here).
         place: words the proposition's location contains (case-insensitive, taken literally).
         statuses: keep a proposition only when one of its claims has one of these statuses.
+        places: keep a proposition only when its location contains one of these names (taken literally).
     """
 
     base: Filter = field(default_factory=Filter)
     place: str | None = None
     statuses: tuple[str, ...] = ()
+    places: tuple[str, ...] | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over propositions ``p`` and its parameters."""
@@ -55,6 +57,9 @@ class ApiFilter:
         if self.place:
             parts.append("p.location ILIKE ? ESCAPE '\\'")
             params.append(f"%{escape_like(self.place)}%")
+        if self.places is not None:
+            parts.append("(" + " OR ".join(["FALSE", *["p.location ILIKE ? ESCAPE '\\'"] * len(self.places)]) + ")")
+            params.extend(f"%{escape_like(name)}%" for name in self.places)
         return " AND ".join(parts), params
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -151,7 +152,7 @@ def dyad(request: Request, store: StoreDep, where: Annotated[q.ApiFilter, Depend
     """Counts by quad class and mean PLOVER score per period for one actor pair. Without ``status``, only
     propositions with an asserted or alleged claim are counted (hypothetical and denied ones are not)."""
     statuses = where.statuses or DEFAULT_STATUSES
-    scoped = q.ApiFilter(where.base, where.place, statuses)
+    scoped = replace(where, statuses=statuses)
     series = q.dyad_series_filtered(store, actor, recipient, scoped, by, both)
     if format == "csv":
         return csv_response(series, ("period", "verbal_coop", "material_coop", "verbal_conflict",
@@ -208,7 +209,7 @@ def map_points(request: Request, store: StoreDep, where: FilterDep) -> Response:
     """Matching propositions grouped at country centroids (by location, else recipient, else actor).
     Without ``status``, only propositions with an asserted or alleged claim are placed."""
     statuses = where.statuses or DEFAULT_STATUSES
-    rows = q.proposition_places(store, q.ApiFilter(where.base, where.place, statuses))
+    rows = q.proposition_places(store, replace(where, statuses=statuses))
     points, unplaced = group_points(rows)
     return json_response(request, {"points": points, "unplaced": unplaced, "statuses": list(statuses)})
 

@@ -105,8 +105,8 @@ def timeline(request: Request, store: StoreDep, where: FilterDep, paging: Paging
              both: bool = False) -> Response:
     statuses, defaulted = _statuses(request)
     actor, recipient = where.base.actor, where.base.recipient
-    scoped = q.ApiFilter(where.base, where.place, tuple(statuses))
-    pair = q.ApiFilter(replace(where.base, actor=None, recipient=None), where.place, tuple(statuses))
+    scoped = replace(where, statuses=tuple(statuses))
+    pair = replace(scoped, base=replace(where.base, actor=None, recipient=None))
     series = q.dyad_series_filtered(store, actor, recipient, pair, by, both) if actor and recipient else []
     items = q.list_propositions(store, scoped, paging.offset, paging.per_page)
     page = paging.envelope(request, items, paging.total(items, lambda: q.count_propositions(store, scoped)))

@@ -10,6 +10,7 @@ from fastapi import Query
 from ..inputs import parse_date
 from ..store import Filter
 from ..store.api_queries import ApiFilter
+from .geo import country_names
 from .responses import Paging
 
 __all__ = ["DEFAULT_STATUSES", "filter_params", "paging_params", "pair_filter_params", "parse_day"]
@@ -43,12 +44,15 @@ def filter_params(
     outlet: Annotated[str | None, Query(description="Outlet that published the document.")] = None,
     place: Annotated[str | None, Query(description="Words the location contains (taken literally).")] = None,
     text: Annotated[str | None, Query(description="Words that must all occur in a claim's evidence.")] = None,
+    country: Annotated[str | None, Query(description="State code the location is in (its name, capital, "
+                                                     "cities and regions in the gazetteer).")] = None,
 ) -> ApiFilter:
-    """The proposition filters of ``thucydides query`` (and ``place``), as an :class:`ApiFilter`."""
+    """The proposition filters of ``thucydides query`` (and ``place``, ``country``), as an :class:`ApiFilter`."""
     base = Filter(_code(actor), _code(recipient), (type or "").strip() or None, verdict or None, None,
                   parse_day(since, "since"), parse_day(until, "until"), outlet or None, text or None, 0)
     statuses = tuple(s for s in (status or []) if s)
-    return ApiFilter(base, place or None, statuses)
+    code = _code(country)
+    return ApiFilter(base, place or None, statuses, country_names(code) if code else None)
 
 
 def paging_params(page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
@@ -69,4 +73,4 @@ def pair_filter_params(
     text: Annotated[str | None, Query(description="Words that must all occur in a claim's evidence.")] = None,
 ) -> ApiFilter:
     """The filters of :func:`filter_params` but the actor pair (which the dyad endpoint takes in its path)."""
-    return filter_params(None, None, type, verdict, status, since, until, outlet, place, text)
+    return filter_params(None, None, type, verdict, status, since, until, outlet, place, text, None)
