@@ -47,7 +47,7 @@ PagingDep = Annotated[Paging, Depends(paging_params)]
 
 
 def not_found(what: str, key: str) -> HTTPException:
-    """A 404 (error E016) naming what was not found."""
+    """A 404 (error E018) naming what was not found."""
     return HTTPException(404, f"no {what} with id {key!r}")
 
 

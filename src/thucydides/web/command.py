@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..commands.options import db_option
-from ..errors import InputError
+from ..errors import ModelNotFound
 from ..plugins import hookimpl
 
 __all__ = ["register_commands"]
@@ -25,7 +25,8 @@ def serve_command(db: str, host: str, port: int, allow_ingest: bool, token: str 
 
         from .app import create_app
     except ImportError:
-        raise InputError("E001", "the web workbench needs its extra: pip install 'thucydides[web]'") from None
+        raise ModelNotFound("E020", "an optional part is not installed: the web workbench needs its extra, "
+                            "pip install 'thucydides[web]'") from None
     from .state import Settings
 
     app = create_app(Settings(db, allow_ingest, token))
