@@ -226,7 +226,7 @@ def test_read_only_server_refuses_post(client: TestClient) -> None:
 
 
 def test_ingest_needs_a_token(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="E019"):
+    with pytest.raises(InputError, match="E020"):
         create_app(Settings(tmp_path / "x.duckdb", allow_ingest=True))
 
 

@@ -93,10 +93,10 @@ def create_app(settings: Settings, extractor: Any = None) -> FastAPI:
     """The workbench over the store in ``settings.db``, opened now (read-only unless ingest is allowed).
 
     Raises:
-        StoreError: (E013) the store cannot be opened. InputError: (E019) ingest allowed without a token.
+        StoreError: (E013) the store cannot be opened. InputError: (E020) ingest allowed without a token.
     """
     if settings.allow_ingest and not settings.token:
-        raise InputError("E019", "ingest over the web API needs a bearer token: give --token or THUCYDIDES_TOKEN "
+        raise InputError("E020", "ingest over the web API needs a bearer token: give --token or THUCYDIDES_TOKEN "
                          "with --allow-ingest")
     handle = StoreHandle(settings)
 

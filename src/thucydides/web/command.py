@@ -25,7 +25,7 @@ def serve_command(db: str, host: str, port: int, allow_ingest: bool, token: str 
 
         from .app import create_app
     except ImportError:
-        raise ModelNotFound("E020", "an optional part is not installed: the web workbench needs its extra, "
+        raise ModelNotFound("E021", "an optional part is not installed: the web workbench needs its extra, "
                             "pip install 'thucydides[web]'") from None
     from .state import Settings
 
