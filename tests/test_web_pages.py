@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from thucydides.cli import main
 from thucydides.store.api_queries import escape_like
 from thucydides.web.app import create_app
-from thucydides.web.geo import centroids, place_of
+from thucydides.web.geo import centroids, group_points, place_of
 from thucydides.web.state import Settings
 from thucydides.web.views import bars, highlight, polylines
 from web_store import HOSTILE, build_store
@@ -109,6 +109,17 @@ def test_events_are_placed_by_location_recipient_then_actor() -> None:
     assert place_of("nowhere in particular", ["EU"], []) is None
     lat, lon, name = centroids()["RUS"]
     assert name == "Russia" and 50 < lat < 70 and 40 < lon < 140
+
+
+def test_resolved_places_sit_at_their_coordinates() -> None:
+    rows = [{"doc_id": "d", "idx": 0, "lat": 50.45, "lon": 30.52, "place_name": "Kyiv", "actor": ["RUS"],
+             "recipient": ["UKR"]},
+            {"doc_id": "d", "idx": 1, "lat": None, "lon": None, "location": None, "actor": ["FRA"], "recipient": []},
+            {"doc_id": "d", "idx": 2, "lat": None, "lon": None, "location": None, "actor": [], "recipient": []}]
+    points, unplaced = group_points(rows)
+    assert unplaced == 1
+    assert {(p["place"], p["placed_by"], p["lat"]) for p in points} == {("Kyiv", "place", 50.45),
+                                                                         ("France", "actor", centroids()["FRA"][0])}
 
 
 def test_escape_like_takes_wildcards_literally() -> None:

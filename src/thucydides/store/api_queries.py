@@ -322,7 +322,8 @@ def dyad_series_filtered(store: Store, actor: str, recipient: str, where: ApiFil
 
 def proposition_places(store: Store, where: ApiFilter, cap: int = 20_000) -> list[dict[str, Any]]:
     """What the map needs of (at most ``cap``) matching propositions: ids, date, type, sides, verdict,
-    location; no claims."""
+    location and its resolved place (``lat``, ``lon``, ``place_name``); no claims."""
     condition, params = where.where()
     return _rows(store, f"""SELECT p.doc_id, p.idx, p.event_date, p.type, p.actor, p.recipient, p.verdict,
-        p.location FROM propositions p WHERE {condition} {_ORDER} LIMIT ?""", [*params, int(cap)])
+        p.location, p.lat, p.lon, p.place_name FROM propositions p WHERE {condition} {_ORDER} LIMIT ?""",
+                 [*params, int(cap)])

@@ -1,9 +1,9 @@
 """Placing propositions on the map.
 
-Places are not resolved to coordinates yet, so an event goes to the centroid of a country (of its largest
-polygon in the Natural Earth 110m countries vendored under ``static/vendor/world-atlas``): the country its
-location names (through the actor gazetteer's states and places), else its recipient's, else its actor's.
-Each point says which of these placed it.
+An event whose place the places stage resolved sits at its coordinates. Any other goes to the centroid of
+a country (of its largest polygon in the Natural Earth 110m countries vendored under
+``static/vendor/world-atlas``): the country its location names (through the actor gazetteer's states and
+places), else its recipient's, else its actor's. Each point says which of these placed it.
 """
 
 from __future__ import annotations
@@ -78,11 +78,17 @@ def group_points(rows: Iterable[dict[str, Any]], per_point: int = 20) -> tuple[l
     points: dict[tuple[str, str], dict[str, Any]] = {}
     unplaced = 0
     for row in rows:
-        found = place_of(row.get("location"), row.get("actor") or (), row.get("recipient") or ())
-        if found is None:
-            unplaced += 1
-            continue
-        lat, lon, name = centroids()[found[0]]
+        if row.get("lat") is not None and row.get("lon") is not None:  # a resolved place: its coordinates
+            name = str(row.get("place_name") or row.get("location") or "")
+            found = (f"{row['lat']},{row['lon']}", "place")
+            lat, lon = float(row["lat"]), float(row["lon"])
+        else:
+            placed = place_of(row.get("location"), row.get("actor") or (), row.get("recipient") or ())
+            if placed is None:
+                unplaced += 1
+                continue
+            found = placed
+            lat, lon, name = centroids()[found[0]]
         point = points.setdefault(found, {"lat": lat, "lon": lon, "place": name, "placed_by": found[1],
                                           "count": 0, "propositions": []})
         point["count"] += 1
