@@ -93,6 +93,9 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E017", PipelineError, "no stage named {name!r} in the pipeline; stages: {names}"),
     ("E018", ClusterError, "the Dask cluster cannot be used: {detail}"),
     ("E019", InputError, "cannot write {path}: {detail}"),
+    ("E020", InputError, "no {what} with id {key!r}"),
+    ("E021", InputError, "ingest over the web API needs a bearer token: {detail}"),
+    ("E022", ModelNotFound, "an optional part is not installed: {detail}"),
 )
 
 #: Every error code, with the class that carries it and its message template.

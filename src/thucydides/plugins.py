@@ -48,6 +48,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = PIPELINE_PLUGINS + (
     "thucydides.commands.actors",
     "thucydides.commands.train",
     "thucydides.places.plugin",
+    "thucydides.web.command",
 )
 
 

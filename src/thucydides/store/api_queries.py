@@ -1,0 +1,329 @@
+"""Read queries for the web API and workbench: pages of propositions, documents with everything
+extracted from them, stories, substring search with facets, actors and filtered dyad series.
+
+Every query is parameterised; the only SQL text built at run time is made of fixed fragments chosen
+here. Pages are ``LIMIT``/``OFFSET`` over an order ending in a unique key, so they are stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InvalidValue
+from ..model import STATUSES
+from .connection import Store
+from .queries import PERIODS, Filter
+
+__all__ = ["ApiFilter", "count_documents", "count_propositions", "count_stories", "document_detail",
+           "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
+           "list_propositions", "list_stories", "proposition_facets", "proposition_places", "search_document_ids",
+           "search_documents", "story_detail"]
+
+_ORDER = "ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx"
+
+
+def escape_like(text: str) -> str:
+    r"""``text`` with the LIKE wildcards ``%`` and ``_`` (and the escape ``\``) taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class ApiFilter:
+    """A :class:`~.queries.Filter` plus what the workbench adds.
+
+    Attributes:
+        base: the filters of ``thucydides query`` (its ``limit`` is ignored here).
+        place: words the proposition's location contains (case-insensitive, taken literally).
+        statuses: keep a proposition only when one of its claims has one of these statuses.
+        places: keep a proposition only when its location contains one of these names (taken literally).
+    """
+
+    base: Filter = field(default_factory=Filter)
+    place: str | None = None
+    statuses: tuple[str, ...] = ()
+    places: tuple[str, ...] | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition over propositions ``p`` and its parameters."""
+        condition, params = self.base.where()
+        parts = [condition]
+        for status in self.statuses:
+            if status not in STATUSES:
+                raise InvalidValue("E001", "status", status, STATUSES)
+        if self.statuses:  # one list_contains per status: several times faster than list_has_any
+            parts.append("(" + " OR ".join(["list_contains(p.statuses, ?)"] * len(self.statuses)) + ")")
+            params.extend(self.statuses)
+        if self.place:
+            parts.append("p.location ILIKE ? ESCAPE '\\'")
+            params.append(f"%{escape_like(self.place)}%")
+        if self.places is not None:
+            parts.append("(" + " OR ".join(["FALSE", *["p.location ILIKE ? ESCAPE '\\'"] * len(self.places)]) + ")")
+            params.extend(f"%{escape_like(name)}%" for name in self.places)
+        return " AND ".join(parts), params
+
+
+def _rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = store.execute(sql, params or [])
+    names = [c[0] for c in cursor.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _scalar(store: Store, sql: str, params: list[Any]) -> int:
+    row = store.execute(sql, params).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def count_propositions(store: Store, where: ApiFilter) -> int:
+    """Number of propositions matching ``where``."""
+    condition, params = where.where()
+    return _scalar(store, f"SELECT count(*) FROM propositions p WHERE {condition}", params)
+
+
+_PROPOSITION = """
+SELECT p.doc_id, p.idx, p.id, p.event_date, p.date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo,
+       p.plover_score, p.quad_class, p.location, p.statuses, p.outlet, p.published, p.start, p."end"
+FROM propositions p WHERE {where} {order} LIMIT ? OFFSET ?
+"""
+_CLAIMS_OF = """
+SELECT doc_id, prop_idx, idx, status, "by", via, speaker, evidence, start, "end", confidence
+FROM claims WHERE {docs} ORDER BY doc_id, prop_idx, idx
+"""
+_STORY_OF = """
+SELECT sm.doc_id, sm.prop_idx, s.id AS story, s.verdict AS story_verdict, s.n_outlets, s.n_claimants
+FROM (SELECT * FROM story_members WHERE {docs}) sm JOIN stories s ON s.id = sm.story_id
+"""
+
+
+def _docs_condition(doc_ids: list[str]) -> tuple[str, list[Any]]:
+    """``doc_id`` among ``doc_ids``: an equality for one document (a pushed-down filter, much faster
+    than the semi-join a list needs)."""
+    if len(doc_ids) == 1:
+        return "doc_id = ?", [doc_ids[0]]
+    return "doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
+
+
+def _attach(store: Store, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each proposition row its claims and its story (fetched by document id)."""
+    if not hits:
+        return hits
+    docs, params = _docs_condition(sorted({h["doc_id"] for h in hits}))
+    claims: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for claim in _rows(store, _CLAIMS_OF.format(docs=docs), params):
+        claims.setdefault((claim.pop("doc_id"), claim.pop("prop_idx")), []).append(claim)
+    stories = {(r.pop("doc_id"), r.pop("prop_idx")): r for r in _rows(store, _STORY_OF.format(docs=docs), params)}
+    empty = {"story": None, "story_verdict": None, "n_outlets": None, "n_claimants": None}
+    for hit in hits:
+        key = (hit["doc_id"], hit["idx"])
+        hit.update(stories.get(key, empty))
+        hit["claims"] = claims.get(key, [])
+    return hits
+
+
+def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+    """One page of the propositions matching ``where``, by event date, with their claims and story."""
+    condition, params = where.where()
+    sql = _PROPOSITION.format(where=condition, order=_ORDER)
+    return _attach(store, _rows(store, sql, [*params, int(limit), int(offset)]))
+
+
+_FACETS = """
+WITH m AS MATERIALIZED (SELECT p.actor, p.recipient, p.type, p.verdict, p.outlet, p.event_date
+                        FROM propositions p WHERE {where}),
+f AS (SELECT 'actor' AS facet, unnest(actor) AS value FROM m
+      UNION ALL SELECT 'recipient', unnest(recipient) FROM m
+      UNION ALL SELECT 'type', type FROM m UNION ALL SELECT 'verdict', verdict FROM m
+      UNION ALL SELECT 'outlet', outlet FROM m UNION ALL SELECT 'month', strftime(event_date, '%Y-%m') FROM m),
+c AS (SELECT facet, value, count(*) AS n FROM f WHERE value IS NOT NULL GROUP BY facet, value)
+SELECT facet, value, n FROM c QUALIFY row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) <= ?
+ORDER BY facet, n DESC, value
+"""
+FACETS: tuple[str, ...] = ("actor", "recipient", "type", "verdict", "outlet", "month")
+
+
+def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None = None,
+                       top: int = 12) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the matching propositions by actor, recipient, type, verdict, outlet and month (most
+    frequent first, at most ``top`` values each; one scan); only in ``doc_ids`` when given."""
+    condition, params = where.where()
+    if doc_ids is not None:
+        condition += " AND p.doc_id IN (SELECT unnest(?::VARCHAR[]))"
+        params = [*params, doc_ids]
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
+    for row in _rows(store, _FACETS.format(where=condition), [*params, int(top)]):
+        out[row["facet"]].append({"value": row["value"], "n": row["n"]})
+    return out
+
+
+_DOC_COLUMNS = "id, published, outlet, outlets, url, title, n_propositions, n_claims, n_loss_claims, source"
+
+
+def count_documents(store: Store, outlet: str | None = None) -> int:
+    """Number of stored documents (published by ``outlet`` when given, case-insensitive)."""
+    if outlet:
+        return _scalar(store, "SELECT count(*) FROM documents WHERE "
+                       "list_contains(list_transform(outlets, lambda x: lower(x)), ?)", [outlet.lower()])
+    return _scalar(store, "SELECT count(*) FROM documents", [])
+
+
+def list_documents(store: Store, outlet: str | None = None, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
+    """One page of documents (metadata and counts, no text), newest first."""
+    condition, params = "TRUE", []
+    if outlet:
+        condition = "list_contains(list_transform(outlets, lambda x: lower(x)), ?)"
+        params = [outlet.lower()]
+    return _rows(store, f"SELECT {_DOC_COLUMNS} FROM documents WHERE {condition} "
+                 "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
+
+
+def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """One document with its text, propositions (with claims and story), loss claims and actor mentions;
+    None when no document has that id."""
+    docs = _rows(store, f"SELECT {_DOC_COLUMNS}, text FROM documents WHERE id = ?", [doc_id])
+    if not docs:
+        return None
+    doc = docs[0]
+    hits = _rows(store, _PROPOSITION.format(where="p.doc_id = ?", order="ORDER BY p.idx"), [doc_id, 1 << 31, 0])
+    doc["propositions"] = _attach(store, hits)
+    doc["loss_claims"] = _rows(store, """SELECT idx, side, value, qualifier, unit, categories, period, period_end,
+        status, "by", via, evidence, start, "end" FROM loss_claims WHERE doc_id = ? ORDER BY idx""", [doc_id])
+    doc["mentions"] = _rows(store, """SELECT idx, text, code, sector, name, kind, start, "end"
+        FROM actor_mentions WHERE doc_id = ? ORDER BY idx""", [doc_id])
+    return doc
+
+
+_STORY_FILTER = """s.id IN (SELECT sm.story_id FROM story_members sm
+    JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx WHERE {where})"""
+
+
+def _story_condition(where: ApiFilter, verdict: str | None) -> tuple[str, list[Any]]:
+    condition, params = where.where()
+    parts = [_STORY_FILTER.format(where=condition)]
+    if verdict:
+        parts.append("s.verdict = ?")
+        params.append(verdict)
+    return " AND ".join(parts), params
+
+
+def count_stories(store: Store, where: ApiFilter, verdict: str | None = None) -> int:
+    """Number of stories with a member proposition matching ``where`` (and of ``verdict``)."""
+    condition, params = _story_condition(where, verdict)
+    return _scalar(store, f"SELECT count(*) FROM stories s WHERE {condition}", params)
+
+
+def list_stories(store: Store, where: ApiFilter, verdict: str | None = None, offset: int = 0,
+                 limit: int = 50) -> list[dict[str, Any]]:
+    """One page of stories (by first date, then id) with a member proposition matching ``where``."""
+    condition, params = _story_condition(where, verdict)
+    return _rows(store, f"SELECT * FROM stories s WHERE {condition} ORDER BY s.first_date NULLS LAST, s.id "
+                 "LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
+
+
+_STORY_CLAIMS = """
+SELECT CASE WHEN c.status = 'denied' THEN 'denies' WHEN c.status = 'hypothetical' THEN 'foresees'
+            ELSE 'affirms' END AS side,
+       c.status, c."by", c.via, c.speaker, c.evidence, c.doc_id, c.prop_idx, c.idx, c.start, c."end",
+       d.outlet, d.published, d.url, d.title
+FROM story_members sm JOIN claims c ON c.doc_id = sm.doc_id AND c.prop_idx = sm.prop_idx
+JOIN documents d ON d.id = c.doc_id WHERE sm.story_id = ?
+ORDER BY side, d.published NULLS LAST, c.doc_id, c.prop_idx, c.idx
+"""
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story with every claim about it (side, claimant, outlet, date, document); None if unknown."""
+    found = _rows(store, "SELECT * FROM stories WHERE id = ?", [story_id])
+    if not found:
+        return None
+    story = found[0]
+    story["claims"] = _rows(store, _STORY_CLAIMS, [story_id])
+    return story
+
+
+def _search_condition(words: list[str]) -> tuple[str, list[Any]]:
+    """Every word in the title or the text (no concatenation: that would copy every text per query)."""
+    condition = " AND ".join(["(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"] * len(words))
+    return condition, [p for w in words for p in (f"%{escape_like(w)}%",) * 2]
+
+
+def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
+    """Documents whose title or text contain every word of ``text`` (case-insensitive, literally): their
+    number, and the ids of the first ``cap`` of them, newest first (one scan when fewer than ``cap``)."""
+    words = text.split()
+    if not words:
+        return 0, []
+    condition, params = _search_condition(words)
+    ids = [str(r[0]) for r in store.execute(f"SELECT id FROM documents WHERE {condition} "
+                                            "ORDER BY published DESC NULLS LAST, id LIMIT ?",
+                                            [*params, int(cap) + 1]).fetchall()]
+    if len(ids) <= cap:
+        return len(ids), ids
+    return _scalar(store, f"SELECT count(*) FROM documents WHERE {condition}", params), ids[:cap]
+
+
+def search_documents(store: Store, text: str, offset: int = 0, limit: int = 20,
+                     ids: list[str] | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """One page of the documents matching ``text`` (as :func:`search_document_ids`, whose result may be
+    given as ``ids``), each with a snippet around the first word. Returns ``(total, page)``."""
+    total, found = (len(ids), ids) if ids is not None else search_document_ids(store, text, offset + limit)
+    chosen = found[offset:offset + limit]
+    if not chosen:
+        return total, []
+    snippet = "substr(text, greatest(1, instr(lower(text), lower(?)) - 80), 240) AS snippet"
+    rows = _rows(store, f"SELECT {_DOC_COLUMNS}, {snippet} FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                 [text.split()[0], chosen])
+    order = {doc_id: i for i, doc_id in enumerate(chosen)}
+    return total, sorted(rows, key=lambda r: order[r["id"]])
+
+
+def list_actors(store: Store, offset: int = 0, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+    """Actors mentioned in the store, most mentioned first: code, name, sector, kind, mentions, documents.
+    Returns ``(total, page)``."""
+    total = _scalar(store, "SELECT count(DISTINCT code) FROM actor_mentions WHERE code IS NOT NULL", [])
+    page = _rows(store, """SELECT code, any_value(name) AS name, any_value(sector) AS sector,
+        any_value(kind) AS kind, count(*) AS mentions, count(DISTINCT doc_id) AS documents
+        FROM actor_mentions WHERE code IS NOT NULL GROUP BY code ORDER BY mentions DESC, code
+        LIMIT ? OFFSET ?""", [int(limit), int(offset)])
+    return total, page
+
+
+def list_loss_claims(store: Store, offset: int = 0, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+    """Loss claims quoted in the articles, by publication date. Returns ``(total, page)``."""
+    total = _scalar(store, "SELECT count(*) FROM loss_claims", [])
+    page = _rows(store, """SELECT doc_id, idx, published, outlet, side, value, qualifier, unit, categories,
+        status, "by", via, evidence FROM loss_claims ORDER BY published NULLS LAST, doc_id, idx
+        LIMIT ? OFFSET ?""", [int(limit), int(offset)])
+    return total, page
+
+
+def dyad_series_filtered(store: Store, actor: str, recipient: str, where: ApiFilter, by: str = "week",
+                         both_directions: bool = False) -> list[dict[str, Any]]:
+    """Like :func:`~.queries.dyad_series`, over the propositions that also match ``where`` (statuses,
+    verdict, dates, ...): counts by quad class and the mean PLOVER score per period."""
+    if by not in PERIODS:
+        raise InvalidValue("E001", "period", by, PERIODS)
+    condition, params = where.where()
+    dyad = "(list_contains(p.actor, ?) AND list_contains(p.recipient, ?))"
+    pair = [actor.upper(), recipient.upper()]
+    if both_directions:
+        dyad = f"({dyad} OR (list_contains(p.actor, ?) AND list_contains(p.recipient, ?)))"
+        pair += pair[::-1]
+    sql = f"""
+        SELECT CAST(date_trunc('{by}', p.event_date) AS DATE) AS period,
+               count(*) FILTER (WHERE p.quad_class = 1) AS verbal_coop,
+               count(*) FILTER (WHERE p.quad_class = 2) AS material_coop,
+               count(*) FILTER (WHERE p.quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE p.quad_class = 4) AS material_conflict,
+               count(*) AS total, avg(p.plover_score) AS mean_score
+        FROM propositions p WHERE p.event_date IS NOT NULL AND {dyad} AND {condition}
+        GROUP BY period ORDER BY period"""
+    return _rows(store, sql, [*pair, *params])
+
+
+def proposition_places(store: Store, where: ApiFilter, cap: int = 20_000) -> list[dict[str, Any]]:
+    """What the map needs of (at most ``cap``) matching propositions: ids, date, type, sides, verdict,
+    location and its resolved place (``lat``, ``lon``, ``place_name``); no claims."""
+    condition, params = where.where()
+    return _rows(store, f"""SELECT p.doc_id, p.idx, p.event_date, p.type, p.actor, p.recipient, p.verdict,
+        p.location, p.lat, p.lon, p.place_name FROM propositions p WHERE {condition} {_ORDER} LIMIT ?""",
+                 [*params, int(cap)])

@@ -1,0 +1,88 @@
+"""What the web app holds while it runs: its settings and the one store connection it reads through.
+
+The store is opened once; every request reads through its own DuckDB cursor (a connection to the same
+database that may be used from the request's thread), so readers never wait for each other, and an
+ingest (with ``--allow-ingest``) writes through a cursor of its own in one transaction while readers
+keep seeing the last committed state.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..store import Store, open_store
+
+__all__ = ["CursorStore", "Settings", "StoreHandle"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the server was started.
+
+    Attributes:
+        db: the store file.
+        allow_ingest: accept ``POST /api/v1/documents`` (the store is then opened for writing).
+        token: the bearer token that ``POST`` requests must present.
+    """
+
+    db: Path | str
+    allow_ingest: bool = False
+    token: str | None = None
+
+    def token_ok(self, header: str | None) -> bool:
+        """Whether an ``Authorization`` header carries this server's bearer token (constant time)."""
+        if not self.token or not header or not header.startswith("Bearer "):
+            return False
+        return hmac.compare_digest(header[len("Bearer "):].encode(), self.token.encode())
+
+
+class CursorStore(Store):
+    """A :class:`Store` reading through a cursor of another store's connection (closed with it)."""
+
+    def __init__(self, parent: Store) -> None:
+        self.path = parent.path
+        self.read_only = parent.read_only
+        self.con = parent.con.cursor()
+
+
+class StoreHandle:
+    """The store the app serves, opened once (read-only unless ingest is allowed)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.store = open_store(settings.db, read_only=not settings.allow_ingest)
+        self.write_lock = threading.Lock()
+
+    def reader(self) -> Iterator[Store]:
+        """A per-request store (a FastAPI dependency): a fresh cursor, closed after the response."""
+        store = CursorStore(self.store)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store file has a table called ``name`` (the ledger's tables are optional)."""
+        with CursorStore(self.store) as store:
+            row = store.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                [name]).fetchone()
+        return bool(row and row[0])
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def jsonable(value: Any) -> Any:
+    """Dates and other scalars DuckDB returns, as JSON values (dates and times as ISO strings)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
