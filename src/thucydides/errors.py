@@ -96,6 +96,7 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E020", InputError, "no {what} with id {key!r}"),
     ("E021", InputError, "ingest over the web API needs a bearer token: {detail}"),
     ("E022", ModelNotFound, "an optional part is not installed: {detail}"),
+    ("E023", ModelNotFound, "the learned extractor's {files} is missing in {folder}; train it with: thucydides train"),
 )
 
 #: Every error code, with the class that carries it and its message template.

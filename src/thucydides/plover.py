@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .errors import InvalidValue
 
-__all__ = ["EVENT_TYPES", "QUADS", "cameo_code", "plover_score", "quad_of", "validate_type"]
+__all__ = ["EVENT_TYPES", "MODES", "QUADS", "cameo_code", "plover_score", "quad_of", "validate_type"]
 
 #: type -> (quad class 1..4, score, CAMEO root)
 _TYPES: dict[str, tuple[int, float, str]] = {
@@ -61,6 +61,9 @@ _MODES: dict[tuple[str, str], tuple[float, str]] = {
     ("ASSAULT", "drone"): (-9.5, "1951"), ("ASSAULT", "heavy-weapons"): (-9.5, "194"),
     ("ASSAULT", "crowd-control"): (-7.5, "175"), ("ASSAULT", "unconventional"): (-10.0, "204"),
 }
+
+#: every (type, mode) pair the ontology knows, in table order.
+MODES: tuple[tuple[str, str], ...] = tuple(_MODES)
 
 
 def validate_type(event_type: str, mode: str | None = None) -> None:

@@ -17,14 +17,32 @@ __all__ = ["classify_command", "register_commands", "register_eval_datasets", "t
               help="The shared data folder (or its eval/ folder); default: ../shared.")
 @click.option("--out", "out", type=click.Path(path_type=Path),
               help="Where to write the weights; default: the package's data/models folder (the shipped ones).")
+@click.option("--model", "which", type=click.Choice(["extractor", "classifier"]), default="extractor",
+              show_default=True, help="What to train: the learned extractor, or the sentence classifier heads.")
+@click.option("--team", "team", type=click.Path(path_type=Path),
+              help="Extractor: also train on the team's annotated articles (*.train.jsonl) in this folder, e.g. corpus/team.")
+@click.option("--epochs", type=click.IntRange(1, 50), help="Extractor: passes over the data (default 2).")
+@click.option("--max-steps", "max_steps", type=click.IntRange(1), help="Extractor: stop after this many steps.")
+@click.option("--limit", type=click.IntRange(1), help="Extractor: train on the first N documents only (a smoke run).")
 @click.option("--cache", "cache", type=click.Path(path_type=Path),
-              help="A folder to keep sentence embeddings in between runs (outside the repository).")
-def train_command(data: Path | None, out: Path | None, cache: Path | None) -> None:
-    """Train the event-type and quad-class heads from the data and write every shipped artifact."""
-    from ..classifier import train_all
+              help="Classifier: a folder to keep sentence embeddings in between runs (outside the repository).")
+def train_command(data: Path | None, out: Path | None, which: str, team: Path | None, epochs: int | None,
+                  max_steps: int | None, limit: int | None, cache: Path | None) -> None:
+    """Train a learned model from the shared data and write every artifact it ships with."""
     from ..evaluation.registry import default_data_dir
 
-    paths = train_all(data or default_data_dir(), out, cache)
+    root = data or default_data_dir()
+    if which == "classifier":
+        from ..classifier import train_all
+
+        paths = train_all(root, out, cache)
+    else:
+        from ..extractor.recipe import train_extractor
+        from ..extractor.runtime import default_model_dir
+
+        shared = root.parent if root.name == "eval" else root
+        paths = train_extractor(shared, out or default_model_dir(), team, epochs=epochs,
+                                max_steps=max_steps, limit=limit)
     for role, path in paths.items():
         click.echo(f"{role}\t{path}")
 

@@ -12,6 +12,8 @@ produces it). Matching rules, as FORMAT.md states them:
 3. Verdict accuracy on matched propositions (a missing ``verdict`` is computed from the claims).
 4. Date exact-match accuracy on matched propositions whose gold date is set.
 5. Loss claims: same ``side`` and ``value``, one-to-one; precision, recall, F1.
+6. Laundering: of the matched propositions whose gold verdict is ``alleged``, the share predicted as plainly
+   ``asserted`` (CODING.md §5: "an allegation must never come out as a plain assertion"); lower is better.
 
 Figures are micro-averaged over documents.
 """
@@ -108,6 +110,7 @@ class GoldTally:
     by_type: dict[str, Counts] = field(default_factory=dict)
     verdicts: list[bool] = field(default_factory=list)
     dates: list[bool] = field(default_factory=list)
+    laundered: list[bool] = field(default_factory=list)
 
     def _type(self, name: object) -> Counts:
         return self.by_type.setdefault(str(name), Counts())
@@ -121,6 +124,8 @@ class GoldTally:
             gc, pc = _claim_set(g), _claim_set(p)
             self.claims.add(len(gc & pc), len(pc - gc), len(gc - pc))
             self.verdicts.append(_verdict(g) == _verdict(p))
+            if _verdict(g) == "alleged":
+                self.laundered.append(_verdict(p) == "asserted")
             if g.get("date"):
                 self.dates.append(g.get("date") == p.get("date"))
         for g in missed:
@@ -133,7 +138,9 @@ class GoldTally:
         """The table lines: the five scores, then one line per proposition type."""
         out = [self.propositions.score("propositions"), self.claims.score("claims"),
                _accuracy("verdict", self.verdicts), _accuracy("date", self.dates),
-               self.loss_claims.score("loss_claims")]
+               self.loss_claims.score("loss_claims"),
+               Score("laundering", len(self.laundered),
+                     {"rate": sum(self.laundered) / len(self.laundered) if self.laundered else 0.0})]
         if per_type:
             out += [self.by_type[t].score(f"type:{t}") for t in sorted(self.by_type)]
         return out

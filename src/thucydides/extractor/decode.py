@@ -1,0 +1,80 @@
+"""From head outputs to events: thresholds, role sets, status and claimants.
+
+The thresholds are chosen on the validation part of the training months (:mod:`.tuning`) and stored in the
+model's metadata; :class:`Thresholds` defaults are used when a model folder has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..model import STATUSES
+from .runtime import EventOutput, UnitOutput
+
+__all__ = ["Decoded", "Thresholds", "decode"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds: a type fires at ``type`` (or its entry in ``per_type``); a candidate takes a role
+    at ``actor`` / ``recipient`` / ``claimant``."""
+
+    type: float = 0.5
+    actor: float = 0.5
+    recipient: float = 0.5
+    claimant: float = 0.5
+    per_type: dict[str, float] = field(default_factory=dict)
+
+    def for_type(self, name: str) -> float:
+        return self.per_type.get(name, self.type)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> Thresholds:
+        if not d:
+            return cls()
+        return cls(float(d.get("type", 0.5)), float(d.get("actor", 0.5)), float(d.get("recipient", 0.5)),
+                   float(d.get("claimant", 0.5)), {str(k): float(v) for k, v in (d.get("per_type") or {}).items()})
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One event the model asserts a unit states.
+
+    Attributes:
+        type, mode: PLOVER type and mode; ``p``: the type's probability.
+        actor, recipient, by: chosen candidate codes.
+        status: the claim's status.
+        focus: absolute character offsets of the word piece the event attends to most.
+    """
+
+    type: str
+    mode: str | None
+    p: float
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    status: str
+    by: tuple[str, ...]
+    focus: tuple[int, int]
+
+
+def _pick(codes: tuple[str, ...], probs: Any, column: int, threshold: float) -> tuple[str, ...]:
+    return tuple(c for c, row in zip(codes, probs, strict=True) if float(row[column]) >= threshold)
+
+
+def _event(out: UnitOutput, ev: EventOutput, th: Thresholds) -> Decoded:
+    codes = out.unit.codes
+    status = STATUSES[max(range(len(STATUSES)), key=lambda i: ev.status[i])]
+    start = out.unit.start
+    return Decoded(ev.type, ev.mode, ev.p, _pick(codes, ev.roles, 0, th.actor),
+                   _pick(codes, ev.roles, 1, th.recipient), status, _pick(codes, ev.roles, 2, th.claimant),
+                   (start + ev.focus[0], start + ev.focus[1]))
+
+
+def decode(out: UnitOutput, th: Thresholds) -> list[Decoded]:
+    """The events of one unit whose type probability reaches its threshold."""
+    return [_event(out, ev, th) for ev in out.events if ev.p >= th.for_type(ev.type)]

