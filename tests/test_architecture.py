@@ -144,8 +144,8 @@ def test_default_pipeline_wiring() -> None:
     stages = list(default_pipeline())
     assert [s.name for s in stages] == [
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
-        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "merge.claims.v1", "places.link.v1",
-        "losses.rules.v1"]
+        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "events.learned.v1", "merge.claims.v1",
+        "places.link.v1", "losses.rules.v1"]
     for i, stage in enumerate(stages):
         assert set(stage.reads) <= _assigned_before(stages, i), stage.name
         assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
@@ -168,19 +168,19 @@ def test_a_field_nothing_assigns_is_named() -> None:
 
 
 def test_replace_keeps_the_wiring_and_checks_it() -> None:
-    learned = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates"), ("events",))
+    learned = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates"), ("events",))
     pipeline = default_pipeline().replace("events.rules.v1", learned)
     at = default_pipeline().names.index("events.rules.v1")
-    assert pipeline.names[at] == "events.learned.v1" and "events.rules.v1" not in pipeline.names
+    assert pipeline.names[at] == "events.plugin.v1" and "events.rules.v1" not in pipeline.names
     late = Stage("events.late.v1", _noop, ("doc", "events.status"), ("events",))
     with pytest.raises(PipelineError, match="E016.*'events.late.v1'.*'events.status'.*status.rules.v1"):
         default_pipeline().replace("events.rules.v1", late)
 
 
 def test_insert_beside_the_rules_and_unknown_names() -> None:
-    beside = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",))
+    beside = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",))
     pipeline = default_pipeline().insert_after("events.rules.v1", beside)
-    assert pipeline.names.index("events.learned.v1") == pipeline.names.index("events.rules.v1") + 1
+    assert pipeline.names.index("events.plugin.v1") == pipeline.names.index("events.rules.v1") + 1
     assert default_pipeline().insert_before("attribution.rules.v1", beside).names == pipeline.names
     with pytest.raises(PipelineError, match="E017.*'events.nope.v1'"):
         default_pipeline().replace("events.nope.v1", beside)
@@ -190,10 +190,10 @@ def test_insert_beside_the_rules_and_unknown_names() -> None:
 
 def test_a_plugin_stage_is_placed_where_it_asks() -> None:
     base = default_pipeline()
-    after = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
+    after = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
                   after="events.rules.v1")
     assert base.place(after).names == base.insert_after("events.rules.v1", after).names
-    instead = Stage("events.learned.v1", _noop, ("doc", "mentions", "dates"), ("events",),
+    instead = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates"), ("events",),
                     replaces="events.rules.v1")
     assert "events.rules.v1" not in base.place(instead).names
 
@@ -204,7 +204,7 @@ class _LearnedPlugin:
     @staticmethod
     @hookimpl
     def register_stages() -> list[Stage]:
-        return [Stage("events.learned.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
+        return [Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
                       after="events.rules.v1")]
 
 
@@ -217,8 +217,16 @@ def test_a_plugin_registers_a_stage_through_the_hook() -> None:
     default_pipeline.cache_clear()
     try:
         names = default_pipeline().names
-        assert names[names.index("events.rules.v1") + 1] == "events.learned.v1"
+        assert names[names.index("events.rules.v1") + 1] == "events.plugin.v1"
     finally:
         manager.unregister(plugin)
         default_pipeline.cache_clear()
-    assert "events.learned.v1" not in default_pipeline().names
+    assert "events.plugin.v1" not in default_pipeline().names
+
+
+def test_the_rules_only_pipeline_is_the_default_without_the_learned_stage() -> None:
+    from thucydides.stages.builtin import rule_stages
+
+    rules = Pipeline(rule_stages())
+    assert "events.learned.v1" not in rules.names
+    assert [n for n in default_pipeline().names if n != "events.learned.v1"] == list(rules.names)

@@ -110,3 +110,23 @@ def test_train_export_and_run_a_tiny_model(tmp_path: Path) -> None:
     events = learned_events(doc, "x", mentions, [], "2021-05-04", extractor=model)
     assert events and all(e.extractor == "events.learned.v1" for e in events)  # type threshold 0: every type
     assert all(set(e.actor) | set(e.recipient) <= {"CHL", "BOL"} for e in events)
+
+
+def test_train_command_writes_a_model_the_pipeline_can_load(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from thucydides.extractor.runtime import LearnedExtractor
+
+    shared = tmp_path / "shared"
+    (shared / "train").mkdir(parents=True)
+    (shared / "eval").mkdir()
+    lines = "".join(json.dumps(d) + "\n" for d in GOLD)
+    (shared / "train" / "wiki2022h1.train.jsonl").write_text(lines, encoding="utf-8")
+    out = tmp_path / "model"
+    proc = subprocess.run([sys.executable, "-m", "thucydides", "train", "--data", str(shared), "--out", str(out),
+                           "--max-steps", "1"], capture_output=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert {"encoder", "heads", "meta"} <= {line.split("\t")[0] for line in proc.stdout.decode().splitlines()}
+    meta = LearnedExtractor(out).meta
+    assert meta["data"]["fit_sentences"] == 4 and "thresholds" in meta

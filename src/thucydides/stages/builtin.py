@@ -12,24 +12,20 @@ from .attribution import events as attribution
 from .events import detect
 from .status import settle
 
-__all__ = ["LEARNED", "RULE_EVENT_STAGES", "builtin_stages", "register_stages", "rule_stages"]
+__all__ = ["LEARNED", "builtin_stages", "register_stages", "rule_stages"]
 
-#: The learned extractor's stage: its events, settled (status, claimant, outlet). Rule events already in the
-#: state are kept only in sentences where the model found none (:func:`thucydides.stages.extractor.combine`).
-LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "dates"),
+#: The learned extractor's stage: its events, settled (status, claimant, outlet), beside the rules' events
+#: (:func:`thucydides.stages.extractor.combine`; merging makes one proposition of what both find).
+LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "dates", "events.status"),
                 ("events", "events.source", "events.status"))
-#: The rule stages the learned extractor replaces in the default pipeline (``rule_stages`` keeps them).
-RULE_EVENT_STAGES = ("events.rules.v1", "attribution.rules.v1", "status.rules.v1", "events.model.v1")
 
 
 def builtin_stages() -> list[Stage]:
-    """The built-in stages in run order (parsing happens before them, in batches). The learned extractor
-    takes the place of the rule event stages: in the ablation of ``docs/extractor.md`` (validation lines,
-    same run) the rules did not add to it."""
+    """The built-in stages in run order (parsing happens before them, in batches): the rule stages with the
+    learned extractor after them. The ablation in ``docs/extractor.md`` shows why the rules stay."""
     stages = rule_stages()
-    at = next(i for i, s in enumerate(stages) if s.name == RULE_EVENT_STAGES[0])
-    kept = [s for s in stages if s.name not in RULE_EVENT_STAGES]
-    return [*kept[:at], LEARNED, *kept[at:]]
+    at = next(i for i, s in enumerate(stages) if s.name == "events.model.v1")
+    return [*stages[:at + 1], LEARNED, *stages[at + 1:]]
 
 
 def rule_stages() -> list[Stage]:
