@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -138,3 +140,21 @@ def test_candidates_carry_syntactic_cues_of_their_mentions() -> None:
     assert mli.features[DEPS.index("nsubjpass")] == 1.0
     assert ner.features[len(DEPS) + 1 + PREPS.index("in")] == 1.0
     assert candidates_in(0, len(text), mentions)[0].features == (0.0,) * N_FEATURES
+
+
+def _ev(type_: str, actor: tuple[str, ...], recipient: tuple[str, ...], sent: int, extractor: str) -> Any:
+    from thucydides.pipeline.state import EventMention
+
+    return EventMention(type_, None, 0, actor, recipient, sent, sent + 10, (sent, sent + 10), extractor)
+
+
+def test_combine_keeps_rule_events_the_model_did_not_find() -> None:
+    from thucydides.stages.extractor import combine
+
+    model = [_ev("ASSAULT", ("RUS",), ("UKR",), 0, "m")]
+    rules = [_ev("ASSAULT", ("RUS",), ("UKR",), 0, "r"), _ev("ACCUSE", ("UKR",), ("RUS",), 0, "r"),
+             _ev("SANCTION", ("USA",), ("RUS",), 40, "r")]
+    assert [e.type for e in combine(rules, model, "all")] == ["ASSAULT", "ACCUSE", "SANCTION"]
+    assert combine(rules, model, "all")[0].extractor == "m"
+    assert [e.type for e in combine(rules, model, "uncovered")] == ["ASSAULT", "SANCTION"]
+    assert combine(rules, model, "none") == model

@@ -83,15 +83,22 @@ def learned_events(doc: Any, doc_id: str, mentions: Sequence[ActorMention], date
     return found
 
 
+def _same_claim(rule: EventMention, model: EventMention) -> bool:
+    """A rule event the model also found: same sentence and type, and a shared actor or recipient."""
+    return (rule.sentence[0] == model.sentence[0] and rule.type == model.type
+            and bool(set(rule.actor) & set(model.actor) or set(rule.recipient) & set(model.recipient)))
+
+
 def combine(rule_events: Sequence[EventMention], model_events: Sequence[EventMention],
             keep_rules: str = "uncovered") -> list[EventMention]:
     """The events the stage keeps: the model's, plus rule events by ``keep_rules``: ``"none"``,
-    ``"uncovered"`` (those in sentences where the model found no event) or ``"all"``."""
+    ``"uncovered"`` (those in sentences where the model found no event) or ``"all"`` (all but those the model
+    also found, so one sentence does not make two claims of one proposition)."""
     covered = {e.sentence[0] for e in model_events}
     if keep_rules == "none":
         kept: list[EventMention] = []
     elif keep_rules == "all":
-        kept = list(rule_events)
+        kept = [e for e in rule_events if not any(_same_claim(e, m) for m in model_events)]
     else:
         kept = [e for e in rule_events if e.sentence[0] not in covered]
     return sorted([*model_events, *kept], key=lambda e: (e.start, e.trigger))
