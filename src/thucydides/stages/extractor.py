@@ -119,7 +119,4 @@ def run_stage(state: State, keep_rules: str = "uncovered") -> None:
     article = state.article
     published = article.published.isoformat() if article.published else None
     found = learned_events(state.doc, article.id, state.mentions, state.dates, published)
-    for ev in state.events:
-        if ev.date is None and ev.status != "hypothetical" and published is not None:
-            ev.date, ev.date_precision = published, "day"  # CODING.md §7: a news line happened when published
     state.events = combine(state.events, found, keep_rules)
