@@ -12,6 +12,7 @@ from .hedge import HedgeWiki
 from .petrarch import Petrarch2Suite
 from .plover_gsr import PloverGSR
 from .polnear import PolNeAR
+from .story_pairs import StoryPairs
 
 __all__ = ["builtin_datasets", "register_eval_datasets"]
 
@@ -24,7 +25,7 @@ def builtin_datasets() -> list[Any]:
                       "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
         FactualityDev("factuality_meantime_dev", "factuality/meantime/dev.conll",
                       "MEANTIME event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
-        HedgeWiki(),
+        HedgeWiki(), StoryPairs(),
     ]
 
 
