@@ -7,7 +7,7 @@ none), and
 * their dates agree: the same day when both texts give the day, else no more than ``window`` days apart
   (undated propositions link only with undated ones);
 * their places do not differ (both named and different keeps them apart);
-* they read as one event: the same named place, or evidence sentences similar enough (paraphrases across
+* they read as one event: the same named place on the same day, or evidence sentences similar enough (paraphrases across
   outlets): a content-word overlap (Jaccard) of at least ``similarity``, or with ``embedder=True`` the cosine
   of their MiniLM sentence embeddings (slower: on short news sentences it separated events no better in our
   measurements, see ``thucydides eval --dataset story_pairs``).
@@ -61,7 +61,7 @@ SELECT row_number() OVER (ORDER BY p.doc_id, p.idx) - 1 AS k, p.doc_id, p.idx, p
        datediff('day', DATE '1970-01-01', p.event_date) AS d, p.event_date, p.cameo, p.plover_score,
        p.quad_class, p.location, lower(trim(p.location)) AS place,
        coalesce(p.date_precision = 'day' AND p.date IS NOT NULL, false) AS own_day,
-       coalesce((SELECT arg_min(coalesce(nullif(c.sentence, ''), c.evidence), c.idx) FROM claims c
+       coalesce((SELECT arg_min(coalesce(nullif(c.evidence, ''), c.sentence), c.idx) FROM claims c
                  WHERE c.doc_id = p.doc_id AND c.prop_idx = p.idx), '') AS text
 FROM propositions p
 """
@@ -83,7 +83,7 @@ WITH b AS (
         SELECT k, d, own_day, place, type, a,
                unnest(CASE WHEN len(recipient) > 0 THEN recipient ELSE [''] END) AS r FROM (
             SELECT *, unnest(CASE WHEN len(actor) > 0 THEN actor ELSE [''] END) AS a FROM _story_nodes)))
-SELECT DISTINCT x.k AS u, y.k AS v, coalesce(x.place = y.place, false) AS same_place
+SELECT DISTINCT x.k AS u, y.k AS v, coalesce(x.place = y.place AND x.d = y.d, false) AS same_place
 FROM b x JOIN b y ON x.bucket = y.bucket AND x.k < y.k
 WHERE (x.d IS NULL AND y.d IS NULL
        OR abs(x.d - y.d) <= CASE WHEN x.own_day AND y.own_day THEN 0 ELSE $window END)

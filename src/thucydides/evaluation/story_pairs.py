@@ -39,16 +39,21 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def find_proposition(evidence: str, candidates: list[tuple[int, str]]) -> int | None:
-    """Index of the candidate ``(index, evidence)`` that reports the coded ``evidence``: one whose
-    evidence contains it or is contained in it, else the largest word overlap of at least half."""
-    for idx, text in candidates:
-        if evidence in text or (text and text in evidence):
-            return idx
+def find_proposition(evidence: str, candidates: list[tuple[int, str, str]], ptype: str = "") -> int | None:
+    """Index of the candidate ``(index, evidence, type)`` that reports the coded ``evidence``: the best of
+    those whose evidence contains it, is contained in it or shares at least half of its words, preferring
+    the coded type, then containment, then the larger word overlap."""
     want = _words(evidence)
-    scored = [(len(want & _words(t)) / max(len(want | _words(t)), 1), idx) for idx, t in candidates]
-    best = max(scored, default=(0.0, None))
-    return best[1] if best[0] >= 0.5 else None
+    best: tuple[tuple[bool, bool, float], int] | None = None
+    for idx, text, kind in candidates:
+        contained = bool(text) and (evidence in text or text in evidence)
+        overlap = len(want & _words(text)) / max(len(want | _words(text)), 1)
+        if not contained and overlap < 0.5:
+            continue
+        key = (kind == ptype, contained, overlap)
+        if best is None or key > best[0]:
+            best = (key, idx)
+    return best[1] if best else None
 
 
 def _articles(root: Path, ids: set[str]) -> dict[str, Article]:
@@ -63,8 +68,8 @@ def _articles(root: Path, ids: set[str]) -> dict[str, Article]:
     return out
 
 
-def _predicted_stories(articles: dict[str, Article]) -> dict[str, list[tuple[int, str, str]]]:
-    """``{item id: [(proposition index, evidence, story id)]}`` after extracting and linking."""
+def _predicted_stories(articles: dict[str, Article]) -> dict[str, list[tuple[int, str, str, str]]]:
+    """``{item id: [(proposition index, evidence, type, story id)]}`` after extracting and linking."""
     extract = library_function("pipeline.run", "extract_batch")
     write = library_function("store.writes", "write_documents")
     link = library_function("stories", "link_stories")
@@ -74,11 +79,12 @@ def _predicted_stories(articles: dict[str, Article]) -> dict[str, list[tuple[int
         write(store, extract(list(articles.values())))
         link(store)
         rows = store.execute("""
-            SELECT m.doc_id, m.prop_idx, coalesce(c.evidence, ''), m.story_id FROM story_members m
+            SELECT m.doc_id, m.prop_idx, coalesce(c.evidence, ''), p.type, m.story_id FROM story_members m
+            JOIN propositions p ON p.doc_id = m.doc_id AND p.idx = m.prop_idx
             LEFT JOIN claims c ON c.doc_id = m.doc_id AND c.prop_idx = m.prop_idx""").fetchall()
-    found: dict[str, list[tuple[int, str, str]]] = {}
-    for doc_id, idx, evidence, story in rows:
-        found.setdefault(by_doc[doc_id], []).append((int(idx), str(evidence), str(story)))
+    found: dict[str, list[tuple[int, str, str, str]]] = {}
+    for doc_id, idx, evidence, ptype, story in rows:
+        found.setdefault(by_doc[doc_id], []).append((int(idx), str(evidence), str(ptype), str(story)))
     return found
 
 
@@ -100,8 +106,9 @@ class StoryPairs:
             stories = []
             for side in ("a", "b"):
                 props = predicted.get(pair[side]["doc"], [])
-                idx = find_proposition(pair[side]["evidence"], [(i, e) for i, e, _ in props])
-                stories.append(next((s for i, _, s in props if i == idx), None))
+                idx = find_proposition(pair[side]["evidence"], [(i, e, t) for i, e, t, _ in props],
+                                       pair.get("type", ""))
+                stories.append(next((s for i, _, _, s in props if i == idx), None))
             missing += sum(s is None for s in stories)
             same = stories[0] is not None and stories[0] == stories[1]
             counts.add(int(same and pair["same_event"]), int(same and not pair["same_event"]),
