@@ -159,8 +159,10 @@ def test_stories_are_one_event_not_a_dyad_and_a_type(store) -> None:  # type: ig
         ("ASSAULT", "RUS", "UKR", "2022-03-05", "Shelling in Mariupol", "Odesa"),  # another place
         ("PROTEST", "", "", "2022-03-01", "Crowds protest the war in Tbilisi", None),
         ("PROTEST", "", "", "2022-03-01", "Thousands protest the war in Tbilisi", None),
+        ("ASSAULT", "", "UKR", "2022-03-01", "Overnight shelling of Saltivka, Kharkiv", None),  # no actor code
+        ("PROTEST", "GEO", "", "2022-03-01", "Crowds protest the war in Tbilisi", None),  # codes vs none at all
     ])
-    assert groups == [[0, 1], [2], [3], [4], [5], [6], [7, 8], [9], [10, 11]]
+    assert groups == [[0, 1, 12], [2], [3], [4], [5], [6], [7, 8], [9], [10, 11], [13]]
 
 
 def test_undated_propositions_link_within_the_window(tmp_path: Path) -> None:

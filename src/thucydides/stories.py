@@ -1,8 +1,9 @@
 """Stories across articles: the propositions that report one event, gathered with every claim about it.
 
 A story is one event (or one claim about one event) reported by several sources, not a dyad and a type.
-Two propositions are linked when they share the type, an actor code and a recipient code (or both have
-none), and
+Two propositions are linked when they share the type, their actor codes and their recipient codes do
+not disagree (they share a code, or one side names none: "the country's invasion of Ukraine" has no actor
+code; a proposition with no codes at all links only with another such), and
 
 * their dates agree: the same day when both texts give the day, else no more than ``window`` days apart
   (undated propositions link only with undated ones);
@@ -35,7 +36,7 @@ __all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stor
 #: Largest gap in days between two linked propositions when at least one text does not give the day.
 DEFAULT_WINDOW_DAYS = 3
 #: Smallest similarity (content-word overlap) of two evidence sentences that read as one event.
-DEFAULT_SIMILARITY = 0.2
+DEFAULT_SIMILARITY = 0.25
 
 
 def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -78,15 +79,14 @@ FROM _story_nodes WHERE k = root
 """
 
 _CANDIDATES = """
-WITH b AS (
-    SELECT k, d, own_day, place, hash(type, a, r, d IS NULL) AS bucket FROM (
-        SELECT k, d, own_day, place, type, a,
-               unnest(CASE WHEN len(recipient) > 0 THEN recipient ELSE [''] END) AS r FROM (
-            SELECT *, unnest(CASE WHEN len(actor) > 0 THEN actor ELSE [''] END) AS a FROM _story_nodes)))
-SELECT DISTINCT x.k AS u, y.k AS v, coalesce(x.place = y.place AND x.d = y.d, false) AS same_place
-FROM b x JOIN b y ON x.bucket = y.bucket AND x.k < y.k
-WHERE (x.d IS NULL AND y.d IS NULL
-       OR abs(x.d - y.d) <= CASE WHEN x.own_day AND y.own_day THEN 0 ELSE $window END)
+SELECT x.k AS u, y.k AS v, coalesce(x.place = y.place AND x.d = y.d, false) AS same_place
+FROM _story_nodes x JOIN _story_nodes y
+  ON x.type = y.type AND x.k < y.k AND coalesce(y.d, 0) BETWEEN coalesce(x.d, 0) - $window AND coalesce(x.d, 0) + $window
+WHERE (x.d IS NULL) = (y.d IS NULL)
+  AND (NOT (x.own_day AND y.own_day) OR x.d = y.d)
+  AND (len(x.actor) = 0 OR len(y.actor) = 0 OR len(list_intersect(x.actor, y.actor)) > 0)
+  AND (len(x.recipient) = 0 OR len(y.recipient) = 0 OR len(list_intersect(x.recipient, y.recipient)) > 0)
+  AND (len(x.actor) + len(x.recipient) > 0) = (len(y.actor) + len(y.recipient) > 0)
   AND (x.place IS NULL OR y.place IS NULL OR x.place = y.place)
 ORDER BY u, v
 """
