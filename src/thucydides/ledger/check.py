@@ -51,7 +51,7 @@ VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "no_data
 NO_LEDGER = "no ledger for this conflict"
 _SOLDIERS = re.compile(r"troops|soldiers|personnel|servicem[ae]n|\bmen\b|fighters|marines|paratroopers")
 _PEOPLE = re.compile(r"civilians?|people|persons?|children|residents|killed|dead|deaths|wounded|injured|"
-                     r"casualties|refugees|lives|bodies|victims")
+                     r"casualties|refugees|lives|bodies|victims|crew|members|hostages|prisoners")
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,9 @@ def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.Duck
     scope, how = claim_scope(claim)
     notes.append(how)
     if not scope:
-        return CheckResult(claim, as_of, "not_checkable", (), tuple(notes), "no ledger series of its kind")
+        why = ("it counts people who are not soldiers" if _PEOPLE.search(claim.unit.lower())
+               else "its unit names no equipment category")
+        return CheckResult(claim, as_of, "not_checkable", (), tuple(notes), why)
     if claim.status != "asserted":
         notes.append(f"the text presents the figure as {claim.status}, not as a plain assertion")
     if re.search(r"\bdestroyed\b", claim.unit.lower()):
