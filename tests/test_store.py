@@ -248,12 +248,19 @@ def test_disputes_list_each_side(corpus) -> None:  # type: ignore[no-untyped-def
 
 
 def test_dyad_series_by_period(corpus) -> None:  # type: ignore[no-untyped-def]
-    weekly = dyad_series(corpus, "rus", "ukr", "week")
+    weekly = dyad_series(corpus, "rus", "ukr", "week")  # asserted or alleged: the denial is not counted
     assert [(r["period"], r["material_conflict"], r["total"], r["mean_score"]) for r in weekly] == [
-        (dt.date(2022, 3, 14), 3, 3, -10.0)]
-    both = dyad_series(corpus, "CHN", "RUS", "month", both_directions=True)
+        (dt.date(2022, 3, 14), 2, 2, -10.0)]
+    every = dyad_series(corpus, "rus", "ukr", "week", statuses=("asserted", "alleged", "denied"))
+    assert [r["total"] for r in every] == [3]
+    both = dyad_series(corpus, "CHN", "RUS", "month", both_directions=True, statuses=("hypothetical",))
     assert [(r["period"], r["material_coop"]) for r in both] == [(dt.date(2022, 5, 1), 1)]
+    assert dyad_series(corpus, "CHN", "RUS", "month", both_directions=True) == []  # "could send drones"
     assert dyad_series(corpus, "CHN", "RUS", "month") == []
+    write_documents(corpus, [doc("later", [("ASSAULT", "RUS", "UKR", [claim("asserted")], "2022-04-02")])])
+    gaps = dyad_series(corpus, "RUS", "UKR", "week")
+    assert [(r["period"], r["total"]) for r in gaps] == [  # the empty week in between is a zero
+        (dt.date(2022, 3, 14), 2), (dt.date(2022, 3, 21), 0), (dt.date(2022, 3, 28), 1)]
     with pytest.raises(InvalidValue, match="E001"):
         dyad_series(corpus, "RUS", "UKR", "fortnight")
 
