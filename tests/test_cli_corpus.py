@@ -108,3 +108,15 @@ def test_an_empty_ledger_chart_is_refused_and_a_bad_source_names_the_option(tmp_
     assert not out.exists()
     with pytest.raises(InvalidValue, match="--source"):
         totals(con, "RUS", dt.date(2022, 3, 19), source="oryx-daily")
+
+
+def test_table_view_shows_a_non_state_actor_with_its_sector_and_takes_a_width(tmp_path: Path) -> None:
+    article = tmp_path / "2023-10-08_border_news.txt"
+    article.write_text("Hezbollah fired rockets at northern Israel on Sunday, the Israeli army said.", encoding="utf-8")
+    db = tmp_path / "hz.duckdb"
+    assert run("ingest", str(article), "--db", str(db)).returncode == 0
+    table = run("query", "--db", str(db), "--width", "30").stdout
+    assert "LBN/REB Hezbollah" in table and "ISR " in table
+    assert max(len(line) for line in table.splitlines()) < max(len(line) for line in run(
+        "query", "--db", str(db), "--width", "120").stdout.splitlines())
+    assert ",LBN," in run("query", "--db", str(db), "--format", "csv").stdout  # codes stay codes in data

@@ -215,6 +215,8 @@ def query_command(db: str, actor: str | None, recipient: str | None, ptype: str 
         rows = query_propositions(store, where)
     for row in rows:
         row["claims"] = [f"{c['status']}:{','.join(c['by']) or '-'} {c['evidence']}" for c in row["claims"] or []]
+        if fmt == "table":  # the sector where the actor is not the state itself ("LBN/REB Hezbollah")
+            row["actor"], row["recipient"] = row.pop("actor_label"), row.pop("recipient_label")
     click.echo(render(rows, fmt, _QUERY_COLUMNS, {"outlets": 24, "claims": width}))
 
 

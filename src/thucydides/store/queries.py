@@ -149,13 +149,28 @@ def query_propositions(store: Store, where: Filter | None = None) -> list[dict[s
     members = {(r["doc_id"], r["prop_idx"]): r["story_id"] for r in _rows(store, _HIT_MEMBERS, [doc_ids])}
     stories = {r.pop("id"): r for r in _rows(store, _HIT_STORIES, [sorted(set(members.values()))])}
     docs = {r.pop("id"): r for r in _rows(store, _HIT_DOCS, [doc_ids])}
+    sectors = {(r["doc_id"], r["code"]): r["label"] for r in _rows(store, _HIT_SECTORS, [doc_ids])}
     empty_story = {"story_verdict": None, "n_outlets": None, "n_claimants": None}
     for hit in hits:
         key = (hit["doc_id"], hit["idx"])
         story = members.get(key)
         hit.update(story=story, claims=claims.get(key, []), **stories.get(story or "", empty_story),
                    **docs[hit["doc_id"]])
+        for role in ("actor", "recipient"):
+            hit[f"{role}_label"] = [sectors.get((hit["doc_id"], c)) or c for c in hit[role] or []]
     return hits
+
+
+#: Per document and code, a label with the sector when every mention of the code is a non-state actor of
+#: one sector ("LBN/REB Hezbollah" rather than "LBN", which reads as the Lebanese state).
+_HIT_SECTORS = """
+SELECT doc_id, code,
+       code || '/' || any_value(sector) || CASE WHEN any_value(kind) = 'group' THEN ' ' || mode(name) ELSE '' END
+       AS label
+FROM actor_mentions WHERE doc_id IN (SELECT unnest($1)) AND code IS NOT NULL
+GROUP BY doc_id, code
+HAVING NOT bool_or(kind = 'state' OR sector IS NULL) AND count(DISTINCT sector) = 1
+"""
 
 
 _DISPUTE_CLAIMS = """
