@@ -29,6 +29,7 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from .errors import ModelNotFound
+from .nlp.words import words
 from .store.connection import Store
 
 __all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stories", "similarities"]
@@ -92,8 +93,8 @@ ORDER BY u, v
 """
 
 _WORD = re.compile(r"[a-z0-9]{3,}")
-_STOP = frozenset("the and for with that this from has have had was were are its his her their been will "
-                  "after into over about said says say also which who not but than they them".split())
+_STOP = words("the and for with that this from has have had was were are its his her their been will "
+              "after into over about said says say also which who not but than they them")
 
 
 def _overlap(a: str, b: str) -> float:

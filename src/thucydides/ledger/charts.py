@@ -31,9 +31,9 @@ def _days(dates: list[dt.date]) -> np.ndarray:
 
 def _dated_axis(ax: Any) -> None:
     """Readable dates on the x axis: as many ticks as fit, each label once (year, then months or days)."""
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
 def _nothing_to_draw(side: str, what: str, start: dt.date, end: dt.date) -> InputError:

@@ -238,8 +238,8 @@ def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.Duck
     notes: list[str] = []
     as_of = _as_of(claim, published, notes)
     if claim.side not in ("RUS", "UKR"):
-        return CheckResult(claim, as_of, "not_checkable", (), (*notes, f"not checked: {NO_LEDGER} "
-                           f"(side {claim.side or 'unknown'!r}; the ledger covers RUS and UKR)"), NO_LEDGER)
+        why = f"not checked: {NO_LEDGER} (side {claim.side or 'unknown'!r}; the ledger covers RUS and UKR)"
+        return CheckResult(claim, as_of, "not_checkable", (), (*notes, why), NO_LEDGER)
     if as_of is None:
         why = "no date (period_end or publication date)"
         return CheckResult(claim, as_of, "not_checkable", (), (*notes, f"not checked: {why}"), why)
