@@ -120,3 +120,30 @@ def test_table_view_shows_a_non_state_actor_with_its_sector_and_takes_a_width(tm
     assert max(len(line) for line in table.splitlines()) < max(len(line) for line in run(
         "query", "--db", str(db), "--width", "120").stdout.splitlines())
     assert ",LBN," in run("query", "--db", str(db), "--format", "csv").stdout  # codes stay codes in data
+
+
+def test_progress_bar_on_a_terminal_shows_the_total(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from thucydides.commands.progress import ProgressBar, count_documents
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("z", encoding="utf-8")
+    assert count_documents((str(tmp_path),)) == 3
+    assert count_documents(("-",)) is None and count_documents((str(tmp_path / "none"),)) is None
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with ProgressBar(True, 3, "documents") as bar:
+        bar.update(2, 4.0)
+        bar._bar.refresh()  # draw now rather than on the next tick
+    assert "2/3" in screen.getvalue() and "4.0 documents/s" in screen.getvalue()
+    quiet = Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    with ProgressBar(False, 3, "documents") as bar:
+        bar.update(2)
+    assert quiet.getvalue() == ""
