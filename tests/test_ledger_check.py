@@ -11,7 +11,7 @@ import pytest
 
 from thucydides.errors import InvalidValue
 from thucydides.ledger.api import claims_from_file
-from thucydides.ledger.check import check_claim, claim_range, claim_scope
+from thucydides.ledger.check import NO_LEDGER, check_claim, claim_range, claim_scope, summarize
 from thucydides.ledger.db import connect
 from thucydides.ledger.importers import (
     import_oryx_bytype,
@@ -113,8 +113,32 @@ def test_item_ledger_before_its_first_scrape_date_has_no_figure(con: duckdb.Duck
 
 
 def test_unknown_side_or_date_is_not_checked(con: duckdb.DuckDBPyConnection) -> None:
-    assert check_claim(_claim(5, "over", "tanks", side=""), dt.date(2022, 4, 9), con).verdict == "no_data"
-    assert check_claim(_claim(5, "over", "tanks"), None, con).notes[0].startswith("not checked")
+    other = check_claim(_claim(5, "over", "tanks", side="SYR"), dt.date(2022, 4, 9), con)
+    assert (other.verdict, other.why_not) == ("not_checkable", NO_LEDGER)
+    undated = check_claim(_claim(5, "over", "tanks"), None, con)
+    assert undated.verdict == "not_checkable" and undated.notes[0].startswith("not checked")
+
+
+def test_people_are_only_checked_against_personnel_series(con: duckdb.DuckDBPyConnection) -> None:
+    civilians = check_claim(_claim(2187, "exact", "civilians", side="UKR"), dt.date(2022, 4, 10), con)
+    assert civilians.verdict == "not_checkable" and not civilians.comparisons
+    people = check_claim(_claim(9, "at least", "people"), dt.date(2022, 4, 10), con)
+    assert people.verdict == "not_checkable" and "counts people" in people.notes[0]
+    unknown = check_claim(_claim(3, "exact", "bridges"), dt.date(2022, 4, 10), con)
+    assert unknown.verdict == "not_checkable"
+    soldiers = check_claim(_claim(5000, "about", "Russian troops"), dt.date(2022, 4, 10), con)
+    assert soldiers.basis is not None and soldiers.basis.categories == ("personnel",)
+
+
+def test_summary_counts_each_verdict_and_why_not(con: duckdb.DuckDBPyConnection) -> None:
+    results = [check_claim(_claim(95, "over", "items of hardware"), dt.date(2022, 4, 9), con),
+               check_claim(_claim(200, "exact", "equipment"), dt.date(2022, 4, 10), con),
+               check_claim(_claim(5, "over", "tanks", side="SYR"), dt.date(2022, 4, 9), con),
+               check_claim(_claim(7, "over", "soldiers", side="YEM"), dt.date(2022, 4, 9), con),
+               check_claim(_claim(12, "exact", "helicopters"), dt.date(2022, 3, 5), con)]
+    assert summarize(results) == {"consistent": 1, "overstated": 1, "understated": 0,
+                                  f"not checkable: {NO_LEDGER}": 2,
+                                  "not checkable: no figure in the window": 1}
 
 
 def test_claims_from_extraction_output(con: duckdb.DuckDBPyConnection) -> None:

@@ -83,12 +83,23 @@ def test_hedged_and_accused_events_are_alleged(text: str, trigger: str) -> None:
     ("Moscow said there is no truth in reports that its jets bombed the hospital.", "bombed"),
     ("Reports that Belarus sent troops to the border are fake, the ministry said.", "sent"),
     ("Kyiv said it had never heard such a request from Minsk.", "request"),
-    ("\u201cWe have no plans to attack anyone,\u201d Lukashenko told state television.", "attack"),
-    ("Serbia has no intention of joining the sanctions.", "joining"),
     ("Georgia sent no troops to the front.", "sent"),
 ])
 def test_denials_and_negated_events_are_denied(text: str, trigger: str) -> None:
     assert _status(text, trigger) == "denied"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("\u201cWe have no plans to attack anyone,\u201d Lukashenko told state television.", "attack"),
+    ("Serbia has no intention of joining the sanctions.", "joining"),
+    ("Russian authorities do not plan to cut off from the global Internet.", "cut"),
+    ("Washington said it will not withdraw from the deal again.", "withdraw"),
+    ("Belarus said that it would not send its armed forces to Ukraine.", "send"),
+    ("Officials from Russia will not be welcomed at the ceremony.", "welcomed"),
+    ("Kuleba says Belarusian troops are not willing to fight alongside Russia.", "fight"),
+])
+def test_negative_statements_of_policy_are_not_denials(text: str, trigger: str) -> None:
+    assert _status(text, trigger) == "hypothetical"
 
 
 # --------------------------------------------------------------------------- hypothetical

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -22,7 +23,7 @@ from thucydides.store import (
     query_propositions,
     write_documents,
 )
-from thucydides.stories import components, link_stories
+from thucydides.stories import DEFAULT_SIMILARITY, components, link_stories, similarities
 
 
 @pytest.fixture()
@@ -121,9 +122,17 @@ def test_merge_shards_twice_adds_nothing(tmp_path: Path, store) -> None:  # type
         merge_shards(store, [bad])
 
 
-def link(store, specs: list[tuple[str, str, str, str | None]], window: int = 7) -> list[list[int]]:  # type: ignore[no-untyped-def]
-    """Store one single-proposition document per spec, link stories, return groups of spec indexes."""
-    docs = [doc(f"text {i:02d}", [(t, a, r, [claim("asserted")], d)]) for i, (t, a, r, d) in enumerate(specs)]
+Spec = tuple[str, str, str, str | None, str, str | None]
+
+
+def link(store, specs: list[Spec], window: int = 3) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Store one single-proposition document per spec (type, actor, recipient, date, evidence, place),
+    link stories, return groups of spec indexes."""
+    docs = [doc(f"text {i:02d}", [(t, a, r, [claim("asserted", evidence=e)], d)]) for i, (t, a, r, d, e, _)
+            in enumerate(specs)]
+    docs = [dataclasses.replace(d, propositions=(dataclasses.replace(
+        d.propositions[0], location=spec[5], date_precision="day" if spec[3] and len(spec[3]) == 10 else None),))
+            for d, spec in zip(docs, specs, strict=True)]
     write_documents(store, docs)
     link_stories(store, window)
     index = {d.id: i for i, d in enumerate(docs)}
@@ -133,28 +142,44 @@ def link(store, specs: list[tuple[str, str, str, str | None]], window: int = 7) 
     return sorted(sorted(g) for g in found.values())
 
 
-def test_stories_link_same_type_overlapping_dyad_within_window(store) -> None:  # type: ignore[no-untyped-def]
+SHELL = "Russian artillery shells the Saltivka district of Kharkiv overnight"
+
+
+def test_stories_are_one_event_not_a_dyad_and_a_type(store) -> None:  # type: ignore[no-untyped-def]
     groups = link(store, [
-        ("ASSAULT", "RUS", "UKR", "2022-03-01"),
-        ("ASSAULT", "RUS,BLR", "UKR", "2022-03-05"),   # overlaps actor, 4 days later
-        ("ASSAULT", "RUS", "UKR", "2022-03-11"),       # chains through the second (6 days)
-        ("ASSAULT", "RUS", "UKR", "2022-04-30"),       # too late
-        ("AID", "RUS", "UKR", "2022-03-01"),           # other type
-        ("ASSAULT", "RUS", "GEO", "2022-03-01"),       # other recipient
-        ("ASSAULT", "RUS", "UKR", None),               # undated (no publication date): only with undated
-        ("ASSAULT", "UKR", "RUS", "2022-03-02"),       # reversed dyad is another story
-        ("ASSAULT", "RUS", "UKR", None),
-        ("PROTEST", "", "", "2022-03-01"),              # no actors: links with other actorless protests
-        ("PROTEST", "", "", "2022-03-03"),
+        ("ASSAULT", "RUS", "UKR", "2022-03-01", SHELL, None),
+        ("ASSAULT", "RUS,BLR", "UKR", "2022-03-01", "Overnight shelling hits Saltivka in Kharkiv", None),
+        ("ASSAULT", "RUS", "UKR", "2022-03-02", SHELL, None),           # the next day: another shelling
+        ("ASSAULT", "RUS", "UKR", "2022-03-01", "A missile strikes a school in Zhytomyr", None),  # other event
+        ("AID", "RUS", "UKR", "2022-03-01", SHELL, None),              # other type
+        ("ASSAULT", "RUS", "GEO", "2022-03-01", SHELL, None),          # other recipient
+        ("ASSAULT", "UKR", "RUS", "2022-03-01", SHELL, None),          # reversed dyad is another story
+        ("ASSAULT", "RUS", "UKR", "2022-03-05", "Shelling in Mariupol", "Mariupol"),
+        ("ASSAULT", "RUS", "UKR", "2022-03-05", "Civilians killed as a theatre is hit", "Mariupol"),  # same place
+        ("ASSAULT", "RUS", "UKR", "2022-03-05", "Shelling in Mariupol", "Odesa"),  # another place
+        ("PROTEST", "", "", "2022-03-01", "Crowds protest the war in Tbilisi", None),
+        ("PROTEST", "", "", "2022-03-01", "Thousands protest the war in Tbilisi", None),
+        ("ASSAULT", "", "UKR", "2022-03-01", "Overnight shelling of Saltivka, Kharkiv", None),  # no actor code
+        ("PROTEST", "GEO", "", "2022-03-01", "Crowds protest the war in Tbilisi", None),  # codes vs none at all
     ])
-    assert groups == [[0, 1, 2], [3], [4], [5], [6, 8], [7], [9, 10]]
+    assert groups == [[0, 1, 12], [2], [3], [4], [5], [6], [7, 8], [9], [10, 11], [13]]
 
 
-def test_story_window_is_configurable(tmp_path: Path) -> None:
-    spec = [("SANCTION", "USA", "IRN", "2022-01-01"), ("SANCTION", "USA", "IRN", "2022-01-10")]
-    with open_store(tmp_path / "a.duckdb") as a, open_store(tmp_path / "b.duckdb") as b:
-        assert link(a, spec, window=7) == [[0], [1]]
-        assert link(b, spec, window=10) == [[0, 1]]
+def test_undated_propositions_link_within_the_window(tmp_path: Path) -> None:
+    text = "Turkey hosts talks between the foreign ministers of Russia and Ukraine in Antalya"
+    spec: list[Spec] = [("CONSULT", "TUR", "RUS", None, text, None), ("CONSULT", "TUR", "RUS", None, text, None)]
+    with open_store(tmp_path / "a.duckdb") as a:
+        assert link(a, spec) == [[0, 1]]
+    dated: list[Spec] = [("SANCTION", "USA", "IRN", "2022-01", "New sanctions on Iranian oil traders", None),
+                         ("SANCTION", "USA", "IRN", "2022-01", "Sanctions on Iranian oil traders widen", None)]
+    with open_store(tmp_path / "b.duckdb") as b:   # months only: the publication dates decide (none here)
+        assert link(b, dated) == [[0, 1]]
+
+
+def test_similarity_of_evidence_sentences() -> None:
+    texts = [SHELL, "Overnight shelling hits Saltivka in Kharkiv", "A missile strikes a school in Zhytomyr"]
+    sims = similarities(texts, np.array([0, 0]), np.array([1, 2]))
+    assert sims[0] >= DEFAULT_SIMILARITY > sims[1]
 
 
 def test_components_of_a_long_chain() -> None:
@@ -171,8 +196,9 @@ def corpus(store):  # type: ignore[no-untyped-def]
                                                   "jets bombed the Mariupol theatre")], "2022-03-16")],
             "2022-03-16", "Reuters"),
         doc("b", [("ASSAULT", "RUS", "UKR", [claim("denied", ("RUS",), "TASS", "Moscow denied striking the "
-                                                  "theatre")], "2022-03-17")], "2022-03-17", "TASS"),
-        doc("c", [("ASSAULT", "RUS", "UKR", [claim("asserted", evidence="the theatre was hit")], "2022-03-18")],
+                                                  "Mariupol theatre")], "2022-03-16")], "2022-03-17", "TASS"),
+        doc("c", [("ASSAULT", "RUS", "UKR", [claim("asserted", evidence="the Mariupol theatre was hit")],
+                   None)],
             "2022-03-18", "AP"),
         doc("d", [("AID", "USA", "UKR", [claim("asserted", evidence="Washington sent Javelins")], "2022-03-20"),
                   ("ACCUSE", "CHN", "USA", [claim("asserted", ("CHN",))], "2022-03-28")], "2022-03-28", "CGTN"),
@@ -222,12 +248,19 @@ def test_disputes_list_each_side(corpus) -> None:  # type: ignore[no-untyped-def
 
 
 def test_dyad_series_by_period(corpus) -> None:  # type: ignore[no-untyped-def]
-    weekly = dyad_series(corpus, "rus", "ukr", "week")
+    weekly = dyad_series(corpus, "rus", "ukr", "week")  # asserted or alleged: the denial is not counted
     assert [(r["period"], r["material_conflict"], r["total"], r["mean_score"]) for r in weekly] == [
-        (dt.date(2022, 3, 14), 3, 3, -10.0)]
-    both = dyad_series(corpus, "CHN", "RUS", "month", both_directions=True)
+        (dt.date(2022, 3, 14), 2, 2, -10.0)]
+    every = dyad_series(corpus, "rus", "ukr", "week", statuses=("asserted", "alleged", "denied"))
+    assert [r["total"] for r in every] == [3]
+    both = dyad_series(corpus, "CHN", "RUS", "month", both_directions=True, statuses=("hypothetical",))
     assert [(r["period"], r["material_coop"]) for r in both] == [(dt.date(2022, 5, 1), 1)]
+    assert dyad_series(corpus, "CHN", "RUS", "month", both_directions=True) == []  # "could send drones"
     assert dyad_series(corpus, "CHN", "RUS", "month") == []
+    write_documents(corpus, [doc("later", [("ASSAULT", "RUS", "UKR", [claim("asserted")], "2022-04-02")])])
+    gaps = dyad_series(corpus, "RUS", "UKR", "week")
+    assert [(r["period"], r["total"]) for r in gaps] == [  # the empty week in between is a zero
+        (dt.date(2022, 3, 14), 2), (dt.date(2022, 3, 21), 0), (dt.date(2022, 3, 28), 1)]
     with pytest.raises(InvalidValue, match="E001"):
         dyad_series(corpus, "RUS", "UKR", "fortnight")
 

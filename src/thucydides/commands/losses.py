@@ -175,13 +175,17 @@ def _result_dict(todo: Any, result: Any) -> dict[str, Any]:
               "relative": c.relative, "note": c.note} for c in result.comparisons]
     return {"doc_id": todo.doc_id, "outlet": todo.outlet, "claim": result.claim.to_dict(),
             "as_of": result.as_of.isoformat() if result.as_of else None, "verdict": result.verdict,
+            "reason": result.why_not,
             "notes": list(result.notes), "comparisons": comps}
 
 
 def _echo_result(todo: Any, result: Any) -> None:
     c = result.claim
+    basis = result.basis
+    against = f" against {basis.source} [{'+'.join(basis.categories)}]" if basis is not None else ""
+    why = f" ({result.why_not})" if result.why_not else ""
     click.echo(f"{todo.doc_id} {todo.outlet or ''}: {c.side} {c.qualifier} {c.value:,} {c.unit} "
-               f"(as of {result.as_of}) -> {result.verdict.upper()}")
+               f"(as of {result.as_of}) -> {result.verdict.upper().replace('_', ' ')}{against}{why}")
     for note in result.notes:
         click.echo(f"  note: {note}")
     for comp in result.comparisons:
@@ -205,19 +209,32 @@ def _echo_result(todo: Any, result: Any) -> None:
 @click.option("--tolerance", default=0.02, show_default=True, type=click.FloatRange(0, 0.5),
               help="Relative slack for rounding.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
+@click.option("--side", type=click.Choice(["RUS", "UKR"], case_sensitive=False),
+              help="Only claims about this side's losses.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list the claims of conflicts the ledger does not cover (counted in the summary).")
 @_DB
-def check_claims_command(from_file: Path | None, lag_days: int, tolerance: float, as_json: bool, db: str) -> None:
-    """Check the loss figures quoted in articles against the ledger as of their dates."""
+def check_claims_command(from_file: Path | None, lag_days: int, tolerance: float, as_json: bool,
+                         side: str | None, show_all: bool, db: str) -> None:
+    """Check the loss figures quoted in articles against the ledger series of the same kind as of their
+    dates, and summarize: consistent, overstated, understated, not checkable (and why)."""
     from ..ledger.api import check_claims
+    from ..ledger.check import NO_LEDGER, summarize
 
-    results = check_claims(db, from_file, lag_days, tolerance)
+    results = [(t, r) for t, r in check_claims(db, from_file, lag_days, tolerance)
+               if side is None or r.claim.side == side.upper()]
     for todo, result in results:
         if as_json:
             click.echo(json.dumps(_result_dict(todo, result), ensure_ascii=False))
-        else:
+        elif show_all or result.reason != NO_LEDGER:
             _echo_result(todo, result)
-    if not results and not as_json:
+    if as_json:
+        return
+    if not results:
         click.echo("no loss claims to check")
+        return
+    counts = summarize([r for _, r in results])
+    click.echo(f"{len(results)} loss claims: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
 
 
 @hookimpl

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import InvalidValue
+from ..errors import InputError, InvalidValue
 from ..plugins import hookimpl
 from .options import db_option, format_option, parse_date_option
 
@@ -20,6 +19,7 @@ __all__ = ["register_commands"]
 _DB = db_option("The store (a DuckDB file).")
 _ARCHIVE = click.option("--parquet-dir", metavar="DIR",
                         help="Read the Parquet archive in DIR (from ingest --parquet-dir) instead of --db.")
+_STATUS_CHOICES = ("asserted", "alleged", "denied", "hypothetical")
 _FORMAT = format_option(["table", "csv", "json"], default="table")
 _RAW = click.option("--raw", is_flag=True, help="csv, gdelt: keep cells as they are; by default a cell starting "
                     "with = + - @ gets a leading ' so spreadsheets do not run it as a formula.")
@@ -56,21 +56,21 @@ def _extractor(spec: str | None) -> Any:
         raise InvalidValue("E001", "extractor", spec, ["module:function, e.g. thucydides.pipeline.run:extract_batch"])
 
 
-class _Progress:
-    """One self-rewriting stderr line: documents read, documents/s, added, failed."""
+def _remove_new_store(db: str, existed: bool) -> None:
+    """Delete a store this run created (and its write-ahead log) when nothing could be read."""
+    if existed:
+        return
+    for path in (Path(db), Path(db + ".wal")):
+        path.unlink(missing_ok=True)
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled, self.last = enabled, 0.0
-        self.tty = sys.stderr.isatty()
 
-    def __call__(self, report: Any, final: bool = False) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not final and now - self.last < (0.5 if self.tty else 5.0)):
-            return
-        self.last = now
-        line = (f"{report.read} documents  {report.docs_per_second:.1f} docs/s  {report.added} added  "
-                f"{report.skipped} already stored  {len(report.failures)} failed")
-        click.echo(f"\r{line}" if self.tty else line, err=True, nl=final or not self.tty)
+def _nothing_read(report: Any, paths: tuple[str, ...]) -> InputError:
+    if not report.failures:
+        return InputError("E002", f"no documents found in {', '.join(paths)}")
+    first = report.failures[0]
+    reason = str(first.reason).removeprefix(f"[{first.code}] ")
+    more = f" ({len(report.failures)} inputs failed; the first is shown)" if len(report.failures) > 1 else ""
+    return InputError(first.code, f"nothing could be read: {reason}{more}")
 
 
 @click.command("ingest")
@@ -87,12 +87,17 @@ class _Progress:
 @click.option("--outlet-field", help="Field/column holding the outlet(s) (default: outlet, cited_outlets).")
 @click.option("--url-field", help="Field/column holding the URL (default: url, link, source_page).")
 @click.option("--title-field", help="Field/column holding the title (default: title, headline).")
+@click.option("--published", callback=parse_date_option,
+              help="Publication date YYYY-MM-DD of every document (default: from the document, else from a "
+                   "file name YYYY-MM-DD_outlet_name.txt).")
+@click.option("--outlet", help="Outlet of every document (default: from the document, else from the file name).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
               help="Largest document accepted.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a URL.")
 @click.option("--extractor", metavar="MODULE:FUNCTION", help="Batch extractor to use instead of the pipeline.")
-@click.option("--no-progress", is_flag=True, help="Do not show the progress line.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input failed (default: 0, with the count).")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--cluster", metavar="local[:N]|tcp://HOST:PORT",
               help="Extract on Dask workers: a local cluster of N processes, or a running scheduler.")
 @click.option("--parquet-dir", metavar="DIR", help="Keep the results as a Parquet archive in DIR (not --db).")
@@ -100,15 +105,20 @@ class _Progress:
               "on several machines a folder they all share.")
 def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, fmt: str | None,
                    text_field: str | None, date_field: str | None, outlet_field: str | None,
-                   url_field: str | None, title_field: str | None, max_bytes: int, timeout: float,
-                   extractor: str | None, no_progress: bool, cluster: str | None, parquet_dir: str | None,
-                   shard_dir: str | None) -> None:
-    """Read files, folders, '-' (stdin), URLs and feeds; extract; store. Reruns add only new documents."""
-    from ..ingest import Fields, ReadOptions, ingest
+                   url_field: str | None, title_field: str | None, published: dt.date | None,
+                   outlet: str | None, max_bytes: int, timeout: float, extractor: str | None, strict: bool,
+                   no_progress: bool, cluster: str | None, parquet_dir: str | None, shard_dir: str | None) -> None:
+    """Read files, folders, '-' (stdin), URLs and feeds; extract; store. Reruns add only new documents.
+
+    Exit 2 when nothing could be read (a new store is then not created), 1 with --strict when some input
+    failed, else 0."""
+    from ..ingest import Fields, Overrides, ReadOptions, ingest
     from ..store import open_store
+    from .progress import ProgressBar, count_documents
 
     options = ReadOptions(Fields(text_field, date_field, outlet_field, url_field, title_field), max_bytes,
                           fmt, timeout)
+    existed = Path(db).exists()
     if cluster or parquet_dir:
         from ..cluster import ingest_on_cluster
 
@@ -116,11 +126,13 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
                                    shard_dir=shard_dir, options=options, extractor=_extractor(extractor),
                                    batch_size=batch_size, progress=not no_progress)
     else:
-        progress = _Progress(not no_progress)
-        with open_store(db) as store:
+        with ProgressBar(not no_progress, count_documents(paths), "documents") as bar, open_store(db) as store:
             report = ingest(paths, store, options=options, extractor=_extractor(extractor), workers=workers,
-                            batch_size=batch_size, progress=progress)
-        progress(report, final=True)
+                            batch_size=batch_size, progress=lambda r: bar.update(r.read, r.docs_per_second),
+                            overrides=Overrides(published, outlet))
+    if report.added + report.skipped == 0:
+        _remove_new_store(db, existed)
+        raise _nothing_read(report, paths)
     click.echo(f"{report.added} documents added, {report.skipped} already stored, {len(report.failures)} "
                f"failed, {report.stories} stories; {report.read} read in {report.seconds:.1f}s "
                f"({report.docs_per_second:.1f} docs/s)")
@@ -130,13 +142,31 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
         click.echo(f"  {failure.source}: {failure.reason}", err=True)
     if len(report.failures) > 20:
         click.echo(f"  ... and {len(report.failures) - 20} more (table ingest_failures in {db})", err=True)
+    if strict and report.failures:
+        sys.exit(1)
+
+
+def _codes(store: Any, actor: str | None, recipient: str | None) -> tuple[str | None, str | None]:
+    """``--actor``/``--recipient`` as codes: a name is resolved to its code (and says so on stderr)."""
+    from ..store import actor_code
+
+    out: list[str | None] = []
+    for value, what in ((actor, "actor"), (recipient, "recipient")):
+        if value is None:
+            out.append(None)
+            continue
+        code, note = actor_code(store, value, what)
+        if note:
+            click.echo(note, err=True)
+        out.append(code)
+    return out[0], out[1]
 
 
 def _filters(f: Any) -> Any:
     """The shared filter options of ``query`` and ``disputes``."""
     options = [
-        click.option("--actor", help="Actor code the proposition's actors include (RUS)."),
-        click.option("--recipient", help="Recipient code its recipients include (UKR)."),
+        click.option("--actor", help="Actor code the proposition's actors include (RUS), or a name (Russia)."),
+        click.option("--recipient", help="Recipient code its recipients include (UKR), or a name."),
         click.option("--type", "ptype", help="PLOVER event type (ASSAULT)."),
         click.option("--since", callback=parse_date_option, help="First event date, YYYY-MM-DD."),
         click.option("--until", callback=parse_date_option, help="Last event date, YYYY-MM-DD."),
@@ -165,26 +195,32 @@ _QUERY_COLUMNS = ("event_date", "type", "actor", "recipient", "verdict", "story_
               help="Only propositions whose resolved place lies within --km of this point.")
 @click.option("--km", type=click.FloatRange(min=0), default=50.0, show_default=True, help="Radius for --near.")
 @click.option("--country", help="Only propositions whose resolved place is in this state (ISO alpha-3, UKR).")
+@click.option("--mode", help="PLOVER mode of --type (ASSAULT --mode aerial).")
+@click.option("--width", type=click.IntRange(min=20), default=70, show_default=True,
+              help="Table view: widest column (the claims with their evidence), in characters.")
 @_FORMAT
 @_RAW
 def query_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
                   since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
                   limit: int, dyad: tuple[str, str] | None, verdict: str | None, status: str | None,
-                  near: tuple[float, float] | None, km: float, country: str | None, fmt: str,
-                  parquet_dir: str | None, raw: bool) -> None:
+                  near: tuple[float, float] | None, km: float, country: str | None, mode: str | None,
+                  width: int, fmt: str, parquet_dir: str | None, raw: bool) -> None:
     """List stored propositions with their claims, filtered."""
     from ..store import Filter, query_propositions
     from ..store.render import render
 
     if dyad:
         actor, recipient = dyad
-    where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, verdict, status, since,
-                   until, outlet, text, limit, (*near, km) if near else None, country)
     with _reader(db, parquet_dir) as store:
+        actor, recipient = _codes(store, actor, recipient)
+        where = Filter(actor, recipient, ptype, verdict, status, since, until, outlet, text, limit,
+                       (*near, km) if near else None, country, mode)
         rows = query_propositions(store, where)
     for row in rows:
         row["claims"] = [f"{c['status']}:{','.join(c['by']) or '-'} {c['evidence']}" for c in row["claims"] or []]
-    click.echo(render(rows, fmt, _QUERY_COLUMNS, {"outlets": 24, "claims": 70}, raw=raw))
+        if fmt == "table":  # the sector where the actor is not the state itself ("LBN/REB Hezbollah")
+            row["actor"], row["recipient"] = row.pop("actor_label"), row.pop("recipient_label")
+    click.echo(render(rows, fmt, _QUERY_COLUMNS, {"outlets": 24, "claims": width}, raw=raw))
 
 
 @click.command("disputes")
@@ -193,17 +229,18 @@ def query_command(db: str, actor: str | None, recipient: str | None, ptype: str 
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
+@click.option("--width", type=click.IntRange(min=20), default=80, show_default=True,
+              help="Table view: width of the evidence column, in characters.")
 def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: str | None,
                      since: dt.date | None, until: dt.date | None, outlet: str | None, text: str | None,
-                     limit: int, fmt: str, parquet_dir: str | None) -> None:
+                     limit: int, fmt: str, width: int, parquet_dir: str | None) -> None:
     """Contested stories: who affirms, who denies, and where they said it."""
     from ..store import Filter, disputes
     from ..store.render import render, table
 
-    where = Filter(actor and actor.upper(), recipient and recipient.upper(), ptype, None, None, since, until,
-                   outlet, text, limit)
     with _reader(db, parquet_dir) as store:
-        stories = disputes(store, where)
+        actor, recipient = _codes(store, actor, recipient)
+        stories = disputes(store, Filter(actor, recipient, ptype, None, None, since, until, outlet, text, limit))
     if fmt == "json":
         click.echo(render(stories, "json", ()))
         return
@@ -212,7 +249,7 @@ def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: s
                    f"  {story['first_date']}..{story['last_date']}  {story['n_documents']} documents, "
                    f"{story['n_outlets']} outlets, {story['n_claimants']} claimants  [story {story['id']}]")
         click.echo(table(story["claims"], ("side", "status", "by", "via", "outlet", "published", "evidence"),
-                         {"evidence": 80, "outlet": 20, "via": 20}))
+                         {"evidence": width, "outlet": 20, "via": 20}))
         click.echo("")
     click.echo(f"{len(stories)} disputed stories")
 
@@ -226,22 +263,36 @@ def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: s
               show_default=True, help="Time bucket.")
 @click.option("--both", is_flag=True, help="Count both directions (A to B and B to A).")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also draw a chart to this PNG.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(list(_STATUS_CHOICES)),
+              help="Count propositions with a claim of this status; repeat for several. "
+                   "[default: asserted, alleged]")
 @_FORMAT
-def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: Path | None, fmt: str,
-                 parquet_dir: str | None) -> None:
-    """Counts by quad class and mean PLOVER score over time for one dyad (e.g. RUS CHN)."""
+def dyad_command(actor: str, recipient: str, db: str, by: str, both: bool, png: Path | None,
+                 statuses: tuple[str, ...], fmt: str, parquet_dir: str | None) -> None:
+    """Counts by quad class and mean PLOVER score over time for one dyad (e.g. RUS CHN), one row per
+    period from the first to the last (empty periods as zero). Counts what the record asserts or alleges
+    unless --status says otherwise."""
     from ..store import dyad_series
+    from ..store.queries import DYAD_STATUSES
     from ..store.render import render
 
+    counted = statuses or DYAD_STATUSES
     with _reader(db, parquet_dir) as store:
-        rows = dyad_series(store, actor, recipient, by, both)
+        actor, recipient = (str(c) for c in _codes(store, actor, recipient))
+        rows = dyad_series(store, actor, recipient, by, both, counted)
+    arrow = "<->" if both else "->"
+    click.echo(f"{actor} {arrow} {recipient} by {by}: propositions with a claim {' or '.join(counted)}", err=True)
+    if not rows:
+        click.echo(f"no {' or '.join(counted)} propositions for {actor} {arrow} {recipient}", err=True)
     click.echo(render(rows, fmt, ("period", "verbal_coop", "material_coop", "verbal_conflict",
                                   "material_conflict", "total", "mean_score")))
+    if png is not None and not rows:
+        raise InputError("E002", f"no data to draw for {actor} {arrow} {recipient}: ingest articles that "
+                         "report it first (thucydides ingest ...)")
     if png is not None:
         from ..store.charts import dyad_chart
 
-        arrow = "<->" if both else "->"
-        dyad_chart(rows, png, f"{actor.upper()} {arrow} {recipient.upper()} by {by}")
+        dyad_chart(rows, png, f"{actor} {arrow} {recipient} by {by} ({' + '.join(counted)})")
         click.echo(f"chart written to {png}", err=True)
 
 

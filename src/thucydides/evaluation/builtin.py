@@ -12,6 +12,7 @@ from .hedge import HedgeWiki
 from .petrarch import Petrarch2Suite
 from .plover_gsr import PloverGSR
 from .polnear import PolNeAR
+from .story_pairs import StoryPairs
 from .train_dev import TrainDevDocuments, TrainDevLines
 
 __all__ = ["builtin_datasets", "register_eval_datasets"]
@@ -20,12 +21,13 @@ __all__ = ["builtin_datasets", "register_eval_datasets"]
 def builtin_datasets() -> list[Any]:
     """Fresh instances of every built-in dataset, in table order."""
     return [
-        GoldDocuments(), TrainDevLines(), TrainDevDocuments(), PloverGSR(), Petrarch2Suite(), ActorResolution(), PolNeAR(),
+        GoldDocuments(), TrainDevLines(), TrainDevDocuments(), PloverGSR(), Petrarch2Suite(), ActorResolution(),
+        PolNeAR(),
         FactualityDev("factuality_uw_dev", "factuality/uw/dev.conll",
                       "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
         FactualityDev("factuality_meantime_dev", "factuality/meantime/dev.conll",
                       "MEANTIME event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
-        HedgeWiki(),
+        HedgeWiki(), StoryPairs(),
     ]
 
 

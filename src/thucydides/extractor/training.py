@@ -21,7 +21,7 @@ from torch import nn
 
 from .corpus import Example
 from .encode import encode_units
-from .network import ExtractorNet
+from .network import MLP_DIM, ExtractorNet
 from .units import N_FEATURES
 
 __all__ = ["TrainConfig", "collate", "fit"]
@@ -201,13 +201,14 @@ def refit_roles(net: ExtractorNet, examples: Sequence[Example], epochs: int = 12
                 xs.append(_role_inputs(net, t))
                 ys.append(t["roles"])
     x, y = torch.cat(xs), torch.cat(ys)
-    net.role = nn.Sequential(nn.Linear(x.shape[1], net.role[0].out_features), nn.ReLU(),
-                             nn.Linear(net.role[0].out_features, y.shape[1]))
+    net.role = nn.Sequential(nn.Linear(x.shape[1], MLP_DIM), nn.ReLU(), nn.Linear(MLP_DIM, y.shape[1]))
     opt = torch.optim.Adam(net.role.parameters(), lr=lr, weight_decay=1e-5)
     gen = torch.Generator().manual_seed(seed)
     net.role.train()
     for _ in range(epochs):
-        for idx in torch.randperm(len(x), generator=gen).split(batch_size):
+        order = torch.randperm(len(x), generator=gen)
+        for lo in range(0, len(x), batch_size):
+            idx = order[lo:lo + batch_size]
             loss = nn.functional.binary_cross_entropy_with_logits(net.role(x[idx]), y[idx])
             opt.zero_grad()
             loss.backward()  # type: ignore[no-untyped-call]

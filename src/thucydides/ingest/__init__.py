@@ -8,7 +8,8 @@ feeds; extract in several processes; write every batch to the store from one wri
 
 from .driver import Extractor, IngestReport, extract_safely, ingest
 from .items import DEFAULT_MAX_BYTES, Fields, Item, ReadOptions
+from .names import Overrides
 from .sources import SUFFIXES, read_sources
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "Extractor", "Fields", "IngestReport", "Item", "ReadOptions",
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "Extractor", "Fields", "IngestReport", "Item", "Overrides", "ReadOptions",
            "extract_safely", "ingest", "read_sources"]

@@ -25,6 +25,7 @@ from ..model import Article, Document
 from ..store.connection import Store
 from ..store.writes import Failure, clear_failures, record_failures, write_documents
 from .items import Item, ReadOptions
+from .names import Overrides, with_metadata
 from .sources import read_sources
 
 __all__ = ["Extractor", "IngestReport", "extract_safely", "ingest"]
@@ -144,7 +145,8 @@ class _Writer:
 
 def ingest(sources: Iterable[str], store: Store, *, options: ReadOptions | None = None,
            extractor: Extractor | None = None, workers: int = 1, batch_size: int = 32,
-           progress: Progress | None = None, link_stories: bool = True) -> IngestReport:
+           progress: Progress | None = None, link_stories: bool = True,
+           overrides: Overrides | None = None) -> IngestReport:
     """Read, extract and store documents; go on past bad ones, recording each failure.
 
     Args:
@@ -156,13 +158,15 @@ def ingest(sources: Iterable[str], store: Store, *, options: ReadOptions | None 
         batch_size: documents per batch (and per write transaction).
         progress: called with the report after each batch.
         link_stories: relink the stories across articles when something was added.
+        overrides: publication date and outlet for every document (``--published``, ``--outlet``); else
+            they come from the document, else from its file name (see :mod:`thucydides.ingest.names`).
     """
     from ..pipeline.run import extract_batch
 
     report, read_failures = IngestReport(), list[Failure]()
     writer = _Writer(store, report, progress)
-    batches = _batches(read_sources(sources, options), store.document_ids(), report, read_failures,
-                       max(1, batch_size))
+    items = with_metadata(read_sources(sources, options), overrides)
+    batches = _batches(items, store.document_ids(), report, read_failures, max(1, batch_size))
     run = _run_serial if workers <= 1 else _run_parallel
     run(batches, extractor or extract_batch, writer, read_failures, workers)
     writer.flush(read_failures)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
@@ -28,6 +30,18 @@ def _days(dates: list[dt.date]) -> np.ndarray:
     return np.array(dates, dtype="datetime64[D]")
 
 
+def _dated_axis(ax: Any) -> None:
+    """Readable dates on the x axis: as many ticks as fit, each label once (year, then months or days)."""
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+
+
+def _nothing_to_draw(side: str, what: str, start: dt.date, end: dt.date) -> InputError:
+    return InputError("E002", f"no {side} figures {what} between {start} and {end}: nothing to draw; import "
+                      "loss data first (thucydides losses import PATHS --format FORMAT, see docs/ledger.md)")
+
+
 def _check_out(out: Path) -> None:
     if out.suffix.lower() not in FORMATS:
         raise InvalidValue("E001", "chart file type", out.suffix or out.name, FORMATS)
@@ -45,12 +59,15 @@ def _save(fig: Figure, out: Path) -> Path:
 
 def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
                 end: dt.date, source: str) -> Figure:
+    drawn = {c: series(con, side, start, end, source, c) for c in categories}
+    if not any(drawn.values()):
+        raise _nothing_to_draw(side, f"from {source} for {', '.join(categories)}", start, end)
     fig, ax = plt.subplots(figsize=(9, 5))
-    for category in categories:
-        points = series(con, side, start, end, source, category)
+    for category, points in drawn.items():
         if points:
             ax.plot(_days([p.date for p in points]), [p.cumulative for p in points],
                     label=CATEGORIES.get(category, category))
+    _dated_axis(ax)
     ax.set_title(f"{side} losses by category, cumulative ({source}, by recording date)")
     ax.set_ylabel("items (visually confirmed)" if source == ITEMS else "cumulative total")
     ax.legend(fontsize="small")
@@ -59,12 +76,16 @@ def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str]
 
 def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
                           end: dt.date, claimed: str) -> Figure:
+    pairs = {c: (series(con, side, start, end, ITEMS, c), series(con, side, start, end, claimed, c))
+             for c in categories}
+    if not any(a or b for a, b in pairs.values()):
+        raise _nothing_to_draw(side, f"from {ITEMS} or {claimed} for {', '.join(categories)}", start, end)
     fig, axes = plt.subplots(len(categories), 1, figsize=(9, 3 * len(categories)), squeeze=False)
     for ax, category in zip(axes[:, 0], categories, strict=True):
-        confirmed = series(con, side, start, end, ITEMS, category)
+        confirmed, claim = pairs[category]
         ax.plot(_days([p.date for p in confirmed]), [p.cumulative for p in confirmed],
                 label="visually confirmed (item ledger)")
-        claim = series(con, side, start, end, claimed, category)
+        _dated_axis(ax)
         ax.plot(_days([p.date for p in claim]), [p.cumulative for p in claim], label=f"claimed ({claimed})")
         ax.set_title(CATEGORIES.get(category, category))
         ax.legend(fontsize="small")

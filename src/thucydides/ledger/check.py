@@ -6,6 +6,10 @@ Rules (also in ``docs/ledger.md``):
   where ``as_of`` is the claim's ``period_end`` or else the publication date. Articles quote the figure of
   the day or of the days before; a date inside the window without a figure is listed, never filled in.
   When no figure falls in the window the result is ``no_data`` (the nearest figures are named, not used).
+- **Kind**: a claim is checked only against series of its own kind: soldiers against personnel series, an
+  equipment category against that category or the headline total. People who are not soldiers
+  (civilians, "people killed") and units naming no equipment category are ``not_checkable``; so are
+  claims about a side other than RUS or UKR (:data:`NO_LEDGER`, "no ledger for this conflict").
 - **Scope**: a generic unit ("vehicles, aircraft, and equipment", "equipment") is compared with the
   source's headline total (Oryx "All Types"; the item ledger's headline categories); a unit or a single
   category naming one category (``tanks``) with that category; several named categories with their sum.
@@ -35,14 +39,19 @@ from ..model import LossClaim
 from .taxonomy import AGGREGATES, ALL, CATEGORIES, category_of
 from .totals import ITEMS, Figure, daily_figures, item_baseline, item_figure, sources
 
-__all__ = ["CheckResult", "Comparison", "check_claim", "claim_range", "claim_scope"]
+__all__ = ["NO_LEDGER", "CheckResult", "Comparison", "check_claim", "claim_range", "claim_scope", "summarize"]
 
 _GENERIC = re.compile(r"equipment|hardware|materiel|vehicles,? (and )?aircraft|losses|weapons|units of")
 _WORDS = re.compile(r"\b(destroyed|damaged|captured|abandoned|lost|losses|russian|ukrainian|enemy|military"
                     r"|units of|pieces of|of)\b")
 _ITEM_CATEGORIES = frozenset(CATEGORIES) - frozenset(AGGREGATES) - {"personnel", "missiles", "special_equipment", "srbm"}
 _RANGES: dict[str, tuple[float, float]] = {"dozens": (24, 99), "hundreds": (100, 999), "thousands": (1000, 9999)}
-VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "no_data")
+VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "no_data", "not_checkable")
+#: Why a claim is not checked against the ledger at all (the verdict ``not_checkable``).
+NO_LEDGER = "no ledger for this conflict"
+_SOLDIERS = re.compile(r"troops|soldiers|personnel|servicem[ae]n|\bmen\b|fighters|marines|paratroopers")
+_PEOPLE = re.compile(r"civilians?|people|persons?|children|residents|killed|dead|deaths|wounded|injured|"
+                     r"casualties|refugees|lives|bodies|victims|crew|members|hostages|prisoners")
 
 
 @dataclass(frozen=True)
@@ -70,11 +79,21 @@ class CheckResult:
     verdict: str
     comparisons: tuple[Comparison, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    reason: str = ""
 
     @property
     def basis(self) -> Comparison | None:
         """The comparison the overall verdict rests on, or None."""
         return next((c for c in self.comparisons if c.verdict == self.verdict and c.figures), None)
+
+    @property
+    def why_not(self) -> str:
+        """Why a claim was not checked (``not_checkable``) or found no figure (``no_data``); else ``""``."""
+        if self.verdict == "not_checkable":
+            return self.reason
+        if self.verdict == "no_data":
+            return self.reason or "no figure of its series in the window"
+        return ""
 
 
 def claim_range(value: int, qualifier: str, tolerance: float = 0.02) -> tuple[float, float]:
@@ -97,10 +116,13 @@ def claim_range(value: int, qualifier: str, tolerance: float = 0.02) -> tuple[fl
 
 
 def claim_scope(claim: LossClaim) -> tuple[tuple[str, ...], str]:
-    """The categories a claim is about and how that was decided."""
+    """The categories a claim is about and how that was decided; ``()`` when the ledger has no series of
+    its kind (people who are not soldiers, a unit that names no category)."""
     unit = claim.unit.lower()
-    if re.search(r"troops|soldiers|personnel|servicemen|\bmen\b", unit):
-        return ("personnel",), "the unit counts people"
+    if _SOLDIERS.search(unit):
+        return ("personnel",), "the unit counts soldiers: compared with personnel series only"
+    if _PEOPLE.search(unit):
+        return (), f"the unit {claim.unit!r} counts people, not soldiers or equipment: the ledger has no such series"
     named = category_of(_WORDS.sub(" ", unit)) if unit else None
     if named and named != ALL:
         return (named,), f"the unit {claim.unit!r} names one category"
@@ -109,7 +131,7 @@ def claim_scope(claim: LossClaim) -> tuple[tuple[str, ...], str]:
     cats = tuple(dict.fromkeys(c for c in (category_of(x) for x in claim.categories) if c))
     if cats:
         return cats, "the sum of the categories the text lists"
-    return (ALL,), f"the unit {claim.unit!r} names no known category: compared with the headline total"
+    return (), f"the unit {claim.unit!r} names no equipment category: the ledger has no series of its kind"
 
 
 def _resolve(scope: tuple[str, ...], available: set[str]) -> tuple[str, ...] | None:
@@ -215,11 +237,18 @@ def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.Duck
     """Compare one loss claim with every ledger source as of its date; see the module docstring for rules."""
     notes: list[str] = []
     as_of = _as_of(claim, published, notes)
-    if as_of is None or claim.side not in ("RUS", "UKR"):
-        why = "no date (period_end or publication date)" if as_of is None else f"side {claim.side!r} is not RUS/UKR"
-        return CheckResult(claim, as_of, "no_data", (), (*notes, f"not checked: {why}"))
+    if claim.side not in ("RUS", "UKR"):
+        why = f"not checked: {NO_LEDGER} (side {claim.side or 'unknown'!r}; the ledger covers RUS and UKR)"
+        return CheckResult(claim, as_of, "not_checkable", (), (*notes, why), NO_LEDGER)
+    if as_of is None:
+        why = "no date (period_end or publication date)"
+        return CheckResult(claim, as_of, "not_checkable", (), (*notes, f"not checked: {why}"), why)
     scope, how = claim_scope(claim)
     notes.append(how)
+    if not scope:
+        why = ("it counts people who are not soldiers" if _PEOPLE.search(claim.unit.lower())
+               else "its unit names no equipment category")
+        return CheckResult(claim, as_of, "not_checkable", (), tuple(notes), why)
     if claim.status != "asserted":
         notes.append(f"the text presents the figure as {claim.status}, not as a plain assertion")
     if re.search(r"\bdestroyed\b", claim.unit.lower()):
@@ -227,4 +256,19 @@ def check_claim(claim: LossClaim, published: dt.date | None, ledger: duckdb.Duck
     window = (as_of - dt.timedelta(days=lag_days), as_of)
     comps = [_compare(ledger, claim, s, k, scope, window, tolerance)
              for s, k in sorted(sources(ledger).items(), key=lambda sk: _order(*sk))]
-    return CheckResult(claim, as_of, _overall(comps), tuple(comps), tuple(notes))
+    verdict = _overall(comps)
+    reason = ""
+    if verdict == "no_data":
+        have_series = any(not c.note.startswith(c.source + " has no") for c in comps)
+        reason = "no figure in the window" if have_series else f"no {'+'.join(scope)} series in the ledger"
+    return CheckResult(claim, as_of, verdict, tuple(comps), tuple(notes), reason)
+
+
+def summarize(results: list[CheckResult]) -> dict[str, int]:
+    """How many claims came out consistent, overstated, understated, and, by reason, were not checkable
+    (``"not checkable: no ledger for this conflict"``, ``"not checkable: no figure in the window"``, ...)."""
+    counts: dict[str, int] = {v: 0 for v in ("consistent", "overstated", "understated")}
+    for r in results:
+        key = r.verdict if r.verdict in counts else f"not checkable: {r.why_not}"
+        counts[key] = counts.get(key, 0) + 1
+    return counts

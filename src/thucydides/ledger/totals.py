@@ -164,7 +164,8 @@ def totals(con: duckdb.DuckDBPyConnection, side: str, as_of: dt.date, by: str = 
         raise InvalidValue("E001", "grouping", by, BY_OPTIONS)
     known = sources(con)
     if source not in known:
-        raise InvalidValue("E001", "source", source, tuple(known) or ("(nothing imported yet)",))
+        raise InvalidValue("E001", "--source (a source imported with `thucydides losses import`)", source,
+                           tuple(known) or ("(nothing imported yet)",))
     if source == ITEMS:
         return _item_totals(con, side, as_of, by, basis)
     return _daily_totals(con, source, side, as_of, by)

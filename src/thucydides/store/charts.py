@@ -21,7 +21,9 @@ def _bars(ax: Any, rows: Sequence[dict[str, Any]]) -> None:
         values = [int(r[key]) for r in rows]
         ax.bar(range(len(rows)), values, bottom=bottom, label=label, color=colour)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_xticks(range(len(rows)), [str(r["period"]) for r in rows], rotation=45, ha="right", fontsize=7)
+    step = max(1, -(-len(rows) // 20))  # at most 20 labels, so that they do not overprint
+    ax.set_xticks(range(0, len(rows), step), [str(r["period"]) for r in rows][::step], rotation=45, ha="right",
+                  fontsize=7)
 
 
 def dyad_chart(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
@@ -42,7 +44,8 @@ def dyad_chart(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
     ax.set_ylabel("propositions")
     ax.set_title(title)
     line = ax.twinx()
-    line.plot(range(len(rows)), [r["mean_score"] for r in rows], color="black", marker="o", label="mean score")
+    scores = [float("nan") if r["mean_score"] is None else r["mean_score"] for r in rows]  # empty periods: a gap
+    line.plot(range(len(rows)), scores, color="black", marker="o", label="mean score")
     line.set_ylim(-10, 10)
     line.set_ylabel("mean PLOVER score")
     ax.legend(loc="upper left", fontsize=7)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError, InvalidValue
 from ..model import STATUSES, VERDICTS
+from ..plover import EVENT_TYPES, validate_type
 from .connection import Store
 
-__all__ = ["PERIODS", "Filter", "disputes", "dyad_series", "query_propositions"]
+__all__ = ["DYAD_STATUSES", "PERIODS", "Filter", "actor_code", "disputes", "dyad_series", "query_propositions"]
 
 #: Time buckets of :func:`dyad_series`.
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
@@ -42,6 +44,7 @@ class Filter:
         limit: most rows returned; 0 for all.
         near: ``(lat, lon, km)``: its resolved place lies within ``km`` kilometres of the point.
         country: ISO alpha-3 code of the state its resolved place belongs to.
+        mode: PLOVER mode of the type (``--mode``; needs ``type``).
     """
 
     actor: str | None = None
@@ -56,9 +59,16 @@ class Filter:
     limit: int = 100
     near: tuple[float, float, float] | None = None
     country: str | None = None
+    mode: str | None = None
 
     def check(self) -> None:
-        """Raise InvalidValue (E001) for a verdict or status that does not exist."""
+        """Raise InvalidValue (E001) for a type, verdict or status that does not exist."""
+        if self.type is not None and self.type.upper() not in EVENT_TYPES:
+            raise InvalidValue("E001", "PLOVER event type", self.type, EVENT_TYPES)
+        if self.mode is not None:
+            if self.type is None:
+                raise InvalidValue("E001", "mode (give --type too)", self.mode, EVENT_TYPES)
+            validate_type(self.type.upper(), self.mode)
         if self.verdict is not None and self.verdict not in VERDICTS:
             raise InvalidValue("E001", "verdict", self.verdict, VERDICTS)
         if self.status is not None and self.status not in STATUSES:
@@ -77,7 +87,7 @@ class Filter:
         parts: list[tuple[str, Any]] = [
             ("list_contains(p.actor, ?)", self.actor), ("list_contains(p.recipient, ?)", self.recipient),
             ("p.type = ?", self.type.upper() if self.type else None), ("p.event_date >= ?", self.since),
-            ("p.event_date <= ?", self.until)]
+            ("p.event_date <= ?", self.until), ("p.mode = ?", self.mode)]
         conditions = [sql for sql, value in parts if value is not None]
         params = [value for _, value in parts if value is not None]
         if self.status:
@@ -150,13 +160,28 @@ def query_propositions(store: Store, where: Filter | None = None) -> list[dict[s
     members = {(r["doc_id"], r["prop_idx"]): r["story_id"] for r in _rows(store, _HIT_MEMBERS, [doc_ids])}
     stories = {r.pop("id"): r for r in _rows(store, _HIT_STORIES, [sorted(set(members.values()))])}
     docs = {r.pop("id"): r for r in _rows(store, _HIT_DOCS, [doc_ids])}
+    sectors = {(r["doc_id"], r["code"]): r["label"] for r in _rows(store, _HIT_SECTORS, [doc_ids])}
     empty_story = {"story_verdict": None, "n_outlets": None, "n_claimants": None}
     for hit in hits:
         key = (hit["doc_id"], hit["idx"])
         story = members.get(key)
         hit.update(story=story, claims=claims.get(key, []), **stories.get(story or "", empty_story),
                    **docs[hit["doc_id"]])
+        for role in ("actor", "recipient"):
+            hit[f"{role}_label"] = [sectors.get((hit["doc_id"], c)) or c for c in hit[role] or []]
     return hits
+
+
+#: Per document and code, a label with the sector when every mention of the code is a non-state actor of
+#: one sector ("LBN/REB Hezbollah" rather than "LBN", which reads as the Lebanese state).
+_HIT_SECTORS = """
+SELECT doc_id, code,
+       code || '/' || any_value(sector) || CASE WHEN any_value(kind) = 'group' THEN ' ' || mode(name) ELSE '' END
+       AS label
+FROM actor_mentions WHERE doc_id IN (SELECT unnest($1)) AND code IS NOT NULL
+GROUP BY doc_id, code
+HAVING NOT bool_or(kind = 'state' OR sector IS NULL) AND count(DISTINCT sector) = 1
+"""
 
 
 _DISPUTE_CLAIMS = """
@@ -198,8 +223,13 @@ def disputes(store: Store, where: Filter | None = None) -> list[dict[str, Any]]:
     return stories
 
 
-def dyad_series(store: Store, actor: str, recipient: str, by: str = "week",
-                both_directions: bool = False) -> list[dict[str, Any]]:
+#: What ``dyad`` counts by default: what the record asserts or alleges (not hypothetical or denied events).
+DYAD_STATUSES: tuple[str, ...] = ("asserted", "alleged")
+_STEPS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
+
+
+def dyad_series(store: Store, actor: str, recipient: str, by: str = "week", both_directions: bool = False,
+                statuses: Sequence[str] = DYAD_STATUSES) -> list[dict[str, Any]]:
     """Counts of propositions by quad class and the mean PLOVER score, per period, for one dyad.
 
     Args:
@@ -207,23 +237,65 @@ def dyad_series(store: Store, actor: str, recipient: str, by: str = "week",
         recipient: code of the side acted upon (``CHN``).
         by: ``day``, ``week`` (starting Monday), ``month``, ``quarter`` or ``year``.
         both_directions: also count propositions from ``recipient`` to ``actor``.
+        statuses: count a proposition when one of its claims has one of these statuses.
 
     Returns:
         Rows ``period`` (first day), ``verbal_coop``, ``material_coop``, ``verbal_conflict``,
-        ``material_conflict``, ``total``, ``mean_score`` (None when no proposition had a score).
+        ``material_conflict``, ``total``, ``mean_score`` (None when no proposition had a score), one for
+        every period from the first to the last, empty periods with zero counts.
     """
     if by not in PERIODS:
         raise InvalidValue("E001", "period", by, PERIODS)
+    for status in statuses:
+        if status not in STATUSES:
+            raise InvalidValue("E001", "status", status, STATUSES)
     dyad = "(list_contains(actor, $1) AND list_contains(recipient, $2))"
     if both_directions:
         dyad = f"({dyad} OR (list_contains(actor, $2) AND list_contains(recipient, $1)))"
     sql = f"""
-        SELECT CAST(date_trunc('{by}', event_date) AS DATE) AS period,
-               count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
-               count(*) FILTER (WHERE quad_class = 2) AS material_coop,
-               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               count(*) AS total, avg(plover_score) AS mean_score
-        FROM propositions WHERE event_date IS NOT NULL AND {dyad}
-        GROUP BY period ORDER BY period"""
-    return _rows(store, sql, [actor.upper(), recipient.upper()])
+        WITH hits AS (
+            SELECT CAST(date_trunc('{by}', event_date) AS DATE) AS period, quad_class, plover_score
+            FROM propositions
+            WHERE event_date IS NOT NULL AND {dyad} AND len(list_intersect(statuses, $3)) > 0),
+        span AS (
+            SELECT CAST(unnest(generate_series(CAST(min(period) AS TIMESTAMP), CAST(max(period) AS TIMESTAMP),
+                                               INTERVAL '{_STEPS[by]}')) AS DATE) AS period
+            FROM hits HAVING count(*) > 0)
+        SELECT s.period,
+               count(h.period) FILTER (WHERE h.quad_class = 1) AS verbal_coop,
+               count(h.period) FILTER (WHERE h.quad_class = 2) AS material_coop,
+               count(h.period) FILTER (WHERE h.quad_class = 3) AS verbal_conflict,
+               count(h.period) FILTER (WHERE h.quad_class = 4) AS material_conflict,
+               count(h.period) AS total, avg(h.plover_score) AS mean_score
+        FROM span s LEFT JOIN hits h ON h.period = s.period
+        GROUP BY s.period ORDER BY s.period"""
+    return _rows(store, sql, [actor.upper(), recipient.upper(), list(statuses)])
+
+
+def _known_codes(store: Store) -> list[str]:
+    rows = store.execute("SELECT DISTINCT c FROM (SELECT unnest(actor) AS c FROM propositions UNION ALL "
+                         "SELECT unnest(recipient) FROM propositions) WHERE c IS NOT NULL ORDER BY c").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def actor_code(store: Store, text: str, what: str = "actor") -> tuple[str, str]:
+    """The actor code ``text`` means, with a note when it was given as a name: a code in the store as is,
+    else the code :func:`thucydides.resolve_actor` gives the name ("Russia" -> RUS).
+
+    Raises:
+        InvalidValue: (E001) ``text`` is neither, listing the closest codes in the store.
+    """
+    import difflib
+
+    from ..stages.actors import resolve_actor
+
+    known = _known_codes(store)
+    if text.upper() in known:
+        return text.upper(), ""
+    actor = resolve_actor(text)
+    if actor is not None and actor.code:
+        return actor.code, f"{what} {text!r} read as {actor.code} ({actor.name or actor.code})"
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 5:
+        return text, f"no proposition in the store names {what} {text}"
+    close = difflib.get_close_matches(text.upper(), known, n=5, cutoff=0.5)
+    raise InvalidValue("E001", f"{what} (a code or a name)", text, close or known[:20])

@@ -44,6 +44,8 @@ INTENT_HEADS: frozenset[str] = _words(
     "plan intend threaten want seek aim prepare hope expect try attempt propose consider vow promise "
     "pledge decide agree offer refuse wish mean schedule set aspire desire need demand urge ask call "
     "order push press plot scheme")
+#: Adjectives of readiness whose negation is a statement of policy ("not willing to fight").
+WILLING_ADJS: frozenset[str] = _words("willing ready prepared eager keen")
 #: Verbs whose clausal or prepositional content is presented as evidence-based inference.
 EVIDENTIAL_HEADS: frozenset[str] = _words(
     "suggest indicate point imply hint signal")
@@ -317,12 +319,29 @@ def _from_source(source: Source, actor: Sequence[str]) -> Judgement:
     return Judgement("alleged", "source", 0.7 if source.anonymous or not source.by else 0.75)
 
 
+def _negated_policy(clause: Sequence[Token]) -> bool:
+    """A plain negative statement about policy, not a denial of an event: the negation is on a future or
+    modal verb or on an intention ("will not withdraw", "would not send", "do not plan to cut off",
+    "are not willing to fight"), up to the negated token of the clause."""
+    for k, tok in enumerate(clause):
+        if _modal(tok) in ("future", "modal") or (k and _lemma(tok) in INTENT_HEADS | WILLING_ADJS):
+            return True
+        if _has_child(tok, ("neg", "det", "advmod", "preconj"), NEGATORS):
+            return False
+    return False
+
+
 def _denial(trigger: Token, chain: Sequence[Token], clause: Sequence[Token]) -> Judgement | None:
-    """Negation of the event itself, or of what it hangs on (denials, false reports, refusals)."""
+    """Negation of the event itself, or of what it hangs on (denials, false reports, refusals). A negative
+    statement of policy or intention is no denial: the event is only hypothetical."""
+    if _negated(clause) and _negated_policy(clause):
+        return Judgement("hypothetical", "negated_policy", 0.7)
     if _negated(clause) or _denied_above(chain) or _branded_false(chain):
         return Judgement("denied", "negated", 0.8)
     intent = _intent_noun(trigger)
-    if _implicative_negation(clause) or (intent is not None and _negated([intent])):
+    if intent is not None and _negated([intent]):
+        return Judgement("hypothetical", "negated_policy", 0.7)  # "has no plans to fight in Ukraine"
+    if _implicative_negation(clause):
         return Judgement("denied", "declined", 0.75)
     return None
 

@@ -17,7 +17,7 @@ from ...pipeline.state import DateMention, EventMention, Source, State
 from ...plover import quad_of
 from ..events import finish
 from ..events.roles import MentionIndex
-from .judgement import status_of
+from .judgement import judge, status_of
 
 __all__ = ["annotate", "settle_events"]
 
@@ -65,6 +65,8 @@ def _settle_one(ev: EventMention, group: Sequence[EventMention], tok: Token, ind
     if ev.extras["nominal"] and not ev.actor and ev.type not in ("REQUEST", "SANCTION") and finish.background(tok):
         return False
     _fill_actor(ev, ev.source)
+    if judge(tok.doc, tok.i, ev.source, actor=ev.actor, event_type=ev.type).reason == "negated_policy":
+        return False  # "will not withdraw from the deal": a statement of policy, no claim about an event
     finish.retype(ev, tok, ev.source)
     finish.refine_mode(ev, tok)
     source = _claim(ev, tok, ev.source)
