@@ -144,8 +144,8 @@ def test_default_pipeline_wiring() -> None:
     stages = list(default_pipeline())
     assert [s.name for s in stages] == [
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
-        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "events.learned.v1", "merge.claims.v1",
-        "places.link.v1", "losses.rules.v1"]
+        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "merge.claims.v1", "places.link.v1",
+        "losses.rules.v1"]
     for i, stage in enumerate(stages):
         assert set(stage.reads) <= _assigned_before(stages, i), stage.name
         assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
@@ -224,9 +224,9 @@ def test_a_plugin_registers_a_stage_through_the_hook() -> None:
     assert "events.plugin.v1" not in default_pipeline().names
 
 
-def test_the_rules_only_pipeline_is_the_default_without_the_learned_stage() -> None:
-    from thucydides.stages.builtin import rule_stages
+def test_the_learned_pipeline_is_the_default_with_the_learned_stage_after_the_rules() -> None:
+    from thucydides.stages.builtin import learned_stages
 
-    rules = Pipeline(rule_stages())
-    assert "events.learned.v1" not in rules.names
-    assert [n for n in default_pipeline().names if n != "events.learned.v1"] == list(rules.names)
+    learned = Pipeline(learned_stages())
+    assert learned.names.index("events.learned.v1") == learned.names.index("events.model.v1") + 1
+    assert [n for n in learned.names if n != "events.learned.v1"] == list(default_pipeline().names)

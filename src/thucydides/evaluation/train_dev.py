@@ -27,13 +27,17 @@ def team_corpus_dir() -> Path:
 
 
 def _score(name: str, files: list[Path], limit: int | None) -> EvalResult:
+    from ..stages.builtin import learned_stages
+
     gold = [d for f in files for d in read_jsonl(f) if str(d.get("text") or "").strip()][:limit]
     if not gold:
         raise SkipDataset("no documents with text")
     tally, guard = GoldTally(), Guard()
-    for g, (doc, _) in zip(gold, extract_parsed([_article(d) for d in gold], guard=guard), strict=True):
+    pairs = extract_parsed([_article(d) for d in gold], stages=learned_stages(), guard=guard)
+    for g, (doc, _) in zip(gold, pairs, strict=True):
         tally.add_document(g, doc.to_dict())
-    notes = [f"{len(gold)} documents from {', '.join(f.name for f in files)}", *guard.notes()]
+    source = f"{len(gold)} documents from {', '.join(f.name for f in files)}"
+    notes = [f"{source}; the learned pipeline (rules + events.learned.v1)", *guard.notes()]
     return EvalResult(name, tally.scores(), notes)
 
 
