@@ -23,7 +23,7 @@ def db(tmp_path: Path) -> str:
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("Strike reported.\n@ASSAULT RUS>UKR alleged:UKR 2022-03-10\n")
-    (src / "b.txt").write_text("Strike denied.\n@ASSAULT RUS>UKR denied:RUS 2022-03-11 via=RIA_Novosti\n")
+    (src / "b.txt").write_text("Strike denied.\n@ASSAULT RUS>UKR denied:RUS 2022-03-10 via=RIA_Novosti\n")
     (src / "c.txt").write_text("Talks held.\n@CONSULT RUS>CHN asserted 2022-03-21\n")
     (src / "d.bin.txt").write_bytes(b"\x00\x01\x02")
     path = str(tmp_path / "cli.duckdb")
@@ -31,7 +31,7 @@ def db(tmp_path: Path) -> str:
                          "--batch-size", "2")
     assert code == 0, err
     assert "3 documents added, 0 already stored, 1 failed" in out
-    assert "E004: 1 failed" in err and "docs/s" in err
+    assert "E004: 1 failed" in err and "docs/s" in out
     return path
 
 

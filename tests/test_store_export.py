@@ -23,9 +23,10 @@ from thucydides.stories import link_stories
 def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     with open_store(tmp_path / "e.duckdb") as s:
         write_documents(s, [
-            doc("Seoul said the North fired a missile.", [("ASSAULT", "PRK", "KOR", [claim("alleged", ("KOR",))],
+            doc("Seoul said the North fired a missile.", [("ASSAULT", "PRK", "KOR", [claim("alleged", ("KOR",), evidence="the North fired a missile")],
                                                            "2022-01-05")], "2022-01-05", "Yonhap"),
-            doc("Pyongyang denied firing.", [("ASSAULT", "PRK", "KOR", [claim("denied", ("PRK",))], "2022-01-06")],
+            doc("Pyongyang denied that the North fired a missile.", [("ASSAULT", "PRK", "KOR", [claim("denied", ("PRK",), evidence="the North fired a missile")],
+                                                                "2022-01-05")],
                 "2022-01-06", "KCNA"),
             doc("Tokyo pledged aid.", [("AID", "JPN", "KOR", [claim("asserted")], "2022-02-10")], "2022-02-10",
                 "NHK"),
@@ -83,10 +84,11 @@ def test_csv_jsonl_plover(store, tmp_path: Path) -> None:  # type: ignore[no-unt
     assert sorted(d.article.outlet or "" for d in docs) == ["", "KCNA", "NHK", "Yonhap"]
     export(store, "plover", str(tmp_path / "p.jsonl"))
     records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
-    first = records[0]
+    assert [r["date"] for r in records][:2] == ["2022-01-05", "2022-01-05"]  # in date order
+    first = next(r for r in records if r["source"]["outlet"] == "Yonhap")
     assert (first["event"], first["actor"], first["recipient"], first["date"]) == \
         ("ASSAULT", ["PRK"], ["KOR"], "2022-01-05")
-    assert first["story_verdict"] == "disputed" and first["source"]["outlet"] == "Yonhap"
+    assert first["story_verdict"] == "disputed"
 
 
 def test_export_errors(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -59,7 +59,7 @@ def test_reader_highlights_each_claim_by_status(client: TestClient) -> None:
 def test_story_page_and_html_errors(client: TestClient) -> None:
     story = client.get("/api/v1/disputes").json()["items"][0]["id"]
     html = client.get(f"/stories/{story}").text
-    assert "Against (1)" in html and "For (2)" in html and "Steppe Courier" in html
+    assert "Against (1)" in html and "For (1)" in html and "Harbour Gazette" in html
     missing = client.get("/documents/nope")
     assert missing.status_code == 404 and "E020" in missing.text and missing.headers["content-type"].startswith("text/html")
 

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from .corpus import examples_of, read_gold
 
 __all__ = ["VALIDATION_FROM", "encoder_dir", "split_training", "training_files"]
@@ -63,6 +64,8 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     from .training import TrainConfig, fit, refit_roles
 
     files = training_files(shared, team)
+    if not any(f.parent == shared / "train" for f in files):
+        raise InputError("E002", f"{shared / 'train'} holds none of the training files {', '.join(TRAIN_FILES)}")
     fit_docs, val_docs = split_training(read_gold(files))
     if limit is not None:
         fit_docs, val_docs = fit_docs[:limit], val_docs[: max(1, limit // 4)]
