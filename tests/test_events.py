@@ -97,3 +97,26 @@ def test_merge_joins_recipient_only_denial_with_directed_request():
     second.actor, second.recipient, second.status = (), ("IRN",), "denied"
     groups = merge_events([first, second])
     assert len(groups) == 1 and {e.status for e in groups[0]} == {first.status, "denied"}
+
+
+def _event(actor: tuple[str, ...], recipient: tuple[str, ...], event_type: str = "COERCE"):
+    from thucydides.pipeline.state import EventMention
+
+    return EventMention(event_type, None, 0, actor, recipient, 0, 10, (0, 10), "test")
+
+
+def test_state_acting_on_its_own_people_keeps_itself_as_recipient():
+    # CODING.md §3: "a parliament passed a law banning opposition parties" -> COERCE X -> X.
+    from thucydides.stages.merge import to_proposition
+
+    for code in ("SDN", "BLR", "IRN"):
+        [group] = merge_events([_event((code,), (code,))])
+        prop = to_proposition(group, "x" * 10, "doc")
+        assert prop.actor == (code,) and prop.recipient == (code,)
+
+
+def test_merged_recipients_are_the_union_of_the_mentions():
+    from thucydides.stages.merge import to_proposition
+
+    [group] = merge_events([_event(("RUS",), ("UKR",), "ASSAULT"), _event(("RUS",), ("UKR", "RUS"), "ASSAULT")])
+    assert to_proposition(group, "x" * 10, "doc").recipient == ("UKR", "RUS")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -42,9 +44,26 @@ def train_command(data: Path | None, out: Path | None, which: str, team: Path | 
 
         shared = root.parent if root.name == "eval" else root
         paths = train_extractor(shared, out or default_model_dir(), team, epochs=epochs,
-                                max_steps=max_steps, limit=limit)
+                                max_steps=max_steps, limit=limit, progress=_progress())
     for role, path in paths.items():
         click.echo(f"{role}\t{path}")
+
+
+def _progress(every: int = 25) -> Callable[[int, int, float], None]:
+    """A reporter that prints the step, the running mean loss and the time left to stderr every ``every`` steps."""
+    started, losses = time.monotonic(), []
+
+    def report(step: int, total: int, loss: float) -> None:
+        losses.append(loss)
+        if step % every and step != total:
+            return
+        elapsed = time.monotonic() - started
+        left = elapsed / step * (total - step)
+        recent = losses[-every:]
+        click.echo(f"step {step}/{total}  loss {sum(recent) / len(recent):.3f}  "
+                   f"elapsed {elapsed / 60:.1f} min  left ~{left / 60:.1f} min", err=True)
+
+    return report
 
 
 @click.command("classify")

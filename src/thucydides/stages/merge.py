@@ -52,8 +52,9 @@ class _Group:
 
     @property
     def recipient(self) -> tuple[str, ...]:
-        actor = set(self.actor)
-        return tuple(dict.fromkeys(c for e in self.events for c in e.recipient if c not in actor))
+        """Every mention's recipients, including actor codes (CODING.md §3: a state acting on its own people
+        or territory is its own recipient)."""
+        return tuple(dict.fromkeys(c for e in self.events for c in e.recipient))
 
     def accepts(self, ev: EventMention) -> bool:
         return compatible(ev, self._summary())
