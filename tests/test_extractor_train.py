@@ -21,7 +21,7 @@ from thucydides.extractor.corpus import examples_of
 from thucydides.extractor.heads import Heads
 from thucydides.extractor.network import ExtractorNet, export_heads
 from thucydides.extractor.recipe import encoder_dir
-from thucydides.extractor.training import TrainConfig, collate, fit, loss_of, refit_roles
+from thucydides.extractor.training import TrainConfig, collate, fit, loss_of, refit_roles, refit_types
 from thucydides.extractor.units import N_FEATURES
 
 pytestmark = pytest.mark.filterwarnings("ignore")  # torch and transformers warn about their own internals
@@ -77,6 +77,19 @@ def test_numpy_heads_equal_the_torch_heads(tmp_path: Path) -> None:
     assert np.allclose(heads.roles(n_cands, n_focus, 2, feats.numpy())[0], t_roles, atol=1e-4)
 
 
+def test_refit_type_head_has_its_own_queries_and_numpy_follows_them(tmp_path: Path) -> None:
+    net = refit_types(ExtractorNet(encoder_dir()), examples_of(GOLD), epochs=2)
+    shared_queries = net.query(net.type_emb.weight).detach()
+    assert net.type_query is not None and not torch.allclose(net.type_query.detach(), shared_queries)
+    export_heads(net, tmp_path / "h.npz")
+    with np.load(tmp_path / "h.npz") as w:
+        heads = Heads({k: w[k] for k in w.files})
+    hidden, mask = torch.randn(1, 7, 384), torch.ones((1, 7), dtype=torch.long)
+    with torch.no_grad():
+        expected = torch.sigmoid(net.type_logits(hidden, mask, hidden.mean(1)))[0].numpy()
+    assert np.allclose(heads.types(hidden[0].numpy(), np.ones(7, np.float32)), expected, atol=1e-4)
+
+
 def test_collated_batch_and_loss_are_finite() -> None:
     examples = examples_of(GOLD)
     batch = collate(examples)
@@ -98,6 +111,8 @@ def test_train_export_and_run_a_tiny_model(tmp_path: Path) -> None:
 
     net = refit_roles(fit(examples_of(GOLD), encoder_dir(), TrainConfig(max_steps=2, batch_size=2)),
                       examples_of(GOLD), epochs=1)
+    net = refit_types(net, examples_of(GOLD), epochs=1)
+    assert net.type_query is not None
     paths = write_artifacts(net, tmp_path, {"thresholds": {"type": 0.0}})
     assert paths["encoder"].stat().st_size > 1_000_000
     assert json.loads((tmp_path / META_FILE).read_text())["thresholds"]["type"] == 0.0

@@ -23,7 +23,7 @@ __all__ = ["classify_command", "register_commands", "register_eval_datasets", "t
               show_default=True, help="What to train: the learned extractor, or the sentence classifier heads.")
 @click.option("--team", "team", type=click.Path(path_type=Path),
               help="Extractor: also train on the team's annotated articles (*.train.jsonl) in this folder, e.g. corpus/team.")
-@click.option("--epochs", type=click.IntRange(1, 50), help="Extractor: passes over the data (default 2).")
+@click.option("--epochs", type=click.IntRange(1, 50), help="Extractor: passes over the data (default 7).")
 @click.option("--max-steps", "max_steps", type=click.IntRange(1), help="Extractor: stop after this many steps.")
 @click.option("--limit", type=click.IntRange(1), help="Extractor: train on the first N documents only (a smoke run).")
 @click.option("--cache", "cache", type=click.Path(path_type=Path),

@@ -4,6 +4,8 @@ Given a sentence's hidden states ``h`` (``T x H``) and its mask:
 
 - **type head**: ``sigmoid(W_type . mean(h) + v_t . a_t)``, one probability per PLOVER type (several events per
   sentence), from the sentence vector and the type's own focus ``a_t`` (below);
+  The type head's attention queries are its own (``type_query``, refit after fine-tuning) or, in older
+  weights, the focus queries below;
 - **event focus**: for a type ``t``, attention over the word pieces with a query made from the type's
   embedding ``e_t``: ``a_t = softmax(h . q(e_t)) . h`` (which part of the sentence the event is);
 - **status head**: ``softmax(MLP([a_t, s, e_t]))`` over asserted / alleged / denied / hypothetical;
@@ -62,7 +64,7 @@ class Heads:
         """Probability of each PLOVER type (in ``EVENT_TYPES`` order): the sentence vector and each type's own
         focus over the word pieces."""
         w = self.w
-        q = w["type_emb"] @ w["query_w"] + w["query_b"]  # types x H
+        q = w["type_query"] if "type_query" in w else w["type_emb"] @ w["query_w"] + w["query_b"]  # types x H
         scores = np.where(mask[None, :] > 0, q @ hidden.T / self.scale, -1e9).astype(np.float32)
         focus = _softmax(scores) @ hidden  # types x H
         logits = self.pool(hidden, mask) @ w["type_w"] + w["type_b"] + (focus * w["type_focus"]).sum(axis=1)

