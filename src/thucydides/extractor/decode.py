@@ -19,7 +19,7 @@ __all__ = ["Decoded", "Thresholds", "decode"]
 @dataclass(frozen=True)
 class Thresholds:
     """Decision thresholds: a type fires at ``type`` (or its entry in ``per_type``); a candidate takes a role
-    at ``actor`` / ``recipient`` / ``claimant``."""
+    at ``actor`` / ``recipient`` / ``claimant``, the most probable first, at most :data:`MAX_ROLE` of them."""
 
     type: float = 0.5
     actor: float = 0.5
@@ -62,8 +62,17 @@ class Decoded:
     focus: tuple[int, int]
 
 
+#: At most this many candidates per role (actor, recipient, claimant): in the training files 98 % of the
+#: propositions have at most two actors and two recipients, and a claim almost never more than one claimant.
+MAX_ROLE = (2, 2, 1)
+
+
 def _pick(codes: tuple[str, ...], probs: Any, column: int, threshold: float) -> tuple[str, ...]:
-    return tuple(c for c, row in zip(codes, probs, strict=True) if float(row[column]) >= threshold)
+    """The candidates at or above ``threshold`` for role ``column``, the most probable :data:`MAX_ROLE` ones,
+    in sentence order."""
+    above = [(float(row[column]), i) for i, row in enumerate(probs) if float(row[column]) >= threshold]
+    kept = sorted(i for _, i in sorted(above, reverse=True)[:MAX_ROLE[column]])
+    return tuple(codes[i] for i in kept)
 
 
 def _event(out: UnitOutput, ev: EventOutput, th: Thresholds) -> Decoded:
