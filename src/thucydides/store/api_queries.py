@@ -2,23 +2,26 @@
 extracted from them, stories, substring search with facets, actors and filtered dyad series.
 
 Every query is parameterised; the only SQL text built at run time is made of fixed fragments chosen
-here. Pages are ``LIMIT``/``OFFSET`` over an order ending in a unique key, so they are stable.
+here. Pages are in an order ending in a unique key, so they are stable: propositions by keyset (the rows
+after the last one of the previous page), the rest by ``LIMIT``/``OFFSET``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InvalidValue
 from ..model import STATUSES
 from .connection import Store
+from .derived import WORD_PATTERN, status_mask
 from .queries import PERIODS, Filter
 
 __all__ = ["ApiFilter", "count_documents", "count_propositions", "count_stories", "document_detail",
            "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
            "list_propositions", "list_stories", "proposition_facets", "proposition_places", "search_document_ids",
-           "search_documents", "story_detail"]
+           "search_documents", "story_detail", "SortKey"]
 
 _ORDER = "ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx"
 
@@ -36,13 +39,14 @@ class ApiFilter:
         base: the filters of ``thucydides query`` (its ``limit`` is ignored here).
         place: words the proposition's location contains (case-insensitive, taken literally).
         statuses: keep a proposition only when one of its claims has one of these statuses.
-        places: keep a proposition only when its location contains one of these names (taken literally).
+        country: ISO 3166-1 alpha-3 code of the state the proposition happened in (its resolved place's
+            state, else the state its location names; see ``derived.py``).
     """
 
     base: Filter = field(default_factory=Filter)
     place: str | None = None
     statuses: tuple[str, ...] = ()
-    places: tuple[str, ...] | None = None
+    country: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over propositions ``p`` and its parameters."""
@@ -51,15 +55,15 @@ class ApiFilter:
         for status in self.statuses:
             if status not in STATUSES:
                 raise InvalidValue("E001", "status", status, STATUSES)
-        if self.statuses:  # one list_contains per status: several times faster than list_has_any
-            parts.append("(" + " OR ".join(["list_contains(p.statuses, ?)"] * len(self.statuses)) + ")")
-            params.extend(self.statuses)
+        if self.statuses:  # one integer test of the precomputed bits, not a search of the statuses list
+            parts.append("(p.status_mask & ?) <> 0")
+            params.append(status_mask(self.statuses))
         if self.place:
             parts.append("p.location ILIKE ? ESCAPE '\\'")
             params.append(f"%{escape_like(self.place)}%")
-        if self.places is not None:
-            parts.append("(" + " OR ".join(["FALSE", *["p.location ILIKE ? ESCAPE '\\'"] * len(self.places)]) + ")")
-            params.extend(f"%{escape_like(name)}%" for name in self.places)
+        if self.country is not None:
+            parts.append("p.country = ?")
+            params.append(self.country.strip().upper())
         return " AND ".join(parts), params
 
 
@@ -120,9 +124,28 @@ def _attach(store: Store, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return hits
 
 
-def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
-    """One page of the propositions matching ``where``, by event date, with their claims and story."""
+#: Where a page of propositions starts: after the row with this ``(event_date, doc_id, idx)``.
+SortKey = tuple[dt.date | None, str, int]
+
+
+def _after(key: SortKey) -> tuple[str, list[Any]]:
+    """Rows after ``key`` in the order ``event_date NULLS LAST, doc_id, idx`` (keyset pagination)."""
+    day, doc_id, idx = key
+    tail = "(p.doc_id > ? OR (p.doc_id = ? AND p.idx > ?))"
+    if day is None:
+        return f"(p.event_date IS NULL AND {tail})", [doc_id, doc_id, idx]
+    return (f"(p.event_date > ? OR p.event_date IS NULL OR (p.event_date = ? AND {tail}))",
+            [day, day, doc_id, doc_id, idx])
+
+
+def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: int = 50,
+                      after: SortKey | None = None) -> list[dict[str, Any]]:
+    """One page of the propositions matching ``where``, by event date, with their claims and story:
+    the ``limit`` rows after ``after`` when given (keyset; ``offset`` is then ignored), else from ``offset``."""
     condition, params = where.where()
+    if after is not None:
+        more, more_params = _after(after)
+        condition, params, offset = f"{condition} AND {more}", [*params, *more_params], 0
     sql = _PROPOSITION.format(where=condition, order=_ORDER)
     return _attach(store, _rows(store, sql, [*params, int(limit), int(offset)]))
 
@@ -240,25 +263,21 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     return story
 
 
-def _search_condition(words: list[str]) -> tuple[str, list[Any]]:
-    """Every word in the title or the text (no concatenation: that would copy every text per query)."""
-    condition = " AND ".join(["(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"] * len(words))
-    return condition, [p for w in words for p in (f"%{escape_like(w)}%",) * 2]
+_SEARCH = f"""
+WITH t AS (SELECT DISTINCT unnest(regexp_extract_all(lower(?), '{WORD_PATTERN}')) AS w),
+m AS (SELECT t.w, v.word FROM t JOIN search_vocab v ON contains(v.word, t.w)),
+h AS (SELECT s.doc_id, any_value(s.published) AS published FROM search_words s JOIN m ON s.word = m.word
+      GROUP BY s.doc_id HAVING count(DISTINCT m.w) = (SELECT count(*) FROM t))
+SELECT doc_id, count(*) OVER () AS total FROM h ORDER BY published DESC NULLS LAST, doc_id LIMIT ?
+"""
 
 
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
-    """Documents whose title or text contain every word of ``text`` (case-insensitive, literally): their
-    number, and the ids of the first ``cap`` of them, newest first (one scan when fewer than ``cap``)."""
-    words = text.split()
-    if not words:
-        return 0, []
-    condition, params = _search_condition(words)
-    ids = [str(r[0]) for r in store.execute(f"SELECT id FROM documents WHERE {condition} "
-                                            "ORDER BY published DESC NULLS LAST, id LIMIT ?",
-                                            [*params, int(cap) + 1]).fetchall()]
-    if len(ids) <= cap:
-        return len(ids), ids
-    return _scalar(store, f"SELECT count(*) FROM documents WHERE {condition}", params), ids[:cap]
+    """Documents in which every word of ``text`` occurs within a word of the title or text (case-insensitive;
+    words are runs of letters and digits, so punctuation in ``text`` only separates words): their number,
+    and the ids of the first ``cap`` of them, newest first. Reads the search index, not the texts."""
+    rows = store.execute(_SEARCH, [text, max(int(cap), 1)]).fetchall()
+    return (int(rows[0][1]) if rows else 0), [str(r[0]) for r in rows[:cap]]
 
 
 def search_documents(store: Store, text: str, offset: int = 0, limit: int = 20,

@@ -4,9 +4,9 @@ actors, search with facets, map points and downloads in the export formats."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -18,10 +18,12 @@ from . import schemas
 from .geo import group_points
 from .params import DEFAULT_STATUSES, filter_params, paging_params, pair_filter_params
 from .responses import Paging, csv_response, json_response
+from .state import StoreHandle
 
 __all__ = ["CSV_CAP", "PROPOSITION_COLUMNS", "get_store", "router"]
 
 router = APIRouter(prefix="/api/v1")
+T = TypeVar("T")
 
 #: Most rows one CSV download holds.
 CSV_CAP = 100_000
@@ -49,6 +51,12 @@ PagingDep = Annotated[Paging, Depends(paging_params)]
 def not_found(what: str, key: str) -> HTTPException:
     """A 404 (error E018) naming what was not found."""
     return HTTPException(404, f"no {what} with id {key!r}")
+
+
+def remembered(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` (a count of matches), remembered by the server until the store changes."""
+    handle: StoreHandle = request.app.state.handle
+    return handle.memo(key, compute)
 
 
 def claim_summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -83,9 +91,10 @@ def propositions(request: Request, store: StoreDep, where: FilterDep, paging: Pa
     if format == "csv":
         rows = claim_summary(q.list_propositions(store, where, 0, CSV_CAP))
         return csv_response(rows, PROPOSITION_COLUMNS, "propositions")
-    items = q.list_propositions(store, where, paging.offset, paging.per_page)
-    total = paging.total(items, lambda: q.count_propositions(store, where))
-    return json_response(request, paging.envelope(request, items, total))
+    items = q.list_propositions(store, where, paging.offset, paging.per_page, paging.after)
+    total = paging.total(items, lambda: remembered(request, ("propositions", where),
+                                                   lambda: q.count_propositions(store, where)))
+    return json_response(request, paging.envelope(request, items, total, keyset=True))
 
 
 @router.get("/propositions/facets", response_model=schemas.FacetsOut, responses=_ERRORS, tags=["propositions"])
