@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -15,7 +16,7 @@ from thucydides.store.derived import STATUS_BITS, status_mask
 from thucydides.store.schema import MIGRATIONS
 
 
-def doc(doc_id: str, text: str, published: str, props: list[dict[str, object]] | None = None) -> Document:
+def doc(doc_id: str, text: str, published: str, props: list[dict[str, Any]] | None = None) -> Document:
     return Document.from_dict({"id": doc_id, "published": published, "title": "", "text": text,
                                "propositions": props or [], "loss_claims": []})
 

@@ -175,6 +175,7 @@ SELECT i.id, b.type, coalesce(acts.codes, []), coalesce(recs.codes, []), b.first
 FROM base b JOIN _story_ids i USING (root) JOIN ndocs USING (root) LEFT JOIN acts USING (root)
      LEFT JOIN recs USING (root) LEFT JOIN cs USING (root) LEFT JOIN claimants USING (root)
      LEFT JOIN outlets USING (root) LEFT JOIN urls USING (root)
+ORDER BY i.id
 """
 
 

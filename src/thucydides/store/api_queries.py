@@ -18,10 +18,10 @@ from .connection import Store
 from .derived import WORD_PATTERN, status_mask
 from .queries import PERIODS, Filter
 
-__all__ = ["ApiFilter", "count_documents", "count_propositions", "count_stories", "document_detail",
+__all__ = ["ApiFilter", "SortKey", "count_documents", "count_propositions", "count_stories", "document_detail",
            "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
            "list_propositions", "list_stories", "proposition_facets", "proposition_places", "search_document_ids",
-           "search_documents", "story_detail", "SortKey"]
+           "search_documents", "story_detail"]
 
 _ORDER = "ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx"
 

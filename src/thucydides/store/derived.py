@@ -9,7 +9,8 @@
   text, lower-cased (a word is a run of letters and digits, :data:`WORD_PATTERN`), and ``search_vocab``,
   every distinct word once: the inverted index full-text search reads instead of the texts.
 
-Writes keep them (``writes.write_documents``); migration version 5 fills them for stores written before.
+Writes keep them (``writes.write_documents``); migration version 5 fills them for stores written before,
+and stores ``propositions`` in the API's order (:func:`cluster_propositions`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import pyarrow as pa
 
 from ..model import STATUSES
 
-__all__ = ["STATUS_BITS", "STATUS_MASK_SQL", "WORD_PATTERN", "fill_countries", "index_documents",
-           "location_country", "rebuild_search_index", "status_mask"]
+__all__ = ["STATUS_BITS", "STATUS_MASK_SQL", "WORD_PATTERN", "cluster_propositions", "fill_countries", "index_documents",
+           "location_country", "rebuild_search_index", "refresh_derived", "status_mask"]
 
 #: The bit of each claim status in ``status_mask``.
 STATUS_BITS: dict[str, int] = {status: 1 << i for i, status in enumerate(STATUSES)}
@@ -112,3 +113,25 @@ def rebuild_search_index(con: Any) -> None:
     con.execute("DELETE FROM search_words")
     con.execute("DELETE FROM search_vocab")
     index_documents(con)
+
+
+def cluster_propositions(con: Any) -> None:
+    """Rewrite ``propositions`` in the API's order (event date, document, index), so that a page of it,
+    or a date range, reads only the row groups that hold it (DuckDB skips the others by their min/max).
+    Rows written later are appended at the end; running this again restores the order."""
+    for statement in (
+            "CREATE TABLE propositions_clustered AS SELECT * FROM propositions "
+            "ORDER BY event_date NULLS LAST, doc_id, idx",
+            "DROP INDEX IF EXISTS propositions_doc", "DROP TABLE propositions",
+            "ALTER TABLE propositions_clustered RENAME TO propositions",
+            "CREATE INDEX IF NOT EXISTS propositions_doc ON propositions (doc_id)"):
+        con.execute(statement)
+
+
+def refresh_derived(con: Any) -> None:
+    """Recompute every derived column and the search index, and cluster ``propositions`` (after rows
+    were loaded or edited in bulk, bypassing ``write_documents``)."""
+    con.execute(f"UPDATE propositions SET status_mask = {STATUS_MASK_SQL}")
+    fill_countries(con)
+    rebuild_search_index(con)
+    cluster_propositions(con)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .derived import STATUS_MASK_SQL, fill_countries, index_documents
+from .derived import STATUS_MASK_SQL, cluster_propositions, fill_countries, index_documents
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES", "Step"]
 
@@ -86,7 +86,8 @@ _V4: tuple[str, ...] = (
 )
 
 #: Version 5: what makes the web API's reads fast (see ``derived.py``): a claim-status bit mask, the ISO
-#: alpha-3 country of each proposition, and an inverted index of the documents' words for search.
+#: alpha-3 country of each proposition, an inverted index of the documents' words for search, and the
+#: propositions stored in the API's order.
 _V5: tuple[str | Callable[[Any], None], ...] = (
     "ALTER TABLE propositions ADD COLUMN status_mask UTINYINT",
     f"UPDATE propositions SET status_mask = {STATUS_MASK_SQL}",
@@ -95,6 +96,7 @@ _V5: tuple[str | Callable[[Any], None], ...] = (
     "CREATE TABLE IF NOT EXISTS search_words (word VARCHAR, doc_id VARCHAR, published DATE)",
     "CREATE TABLE IF NOT EXISTS search_vocab (word VARCHAR)",
     index_documents,
+    cluster_propositions,
 )
 
 #: One step of a migration: an SQL statement, or a function of the connection.
