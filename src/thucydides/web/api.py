@@ -184,17 +184,19 @@ def actors(request: Request, store: StoreDep, paging: PagingDep, format: Format 
 FACET_HITS = 1000
 
 
-def search_page(store: Store, text: str, where: q.ApiFilter, paging: Paging) -> dict[str, Any]:
+def search_page(request: Request, store: Store, text: str, where: q.ApiFilter, paging: Paging) -> dict[str, Any]:
     """Documents matching ``text`` and the facets of the propositions (matching ``where``) in the newest
-    :data:`FACET_HITS` of them; without ``text``, the facets of every proposition matching ``where``."""
+    :data:`FACET_HITS` of them; without ``text``, the facets of every proposition matching ``where``. The
+    hits and the facets are remembered until the store changes."""
     if not text.strip():
-        return {"total": 0, "items": [], "facets": q.proposition_facets(store, where), "facets_over": None}
-    total, ids = q.search_document_ids(store, text, FACET_HITS)
+        facets = remembered(request, ("facets", where), lambda: q.proposition_facets(store, where))
+        return {"total": 0, "items": [], "facets": facets, "facets_over": None}
+    total, ids = remembered(request, ("search", text), lambda: q.search_document_ids(store, text, FACET_HITS))
     end = paging.offset + paging.per_page
     items = (q.search_documents(store, text, paging.offset, paging.per_page, ids)[1] if end <= len(ids)
              else q.search_documents(store, text, paging.offset, paging.per_page)[1])
-    return {"total": total, "items": items, "facets": q.proposition_facets(store, where, ids),
-            "facets_over": len(ids)}
+    facets = remembered(request, ("facets", where, text), lambda: q.proposition_facets(store, where, ids))
+    return {"total": total, "items": items, "facets": facets, "facets_over": len(ids)}
 
 
 @router.get("/search", response_model=schemas.SearchPage, responses=_ERRORS, tags=["search"])
@@ -204,7 +206,7 @@ def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDe
     """Full-text search over document titles and texts (every word, case-insensitive, as a substring), newest
     first, with facets of the propositions in the hits (actor, recipient, type, verdict, outlet, month),
     narrowed by the proposition filters; ``facets_over`` says how many hits (the newest) they count."""
-    found = search_page(store, q_, where, paging)
+    found = search_page(request, store, q_, where, paging)
     if format == "csv":
         hits = q.search_documents(store, q_, 0, CSV_CAP)[1]
         return csv_response(hits, (*_DOCUMENT_COLUMNS, "snippet"), "search")

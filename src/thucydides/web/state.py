@@ -24,7 +24,7 @@ __all__ = ["MEMO_SIZE", "CursorStore", "Settings", "StoreHandle"]
 T = TypeVar("T")
 
 #: How many results (counts of matches) the server remembers.
-MEMO_SIZE = 4096
+MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True)
