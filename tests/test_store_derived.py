@@ -37,6 +37,10 @@ def _version_4_store(path: Path) -> None:
         VALUES ('a', 0, 'ASSAULT', ['RUS'], ['UKR'], 'Kharkiv', ['alleged', 'denied'], NULL),
                ('b', 0, 'CONSULT', ['USA'], ['CHN'], 'Geneva', ['asserted'], 'CHE'),
                ('b', 1, 'CONSULT', ['USA'], ['CHN'], 'Atlantis', ['hypothetical'], NULL)""")
+    con.execute("""INSERT INTO claims (doc_id, prop_idx, idx, status, "by", evidence) VALUES
+        ('a', 0, 1, 'denied', ['RUS'], 'no strike'), ('a', 0, 0, 'alleged', ['UKR'], 'Artillery hit a convoy')""")
+    con.execute("INSERT INTO stories (id, type, verdict, n_outlets, n_claimants) VALUES ('s-a', 'ASSAULT', 'disputed', 1, 2)")
+    con.execute("INSERT INTO story_members VALUES ('s-a', 'a', 0)")
     con.close()
 
 
@@ -48,6 +52,10 @@ def test_a_version_4_store_is_migrated_with_its_derived_columns_and_index(tmp_pa
         rows = store.execute("SELECT doc_id, idx, status_mask, country FROM propositions ORDER BY 1, 2").fetchall()
         assert rows == [("a", 0, STATUS_BITS["alleged"] | STATUS_BITS["denied"], "UKR"),
                         ("b", 0, STATUS_BITS["asserted"], "CHE"), ("b", 1, STATUS_BITS["hypothetical"], None)]
+        (claims, story), = store.execute("SELECT claim_list, [story, story_verdict, CAST(story_claimants AS VARCHAR)] "
+                                         "FROM propositions WHERE doc_id = 'a'").fetchall()
+        assert [(c["idx"], c["status"], c["by"]) for c in claims] == [(0, "alleged", ["UKR"]), (1, "denied", ["RUS"])]
+        assert story == ["s-a", "disputed", "2"]
         assert search_document_ids(store, "CONVOY") == (2, ["b", "a"])
         assert search_document_ids(store, "border shelled") == (1, ["a"])
         assert search_document_ids(store, "genev") == (1, ["b"])  # a part of a word matches

@@ -86,42 +86,11 @@ def count_propositions(store: Store, where: ApiFilter) -> int:
 
 _PROPOSITION = """
 SELECT p.doc_id, p.idx, p.id, p.event_date, p.date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo,
-       p.plover_score, p.quad_class, p.location, p.statuses, p.outlet, p.published, p.start, p."end"
+       p.plover_score, p.quad_class, p.location, p.statuses, p.outlet, p.published, p.start, p."end",
+       p.story, p.story_verdict, p.story_outlets AS n_outlets, p.story_claimants AS n_claimants,
+       coalesce(p.claim_list, []) AS claims
 FROM propositions p WHERE {where} {order} LIMIT ? OFFSET ?
 """
-_CLAIMS_OF = """
-SELECT doc_id, prop_idx, idx, status, "by", via, speaker, evidence, start, "end", confidence
-FROM claims WHERE {docs} ORDER BY doc_id, prop_idx, idx
-"""
-_STORY_OF = """
-SELECT sm.doc_id, sm.prop_idx, s.id AS story, s.verdict AS story_verdict, s.n_outlets, s.n_claimants
-FROM (SELECT * FROM story_members WHERE {docs}) sm JOIN stories s ON s.id = sm.story_id
-"""
-
-
-def _docs_condition(doc_ids: list[str]) -> tuple[str, list[Any]]:
-    """``doc_id`` among ``doc_ids``: an equality for one document (a pushed-down filter, much faster
-    than the semi-join a list needs)."""
-    if len(doc_ids) == 1:
-        return "doc_id = ?", [doc_ids[0]]
-    return "doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
-
-
-def _attach(store: Store, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give each proposition row its claims and its story (fetched by document id)."""
-    if not hits:
-        return hits
-    docs, params = _docs_condition(sorted({h["doc_id"] for h in hits}))
-    claims: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for claim in _rows(store, _CLAIMS_OF.format(docs=docs), params):
-        claims.setdefault((claim.pop("doc_id"), claim.pop("prop_idx")), []).append(claim)
-    stories = {(r.pop("doc_id"), r.pop("prop_idx")): r for r in _rows(store, _STORY_OF.format(docs=docs), params)}
-    empty = {"story": None, "story_verdict": None, "n_outlets": None, "n_claimants": None}
-    for hit in hits:
-        key = (hit["doc_id"], hit["idx"])
-        hit.update(stories.get(key, empty))
-        hit["claims"] = claims.get(key, [])
-    return hits
 
 
 #: Where a page of propositions starts: after the row with this ``(event_date, doc_id, idx)``.
@@ -147,7 +116,7 @@ def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: in
         more, more_params = _after(after)
         condition, params, offset = f"{condition} AND {more}", [*params, *more_params], 0
     sql = _PROPOSITION.format(where=condition, order=_ORDER)
-    return _attach(store, _rows(store, sql, [*params, int(limit), int(offset)]))
+    return _rows(store, sql, [*params, int(limit), int(offset)])
 
 
 _FACETS = """
@@ -207,7 +176,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
         return None
     doc = docs[0]
     hits = _rows(store, _PROPOSITION.format(where="p.doc_id = ?", order="ORDER BY p.idx"), [doc_id, 1 << 31, 0])
-    doc["propositions"] = _attach(store, hits)
+    doc["propositions"] = hits
     doc["loss_claims"] = _rows(store, """SELECT idx, side, value, qualifier, unit, categories, period, period_end,
         status, "by", via, evidence, start, "end" FROM loss_claims WHERE doc_id = ? ORDER BY idx""", [doc_id])
     doc["mentions"] = _rows(store, """SELECT idx, text, code, sector, name, kind, start, "end"
@@ -215,8 +184,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     return doc
 
 
-_STORY_FILTER = """s.id IN (SELECT sm.story_id FROM story_members sm
-    JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx WHERE {where})"""
+_STORY_FILTER = "s.id IN (SELECT p.story FROM propositions p WHERE p.story IS NOT NULL AND {where})"
 
 
 def _story_condition(where: ApiFilter, verdict: str | None) -> tuple[str, list[Any]]:

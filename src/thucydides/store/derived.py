@@ -9,7 +9,12 @@
   text, lower-cased (a word is a run of letters and digits, :data:`WORD_PATTERN`), and ``search_vocab``,
   every distinct word once: the inverted index full-text search reads instead of the texts.
 
-Writes keep them (``writes.write_documents``); migration version 5 fills them for stores written before,
+- ``propositions.claim_list``: its claims (status, claimants, via, speaker, evidence, offsets, confidence),
+  so a page of propositions needs no lookup in ``claims``.
+- ``propositions.story``, ``story_verdict``, ``story_outlets``, ``story_claimants``: its story and what the
+  API shows of it, set by every relinking (:func:`attach_stories`), so no lookup in the story tables either.
+
+Writes keep them (``writes.write_documents``, ``stories.link_stories``); migration version 5 fills them for stores written before,
 and stores ``propositions`` in the API's order (:func:`cluster_propositions`).
 """
 
@@ -22,7 +27,8 @@ import pyarrow as pa
 
 from ..model import STATUSES
 
-__all__ = ["STATUS_BITS", "STATUS_MASK_SQL", "WORD_PATTERN", "cluster_propositions", "fill_countries", "index_documents",
+__all__ = ["CLAIM_LIST_TYPE", "STATUS_BITS", "STATUS_MASK_SQL", "WORD_PATTERN", "attach_stories",
+           "cluster_propositions", "fill_claim_lists", "fill_countries", "index_documents",
            "location_country", "rebuild_search_index", "refresh_derived", "status_mask"]
 
 #: The bit of each claim status in ``status_mask``.
@@ -115,13 +121,46 @@ def rebuild_search_index(con: Any) -> None:
     index_documents(con)
 
 
+#: The type of ``propositions.claim_list``.
+CLAIM_LIST_TYPE = ('STRUCT(idx INTEGER, status VARCHAR, "by" VARCHAR[], via VARCHAR, speaker VARCHAR, '
+                   'evidence VARCHAR, start INTEGER, "end" INTEGER, confidence DOUBLE)[]')
+
+_CLAIM_LISTS = """
+UPDATE propositions SET claim_list = c.l FROM (
+    SELECT doc_id, prop_idx, list({'idx': idx, 'status': status, 'by': "by", 'via': via, 'speaker': speaker,
+                                   'evidence': evidence, 'start': start, 'end': "end", 'confidence': confidence}
+                                  ORDER BY idx) AS l
+    FROM claims GROUP BY doc_id, prop_idx) c
+WHERE propositions.doc_id = c.doc_id AND propositions.idx = c.prop_idx
+"""
+
+
+def fill_claim_lists(con: Any) -> None:
+    """Set ``propositions.claim_list`` from the ``claims`` table (migrations and bulk loads)."""
+    con.execute(_CLAIM_LISTS)
+
+
+_STORIES_OF = """
+UPDATE propositions SET story = s.id, story_verdict = s.verdict, story_outlets = s.n_outlets,
+                        story_claimants = s.n_claimants
+FROM story_members sm JOIN stories s ON s.id = sm.story_id
+WHERE propositions.doc_id = sm.doc_id AND propositions.idx = sm.prop_idx
+"""
+
+
+def attach_stories(con: Any) -> None:
+    """Copy each proposition's story (id, verdict, outlets, claimants) onto it, after a relinking."""
+    con.execute("""UPDATE propositions SET story = NULL, story_verdict = NULL, story_outlets = NULL,
+                   story_claimants = NULL WHERE story IS NOT NULL""")
+    con.execute(_STORIES_OF)
+
+
 def cluster_propositions(con: Any) -> None:
     """Rewrite ``propositions`` in the API's order (event date, document, index), so that a page of it,
     or a date range, reads only the row groups that hold it (DuckDB skips the others by their min/max).
     Rows written later are appended at the end; running this again restores the order."""
     for statement in (
-            "CREATE TABLE propositions_clustered AS SELECT * FROM propositions "
-            "ORDER BY event_date NULLS LAST, doc_id, idx",
+            "CREATE TABLE propositions_clustered AS SELECT * FROM propositions ORDER BY event_date NULLS LAST, doc_id, idx",
             "DROP INDEX IF EXISTS propositions_doc", "DROP TABLE propositions",
             "ALTER TABLE propositions_clustered RENAME TO propositions",
             "CREATE INDEX IF NOT EXISTS propositions_doc ON propositions (doc_id)"):
@@ -133,5 +172,7 @@ def refresh_derived(con: Any) -> None:
     were loaded or edited in bulk, bypassing ``write_documents``)."""
     con.execute(f"UPDATE propositions SET status_mask = {STATUS_MASK_SQL}")
     fill_countries(con)
+    fill_claim_lists(con)
+    attach_stories(con)
     rebuild_search_index(con)
     cluster_propositions(con)

@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .derived import STATUS_MASK_SQL, cluster_propositions, fill_countries, index_documents
+from .derived import (
+    CLAIM_LIST_TYPE,
+    STATUS_MASK_SQL,
+    attach_stories,
+    cluster_propositions,
+    fill_claim_lists,
+    fill_countries,
+    index_documents,
+)
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES", "Step"]
 
@@ -86,8 +94,9 @@ _V4: tuple[str, ...] = (
 )
 
 #: Version 5: what makes the web API's reads fast (see ``derived.py``): a claim-status bit mask, the ISO
-#: alpha-3 country of each proposition, an inverted index of the documents' words for search, and the
-#: propositions stored in the API's order.
+#: alpha-3 country of each proposition, an inverted index of the documents' words for search, each
+#: proposition's claims and story on its row, the propositions stored in the API's order and the stories
+#: by id.
 _V5: tuple[str | Callable[[Any], None], ...] = (
     "ALTER TABLE propositions ADD COLUMN status_mask UTINYINT",
     f"UPDATE propositions SET status_mask = {STATUS_MASK_SQL}",
@@ -96,7 +105,17 @@ _V5: tuple[str | Callable[[Any], None], ...] = (
     "CREATE TABLE IF NOT EXISTS search_words (word VARCHAR, doc_id VARCHAR, published DATE)",
     "CREATE TABLE IF NOT EXISTS search_vocab (word VARCHAR)",
     index_documents,
+    f"ALTER TABLE propositions ADD COLUMN claim_list {CLAIM_LIST_TYPE}",
+    fill_claim_lists,
+    "ALTER TABLE propositions ADD COLUMN story VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN story_verdict VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN story_outlets INTEGER",
+    "ALTER TABLE propositions ADD COLUMN story_claimants INTEGER",
+    attach_stories,
     cluster_propositions,
+    "CREATE TABLE stories_by_id AS SELECT * FROM stories ORDER BY id",
+    "DROP TABLE stories",
+    "ALTER TABLE stories_by_id RENAME TO stories",
 )
 
 #: One step of a migration: an SQL statement, or a function of the connection.

@@ -38,6 +38,8 @@ QUAD_OF_TYPE: dict[str, int] = {
 
 _S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 _L = pa.list_(pa.string())
+_CLAIM_LIST = pa.list_(pa.struct([("idx", _I), ("status", _S), ("by", _L), ("via", _S), ("speaker", _S),
+                                  ("evidence", _S), ("start", _I), ("end", _I), ("confidence", _F)]))
 
 COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [("id", _S), ("published", _D), ("outlet", _S), ("outlets", _L), ("url", _S),
@@ -53,7 +55,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                      ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("statuses", _L),
                      ("evidence", _S), ("place_id", _S), ("place_name", _S), ("place_kind", _S),
                      ("place_country", _S), ("place_admin1", _S), ("lat", _F), ("lon", _F),
-                     ("status_mask", pa.uint8()), ("country", _S)],
+                     ("status_mask", pa.uint8()), ("country", _S), ("claim_list", _CLAIM_LIST), ("story", _S),
+                     ("story_verdict", _S), ("story_outlets", _I), ("story_claimants", _I)],
     "claims": [("doc_id", _S), ("prop_idx", _I), ("prop_id", _S), ("idx", _I), ("status", _S), ("by", _L),
                ("via", _S), ("speaker", _S), ("quote", _S), ("evidence", _S), ("sentence", _S),
                ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("confidence", _F)],
@@ -140,6 +143,16 @@ def _country(p: Proposition) -> str | None:
     return location_country(p.location)
 
 
+def _claim_list(p: Proposition) -> list[dict[str, Any]]:
+    """The claims as ``propositions.claim_list`` holds them."""
+    out = []
+    for j, c in enumerate(p.claims):
+        start, end, _, _ = _prov(c.provenance)
+        out.append({"idx": j, "status": c.status, "by": list(c.by), "via": c.via, "speaker": c.speaker,
+                    "evidence": c.evidence, "start": start, "end": end, "confidence": c.confidence})
+    return out
+
+
 def _add_proposition(rows: _Rows, doc: Document, idx: int, p: Proposition) -> None:
     a = doc.article
     rows.add("propositions", [
@@ -147,7 +160,7 @@ def _add_proposition(rows: _Rows, doc: Document, idx: int, p: Proposition) -> No
         event_date(p.date, a.published), p.location, p.cameo, p.plover_score, QUAD_OF_TYPE.get(p.type),
         p.optional, p.verdict, len(p.claims), a.published, a.outlet, *_prov(p.provenance),
         [c.status for c in p.claims], "\n".join(c.evidence for c in p.claims), *_place(p),
-        status_mask([c.status for c in p.claims]), _country(p)])
+        status_mask([c.status for c in p.claims]), _country(p), _claim_list(p), None, None, None, None])
     for j, c in enumerate(p.claims):
         rows.add("claims", [doc.id, idx, p.id, j, c.status, list(c.by), c.via, c.speaker, c.quote, c.evidence,
                             c.sentence, *_prov(c.provenance), c.confidence])
