@@ -141,6 +141,11 @@ def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None
     if doc_ids is not None:
         condition += " AND p.doc_id IN (SELECT unnest(?::VARCHAR[]))"
         params = [*params, doc_ids]
+        oldest = store.execute("SELECT min(published), bool_or(published IS NULL) FROM documents "
+                               "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchone()
+        if oldest and oldest[0] is not None and not oldest[1]:  # skips older row groups (stored by date)
+            condition += " AND p.published >= ?"
+            params.append(oldest[0])
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
     for row in _rows(store, _FACETS.format(where=condition), [*params, int(top)]):
         out[row["facet"]].append({"value": row["value"], "n": row["n"]})
@@ -231,20 +236,24 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     return story
 
 
-_SEARCH = f"""
-WITH t AS (SELECT DISTINCT unnest(regexp_extract_all(lower(?), '{WORD_PATTERN}')) AS w),
-m AS (SELECT t.w, v.word FROM t JOIN search_vocab v ON contains(v.word, t.w)),
-h AS (SELECT s.doc_id, any_value(s.published) AS published FROM search_words s JOIN m ON s.word = m.word
-      GROUP BY s.doc_id HAVING count(DISTINCT m.w) = (SELECT count(*) FROM t))
-SELECT doc_id, count(*) OVER () AS total FROM h ORDER BY published DESC NULLS LAST, doc_id LIMIT ?
-"""
+#: Most words of a search that are looked up (the rest are ignored).
+MAX_SEARCH_WORDS = 12
+_WORDS = f"SELECT DISTINCT unnest(regexp_extract_all(lower(?), '{WORD_PATTERN}')) AS w ORDER BY w"
+_POSTINGS = """SELECT doc_id, published FROM search_words
+    WHERE word IN (SELECT word FROM search_vocab WHERE contains(word, ?))"""
 
 
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
     """Documents in which every word of ``text`` occurs within a word of the title or text (case-insensitive;
     words are runs of letters and digits, so punctuation in ``text`` only separates words): their number,
-    and the ids of the first ``cap`` of them, newest first. Reads the search index, not the texts."""
-    rows = store.execute(_SEARCH, [text, max(int(cap), 1)]).fetchall()
+    and the ids of the first ``cap`` of them, newest first. Reads the search index, not the texts: the
+    postings of the vocabulary words containing each search word, intersected."""
+    words = [str(r[0]) for r in store.execute(_WORDS, [text]).fetchall()][:MAX_SEARCH_WORDS]
+    if not words:
+        return 0, []
+    hits = " INTERSECT ".join([_POSTINGS] * len(words))
+    rows = store.execute(f"SELECT doc_id, count(*) OVER () FROM ({hits}) h ORDER BY published DESC NULLS LAST, "
+                         "doc_id LIMIT ?", [*words, max(int(cap), 1)]).fetchall()
     return (int(rows[0][1]) if rows else 0), [str(r[0]) for r in rows[:cap]]
 
 

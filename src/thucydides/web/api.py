@@ -162,7 +162,8 @@ def dyad(request: Request, store: StoreDep, where: Annotated[q.ApiFilter, Depend
     propositions with an asserted or alleged claim are counted (hypothetical and denied ones are not)."""
     statuses = where.statuses or DEFAULT_STATUSES
     scoped = replace(where, statuses=statuses)
-    series = q.dyad_series_filtered(store, actor, recipient, scoped, by, both)
+    series = remembered(request, ("dyad", actor.upper(), recipient.upper(), scoped, by, both),
+                        lambda: q.dyad_series_filtered(store, actor, recipient, scoped, by, both))
     if format == "csv":
         return csv_response(series, ("period", "verbal_coop", "material_coop", "verbal_conflict",
                                      "material_conflict", "total", "mean_score"), f"dyad-{actor}-{recipient}")
@@ -191,11 +192,12 @@ def search_page(request: Request, store: Store, text: str, where: q.ApiFilter, p
     if not text.strip():
         facets = remembered(request, ("facets", where), lambda: q.proposition_facets(store, where))
         return {"total": 0, "items": [], "facets": facets, "facets_over": None}
-    total, ids = remembered(request, ("search", text), lambda: q.search_document_ids(store, text, FACET_HITS))
+    words = tuple(sorted(set(text.split())))  # the same hits whatever the order of the words
+    total, ids = remembered(request, ("search", words), lambda: q.search_document_ids(store, text, FACET_HITS))
     end = paging.offset + paging.per_page
     items = (q.search_documents(store, text, paging.offset, paging.per_page, ids)[1] if end <= len(ids)
              else q.search_documents(store, text, paging.offset, paging.per_page)[1])
-    facets = remembered(request, ("facets", where, text), lambda: q.proposition_facets(store, where, ids))
+    facets = remembered(request, ("facets", where, words), lambda: q.proposition_facets(store, where, ids))
     return {"total": total, "items": items, "facets": facets, "facets_over": len(ids)}
 
 
