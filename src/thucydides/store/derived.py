@@ -149,7 +149,12 @@ WHERE propositions.doc_id = sm.doc_id AND propositions.idx = sm.prop_idx
 
 
 def attach_stories(con: Any) -> None:
-    """Copy each proposition's story (id, verdict, outlets, claimants) onto it, after a relinking."""
+    """Copy each proposition's story (id, verdict, outlets, claimants) onto it, after a relinking (nothing
+    when ``propositions`` is a view, as over a Parquet archive, whose view joins them itself)."""
+    kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_name = 'propositions' "
+                       "AND table_schema = current_schema()").fetchone()
+    if not kind or kind[0] != "BASE TABLE":
+        return
     con.execute("""UPDATE propositions SET story = NULL, story_verdict = NULL, story_outlets = NULL,
                    story_claimants = NULL WHERE story IS NOT NULL""")
     con.execute(_STORIES_OF)
