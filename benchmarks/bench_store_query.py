@@ -65,6 +65,7 @@ def synthetic(n: int, seed: int = 7) -> dict[str, pa.Table]:
                                 "outlets": [["Wire"]] * n_docs, "text": [""] * n_docs})
     props = _table("propositions", {
         "doc_id": doc_ids[prop_doc], "idx": np.arange(n) % PROPS_PER_DOC, "type": types,
+        "published": [published[int(i)] for i in prop_doc], "outlet": ["Wire"] * n,
         "actor": [[a] for a in actor], "recipient": [[r] for r in recipient], "event_date": event,
         "plover_score": rng.uniform(-10, 10, n), "quad_class": [QUAD_OF_TYPE[t] for t in types],
         "verdict": status, "n_claims": np.ones(n, dtype=np.int32), "optional": np.zeros(n, dtype=bool),

@@ -87,6 +87,16 @@ def test_pages_of_propositions_are_stable_and_complete(client: TestClient) -> No
     assert ok(client, "/api/v1/propositions?per_page=2&page=9")["items"] == []
 
 
+def test_proposition_pages_link_by_cursor_and_country_takes_alpha_3(client: TestClient) -> None:
+    first = ok(client, "/api/v1/propositions?per_page=4")
+    assert first["next"] and "cursor=" in first["next"] and "&page=" not in first["next"]
+    second = ok(client, first["next"])
+    assert second["page"] == 2 and second["prev"].endswith("page=1") and len(second["items"]) == 2
+    params = {p["name"]: p for p in ok(client, "/openapi.json")["paths"]["/api/v1/propositions"]["get"]["parameters"]}
+    assert "ISO 3166-1 alpha-3" in params["country"]["description"] and "cursor" in params
+    assert ok(client, "/api/v1/propositions?country=Ukraine")["total"] == 0  # a name is not a code
+
+
 def test_etag_gives_304_and_changes_with_the_query(client: TestClient) -> None:
     first = client.get("/api/v1/propositions?actor=RUS")
     tag = first.headers["etag"]
@@ -116,6 +126,7 @@ def test_each_filter_selects_what_it_names(client: TestClient, query: str, expec
     ("/api/v1/stories/no-such-story", 404, "E020"), ("/api/v1/no-such-endpoint", 404, "E020"),
     ("/api/v1/dyads/RUS/UKR?by=decade", 400, "E001"), ("/api/v1/downloads/parquet", 400, "E001"),
     ("/api/v1/propositions?format=xml", 400, "E001"), ("/api/v1/ledger/totals?side=FRA", 400, "E001"),
+    ("/api/v1/propositions?cursor=not-a-cursor", 400, "E040"), ("/api/v1/propositions?cursor=WzEsMl0", 400, "E040"),
 ])
 def test_errors_are_json_with_project_codes(client: TestClient, url: str, status: int, code: str) -> None:
     r = client.get(url)

@@ -31,6 +31,7 @@ import pyarrow as pa
 from .errors import ModelNotFound
 from .nlp.words import words
 from .store.connection import Store
+from .store.derived import attach_stories
 
 __all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stories", "similarities"]
 
@@ -175,6 +176,7 @@ SELECT i.id, b.type, coalesce(acts.codes, []), coalesce(recs.codes, []), b.first
 FROM base b JOIN _story_ids i USING (root) JOIN ndocs USING (root) LEFT JOIN acts USING (root)
      LEFT JOIN recs USING (root) LEFT JOIN cs USING (root) LEFT JOIN claimants USING (root)
      LEFT JOIN outlets USING (root) LEFT JOIN urls USING (root)
+ORDER BY i.id
 """
 
 
@@ -202,4 +204,5 @@ def link_stories(store: Store, window: int = DEFAULT_WINDOW_DAYS, similarity: fl
                           _AGGREGATE, "DROP TABLE _story_nodes", "DROP TABLE _story_ids"):
             con.execute(statement)
         con.unregister("_story_labels")
+        attach_stories(con)
     return len(np.unique(labels))

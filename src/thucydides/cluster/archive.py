@@ -37,6 +37,14 @@ _DATED: dict[str, str] = {
     "loss_claims": "SELECT *, year(published) AS year, month(published) AS month FROM loss_claims",
 }
 _WHOLE = ("ingest_failures", "stories", "story_members")
+#: Propositions with their story's columns joined in (a store copies them onto its rows when relinking).
+_PROPOSITIONS_VIEW = """
+SELECT p.* REPLACE (sm.story_id AS story, s.verdict AS story_verdict, s.n_outlets AS story_outlets,
+                    s.n_claimants AS story_claimants)
+FROM (SELECT * EXCLUDE (year, month) FROM read_parquet('{glob}', hive_partitioning = true)) p
+LEFT JOIN story_members sm ON sm.doc_id = p.doc_id AND sm.prop_idx = p.idx
+LEFT JOIN stories s ON s.id = sm.story_id
+"""
 _FAILURES_VIEW = """SELECT * FROM (SELECT * FROM read_parquet('{glob}') QUALIFY row_number() OVER
     (PARTITION BY source ORDER BY failed_at DESC) = 1) WHERE source NOT IN (SELECT source FROM documents
     WHERE source IS NOT NULL)"""
@@ -56,7 +64,9 @@ def _attach(store: Store, root: Path, tables: Sequence[str]) -> None:
         if not _files(root / table):
             continue
         glob = _sql_path(root / table) + "/**/*.parquet"
-        if table in _DATED:
+        if table == "propositions":
+            select = _PROPOSITIONS_VIEW.format(glob=glob)
+        elif table in _DATED:
             select = f"SELECT * EXCLUDE (year, month) FROM read_parquet('{glob}', hive_partitioning = true)"
         elif table == "ingest_failures":
             select = _FAILURES_VIEW.format(glob=glob)

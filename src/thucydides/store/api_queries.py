@@ -2,20 +2,23 @@
 extracted from them, stories, substring search with facets, actors and filtered dyad series.
 
 Every query is parameterised; the only SQL text built at run time is made of fixed fragments chosen
-here. Pages are ``LIMIT``/``OFFSET`` over an order ending in a unique key, so they are stable.
+here. Pages are in an order ending in a unique key, so they are stable: propositions by keyset (the rows
+after the last one of the previous page), the rest by ``LIMIT``/``OFFSET``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InvalidValue
 from ..model import STATUSES
 from .connection import Store
+from .derived import WORD_PATTERN, status_mask
 from .queries import PERIODS, Filter
 
-__all__ = ["ApiFilter", "count_documents", "count_propositions", "count_stories", "document_detail",
+__all__ = ["ApiFilter", "SortKey", "count_documents", "count_propositions", "count_stories", "document_detail",
            "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
            "list_propositions", "list_stories", "proposition_facets", "proposition_places", "search_document_ids",
            "search_documents", "story_detail"]
@@ -36,13 +39,14 @@ class ApiFilter:
         base: the filters of ``thucydides query`` (its ``limit`` is ignored here).
         place: words the proposition's location contains (case-insensitive, taken literally).
         statuses: keep a proposition only when one of its claims has one of these statuses.
-        places: keep a proposition only when its location contains one of these names (taken literally).
+        country: ISO 3166-1 alpha-3 code of the state the proposition happened in (its resolved place's
+            state, else the state its location names; see ``derived.py``).
     """
 
     base: Filter = field(default_factory=Filter)
     place: str | None = None
     statuses: tuple[str, ...] = ()
-    places: tuple[str, ...] | None = None
+    country: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over propositions ``p`` and its parameters."""
@@ -51,15 +55,15 @@ class ApiFilter:
         for status in self.statuses:
             if status not in STATUSES:
                 raise InvalidValue("E001", "status", status, STATUSES)
-        if self.statuses:  # one list_contains per status: several times faster than list_has_any
-            parts.append("(" + " OR ".join(["list_contains(p.statuses, ?)"] * len(self.statuses)) + ")")
-            params.extend(self.statuses)
+        if self.statuses:  # one integer test of the precomputed bits, not a search of the statuses list
+            parts.append("(p.status_mask & ?) <> 0")
+            params.append(status_mask(self.statuses))
         if self.place:
             parts.append("p.location ILIKE ? ESCAPE '\\'")
             params.append(f"%{escape_like(self.place)}%")
-        if self.places is not None:
-            parts.append("(" + " OR ".join(["FALSE", *["p.location ILIKE ? ESCAPE '\\'"] * len(self.places)]) + ")")
-            params.extend(f"%{escape_like(name)}%" for name in self.places)
+        if self.country is not None:
+            parts.append("p.country = ?")
+            params.append(self.country.strip().upper())
         return " AND ".join(parts), params
 
 
@@ -82,49 +86,37 @@ def count_propositions(store: Store, where: ApiFilter) -> int:
 
 _PROPOSITION = """
 SELECT p.doc_id, p.idx, p.id, p.event_date, p.date, p.type, p.mode, p.actor, p.recipient, p.verdict, p.cameo,
-       p.plover_score, p.quad_class, p.location, p.statuses, p.outlet, p.published, p.start, p."end"
+       p.plover_score, p.quad_class, p.location, p.statuses, p.outlet, p.published, p.start, p."end",
+       p.story, p.story_verdict, p.story_outlets AS n_outlets, p.story_claimants AS n_claimants,
+       coalesce(p.claim_list, []) AS claims
 FROM propositions p WHERE {where} {order} LIMIT ? OFFSET ?
 """
-_CLAIMS_OF = """
-SELECT doc_id, prop_idx, idx, status, "by", via, speaker, evidence, start, "end", confidence
-FROM claims WHERE {docs} ORDER BY doc_id, prop_idx, idx
-"""
-_STORY_OF = """
-SELECT sm.doc_id, sm.prop_idx, s.id AS story, s.verdict AS story_verdict, s.n_outlets, s.n_claimants
-FROM (SELECT * FROM story_members WHERE {docs}) sm JOIN stories s ON s.id = sm.story_id
-"""
 
 
-def _docs_condition(doc_ids: list[str]) -> tuple[str, list[Any]]:
-    """``doc_id`` among ``doc_ids``: an equality for one document (a pushed-down filter, much faster
-    than the semi-join a list needs)."""
-    if len(doc_ids) == 1:
-        return "doc_id = ?", [doc_ids[0]]
-    return "doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]
+#: Where a page of propositions starts: after the row with this ``(event_date, doc_id, idx)``.
+SortKey = tuple[dt.date | None, str, int]
 
 
-def _attach(store: Store, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give each proposition row its claims and its story (fetched by document id)."""
-    if not hits:
-        return hits
-    docs, params = _docs_condition(sorted({h["doc_id"] for h in hits}))
-    claims: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for claim in _rows(store, _CLAIMS_OF.format(docs=docs), params):
-        claims.setdefault((claim.pop("doc_id"), claim.pop("prop_idx")), []).append(claim)
-    stories = {(r.pop("doc_id"), r.pop("prop_idx")): r for r in _rows(store, _STORY_OF.format(docs=docs), params)}
-    empty = {"story": None, "story_verdict": None, "n_outlets": None, "n_claimants": None}
-    for hit in hits:
-        key = (hit["doc_id"], hit["idx"])
-        hit.update(stories.get(key, empty))
-        hit["claims"] = claims.get(key, [])
-    return hits
+def _after(key: SortKey) -> tuple[str, list[Any]]:
+    """Rows after ``key`` in the order ``event_date NULLS LAST, doc_id, idx`` (keyset pagination)."""
+    day, doc_id, idx = key
+    tail = "(p.doc_id > ? OR (p.doc_id = ? AND p.idx > ?))"
+    if day is None:
+        return f"(p.event_date IS NULL AND {tail})", [doc_id, doc_id, idx]
+    return (f"(p.event_date > ? OR p.event_date IS NULL OR (p.event_date = ? AND {tail}))",
+            [day, day, doc_id, doc_id, idx])
 
 
-def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
-    """One page of the propositions matching ``where``, by event date, with their claims and story."""
+def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: int = 50,
+                      after: SortKey | None = None) -> list[dict[str, Any]]:
+    """One page of the propositions matching ``where``, by event date, with their claims and story:
+    the ``limit`` rows after ``after`` when given (keyset; ``offset`` is then ignored), else from ``offset``."""
     condition, params = where.where()
+    if after is not None:
+        more, more_params = _after(after)
+        condition, params, offset = f"{condition} AND {more}", [*params, *more_params], 0
     sql = _PROPOSITION.format(where=condition, order=_ORDER)
-    return _attach(store, _rows(store, sql, [*params, int(limit), int(offset)]))
+    return _rows(store, sql, [*params, int(limit), int(offset)])
 
 
 _FACETS = """
@@ -149,6 +141,11 @@ def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None
     if doc_ids is not None:
         condition += " AND p.doc_id IN (SELECT unnest(?::VARCHAR[]))"
         params = [*params, doc_ids]
+        oldest = store.execute("SELECT min(published), bool_or(published IS NULL) FROM documents "
+                               "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchone()
+        if oldest and oldest[0] is not None and not oldest[1]:  # skips older row groups (stored by date)
+            condition += " AND p.published >= ?"
+            params.append(oldest[0])
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
     for row in _rows(store, _FACETS.format(where=condition), [*params, int(top)]):
         out[row["facet"]].append({"value": row["value"], "n": row["n"]})
@@ -184,7 +181,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
         return None
     doc = docs[0]
     hits = _rows(store, _PROPOSITION.format(where="p.doc_id = ?", order="ORDER BY p.idx"), [doc_id, 1 << 31, 0])
-    doc["propositions"] = _attach(store, hits)
+    doc["propositions"] = hits
     doc["loss_claims"] = _rows(store, """SELECT idx, side, value, qualifier, unit, categories, period, period_end,
         status, "by", via, evidence, start, "end" FROM loss_claims WHERE doc_id = ? ORDER BY idx""", [doc_id])
     doc["mentions"] = _rows(store, """SELECT idx, text, code, sector, name, kind, start, "end"
@@ -192,8 +189,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     return doc
 
 
-_STORY_FILTER = """s.id IN (SELECT sm.story_id FROM story_members sm
-    JOIN propositions p ON p.doc_id = sm.doc_id AND p.idx = sm.prop_idx WHERE {where})"""
+_STORY_FILTER = "s.id IN (SELECT p.story FROM propositions p WHERE p.story IS NOT NULL AND {where})"
 
 
 def _story_condition(where: ApiFilter, verdict: str | None) -> tuple[str, list[Any]]:
@@ -240,25 +236,25 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     return story
 
 
-def _search_condition(words: list[str]) -> tuple[str, list[Any]]:
-    """Every word in the title or the text (no concatenation: that would copy every text per query)."""
-    condition = " AND ".join(["(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"] * len(words))
-    return condition, [p for w in words for p in (f"%{escape_like(w)}%",) * 2]
+#: Most words of a search that are looked up (the rest are ignored).
+MAX_SEARCH_WORDS = 12
+_WORDS = f"SELECT DISTINCT unnest(regexp_extract_all(lower(?), '{WORD_PATTERN}')) AS w ORDER BY w"
+_POSTINGS = """SELECT doc_id, published FROM search_words
+    WHERE word IN (SELECT word FROM search_vocab WHERE contains(word, ?))"""
 
 
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
-    """Documents whose title or text contain every word of ``text`` (case-insensitive, literally): their
-    number, and the ids of the first ``cap`` of them, newest first (one scan when fewer than ``cap``)."""
-    words = text.split()
+    """Documents in which every word of ``text`` occurs within a word of the title or text (case-insensitive;
+    words are runs of letters and digits, so punctuation in ``text`` only separates words): their number,
+    and the ids of the first ``cap`` of them, newest first. Reads the search index, not the texts: the
+    postings of the vocabulary words containing each search word, intersected."""
+    words = [str(r[0]) for r in store.execute(_WORDS, [text]).fetchall()][:MAX_SEARCH_WORDS]
     if not words:
         return 0, []
-    condition, params = _search_condition(words)
-    ids = [str(r[0]) for r in store.execute(f"SELECT id FROM documents WHERE {condition} "
-                                            "ORDER BY published DESC NULLS LAST, id LIMIT ?",
-                                            [*params, int(cap) + 1]).fetchall()]
-    if len(ids) <= cap:
-        return len(ids), ids
-    return _scalar(store, f"SELECT count(*) FROM documents WHERE {condition}", params), ids[:cap]
+    hits = " INTERSECT ".join([_POSTINGS] * len(words))
+    rows = store.execute(f"SELECT doc_id, count(*) OVER () FROM ({hits}) h ORDER BY published DESC NULLS LAST, "
+                         "doc_id LIMIT ?", [*words, max(int(cap), 1)]).fetchall()
+    return (int(rows[0][1]) if rows else 0), [str(r[0]) for r in rows[:cap]]
 
 
 def search_documents(store: Store, text: str, offset: int = 0, limit: int = 20,

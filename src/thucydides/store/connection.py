@@ -141,8 +141,11 @@ class Store:
         with self.transaction() as con:
             con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
             for version in range(current, SCHEMA_VERSION):
-                for statement in MIGRATIONS[version]:
-                    con.execute(statement)
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(con)
+                    else:
+                        con.execute(step)
                 con.execute("INSERT INTO schema_version VALUES (?, ?)",
                             [version + 1, dt.datetime.now(dt.UTC).replace(tzinfo=None)])
 

@@ -108,8 +108,7 @@ class Filter:
                               "list_contains(list_transform(outlets, lambda x: lower(x)), ?))")
             params.append(self.outlet.lower())
         if self.verdict:
-            conditions.append("EXISTS (SELECT 1 FROM story_members sm JOIN stories s ON s.id = sm.story_id "
-                              "WHERE sm.doc_id = p.doc_id AND sm.prop_idx = p.idx AND s.verdict = ?)")
+            conditions.append("p.story_verdict = ?")  # the story's verdict, copied onto the row by relinking
             params.append(self.verdict)
         return (" AND ".join(conditions) or "TRUE"), params
 

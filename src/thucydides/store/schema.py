@@ -1,6 +1,7 @@
 """The store's tables, as an ordered list of migrations.
 
-Each migration is a list of SQL statements; :data:`MIGRATIONS` ``[i]`` moves the schema from version ``i``
+Each migration is a list of SQL statements (or of functions of the DuckDB connection, for a step SQL
+cannot do alone); :data:`MIGRATIONS` ``[i]`` moves the schema from version ``i``
 to ``i + 1``. Never edit a released migration: append a new one. The ``schema_version`` table records
 every version applied. Tables of other features live in the same file with their own prefix
 (the equipment-loss ledger uses ``ledger_``).
@@ -8,7 +9,20 @@ every version applied. Tables of other features live in the same file with their
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES"]
+from collections.abc import Callable
+from typing import Any
+
+from .derived import (
+    CLAIM_LIST_TYPE,
+    STATUS_MASK_SQL,
+    attach_stories,
+    cluster_propositions,
+    fill_claim_lists,
+    fill_countries,
+    index_documents,
+)
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES", "Step"]
 
 _V1: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS documents (
@@ -79,8 +93,36 @@ _V4: tuple[str, ...] = (
     "ALTER TABLE propositions ADD COLUMN lon DOUBLE",
 )
 
+#: Version 5: what makes the web API's reads fast (see ``derived.py``): a claim-status bit mask, the ISO
+#: alpha-3 country of each proposition, an inverted index of the documents' words for search, each
+#: proposition's claims and story on its row, the propositions stored in the API's order and the stories
+#: by id.
+_V5: tuple[str | Callable[[Any], None], ...] = (
+    "ALTER TABLE propositions ADD COLUMN status_mask UTINYINT",
+    f"UPDATE propositions SET status_mask = {STATUS_MASK_SQL}",
+    "ALTER TABLE propositions ADD COLUMN country VARCHAR",
+    fill_countries,
+    "CREATE TABLE IF NOT EXISTS search_words (word VARCHAR, doc_id VARCHAR, published DATE)",
+    "CREATE TABLE IF NOT EXISTS search_vocab (word VARCHAR)",
+    index_documents,
+    f"ALTER TABLE propositions ADD COLUMN claim_list {CLAIM_LIST_TYPE}",
+    fill_claim_lists,
+    "ALTER TABLE propositions ADD COLUMN story VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN story_verdict VARCHAR",
+    "ALTER TABLE propositions ADD COLUMN story_outlets INTEGER",
+    "ALTER TABLE propositions ADD COLUMN story_claimants INTEGER",
+    attach_stories,
+    cluster_propositions,
+    "CREATE TABLE stories_by_id AS SELECT * FROM stories ORDER BY id",
+    "DROP TABLE stories",
+    "ALTER TABLE stories_by_id RENAME TO stories",
+)
+
+#: One step of a migration: an SQL statement, or a function of the connection.
+Step = str | Callable[[Any], None]
+
 #: Migrations in order; the schema version is the number applied.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Self
 import pyarrow as pa
 
 from ..model import Document, Proposition
+from .derived import index_documents, location_country, status_mask
 from .schema import STORE_TABLES
 
 if TYPE_CHECKING:  # only for annotations: Store.merge calls into this module
@@ -37,6 +38,8 @@ QUAD_OF_TYPE: dict[str, int] = {
 
 _S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 _L = pa.list_(pa.string())
+_CLAIM_LIST = pa.list_(pa.struct([("idx", _I), ("status", _S), ("by", _L), ("via", _S), ("speaker", _S),
+                                  ("evidence", _S), ("start", _I), ("end", _I), ("confidence", _F)]))
 
 COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [("id", _S), ("published", _D), ("outlet", _S), ("outlets", _L), ("url", _S),
@@ -51,7 +54,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                      ("optional", _B), ("verdict", _S), ("n_claims", _I), ("published", _D), ("outlet", _S),
                      ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("statuses", _L),
                      ("evidence", _S), ("place_id", _S), ("place_name", _S), ("place_kind", _S),
-                     ("place_country", _S), ("place_admin1", _S), ("lat", _F), ("lon", _F)],
+                     ("place_country", _S), ("place_admin1", _S), ("lat", _F), ("lon", _F),
+                     ("status_mask", pa.uint8()), ("country", _S), ("claim_list", _CLAIM_LIST), ("story", _S),
+                     ("story_verdict", _S), ("story_outlets", _I), ("story_claimants", _I)],
     "claims": [("doc_id", _S), ("prop_idx", _I), ("prop_id", _S), ("idx", _I), ("status", _S), ("by", _L),
                ("via", _S), ("speaker", _S), ("quote", _S), ("evidence", _S), ("sentence", _S),
                ("start", _I), ("end", _I), ("extractor", _S), ("version", _S), ("confidence", _F)],
@@ -131,13 +136,31 @@ def _place(p: Proposition) -> tuple[Any, ...]:
     return (g.id, g.name, g.kind, g.country or None, g.admin1 or None, g.lat, g.lon)
 
 
+def _country(p: Proposition) -> str | None:
+    """The ISO alpha-3 country of a proposition: its resolved place's, else the one its location names."""
+    if p.place is not None and p.place.country:
+        return p.place.country
+    return location_country(p.location)
+
+
+def _claim_list(p: Proposition) -> list[dict[str, Any]]:
+    """The claims as ``propositions.claim_list`` holds them."""
+    out = []
+    for j, c in enumerate(p.claims):
+        start, end, _, _ = _prov(c.provenance)
+        out.append({"idx": j, "status": c.status, "by": list(c.by), "via": c.via, "speaker": c.speaker,
+                    "evidence": c.evidence, "start": start, "end": end, "confidence": c.confidence})
+    return out
+
+
 def _add_proposition(rows: _Rows, doc: Document, idx: int, p: Proposition) -> None:
     a = doc.article
     rows.add("propositions", [
         doc.id, idx, p.id, p.type, p.mode, list(p.actor), list(p.recipient), p.date, p.date_precision,
         event_date(p.date, a.published), p.location, p.cameo, p.plover_score, QUAD_OF_TYPE.get(p.type),
         p.optional, p.verdict, len(p.claims), a.published, a.outlet, *_prov(p.provenance),
-        [c.status for c in p.claims], "\n".join(c.evidence for c in p.claims), *_place(p)])
+        [c.status for c in p.claims], "\n".join(c.evidence for c in p.claims), *_place(p),
+        status_mask([c.status for c in p.claims]), _country(p), _claim_list(p), None, None, None, None])
     for j, c in enumerate(p.claims):
         rows.add("claims", [doc.id, idx, p.id, j, c.status, list(c.by), c.via, c.speaker, c.quote, c.evidence,
                             c.sentence, *_prov(c.provenance), c.confidence])
@@ -187,6 +210,7 @@ def write_documents(store: Store, docs: Sequence[Document], extras: DocExtras | 
         con.execute("DELETE FROM ingest_failures WHERE doc_id IN (SELECT id FROM _batch_ids)")
         for table in ("documents", *STORE_TABLES):
             _insert(con, table, rows.arrow(table))
+        index_documents(con, "_batch_ids")
         con.unregister("_batch_ids")
     return len(unique)
 
@@ -199,7 +223,7 @@ def _delete_stored(con: Any) -> None:
     if not stored:
         return
     con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [stored])
-    for table in STORE_TABLES:
+    for table in (*STORE_TABLES, "search_words"):
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [stored])
 
 

@@ -4,9 +4,9 @@ actors, search with facets, map points and downloads in the export formats."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -18,10 +18,12 @@ from . import schemas
 from .geo import group_points
 from .params import DEFAULT_STATUSES, filter_params, paging_params, pair_filter_params
 from .responses import Paging, csv_response, json_response
+from .state import StoreHandle
 
 __all__ = ["CSV_CAP", "PROPOSITION_COLUMNS", "get_store", "router"]
 
 router = APIRouter(prefix="/api/v1")
+T = TypeVar("T")
 
 #: Most rows one CSV download holds.
 CSV_CAP = 100_000
@@ -49,6 +51,12 @@ PagingDep = Annotated[Paging, Depends(paging_params)]
 def not_found(what: str, key: str) -> HTTPException:
     """A 404 (error E018) naming what was not found."""
     return HTTPException(404, f"no {what} with id {key!r}")
+
+
+def remembered(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` (a count of matches), remembered by the server until the store changes."""
+    handle: StoreHandle = request.app.state.handle
+    return handle.memo(key, compute)
 
 
 def claim_summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -83,9 +91,10 @@ def propositions(request: Request, store: StoreDep, where: FilterDep, paging: Pa
     if format == "csv":
         rows = claim_summary(q.list_propositions(store, where, 0, CSV_CAP))
         return csv_response(rows, PROPOSITION_COLUMNS, "propositions")
-    items = q.list_propositions(store, where, paging.offset, paging.per_page)
-    total = paging.total(items, lambda: q.count_propositions(store, where))
-    return json_response(request, paging.envelope(request, items, total))
+    items = q.list_propositions(store, where, paging.offset, paging.per_page, paging.after)
+    total = paging.total(items, lambda: remembered(request, ("propositions", where),
+                                                   lambda: q.count_propositions(store, where)))
+    return json_response(request, paging.envelope(request, items, total, keyset=True))
 
 
 @router.get("/propositions/facets", response_model=schemas.FacetsOut, responses=_ERRORS, tags=["propositions"])
@@ -153,7 +162,8 @@ def dyad(request: Request, store: StoreDep, where: Annotated[q.ApiFilter, Depend
     propositions with an asserted or alleged claim are counted (hypothetical and denied ones are not)."""
     statuses = where.statuses or DEFAULT_STATUSES
     scoped = replace(where, statuses=statuses)
-    series = q.dyad_series_filtered(store, actor, recipient, scoped, by, both)
+    series = remembered(request, ("dyad", actor.upper(), recipient.upper(), scoped, by, both),
+                        lambda: q.dyad_series_filtered(store, actor, recipient, scoped, by, both))
     if format == "csv":
         return csv_response(series, ("period", "verbal_coop", "material_coop", "verbal_conflict",
                                      "material_conflict", "total", "mean_score"), f"dyad-{actor}-{recipient}")
@@ -175,17 +185,20 @@ def actors(request: Request, store: StoreDep, paging: PagingDep, format: Format 
 FACET_HITS = 1000
 
 
-def search_page(store: Store, text: str, where: q.ApiFilter, paging: Paging) -> dict[str, Any]:
+def search_page(request: Request, store: Store, text: str, where: q.ApiFilter, paging: Paging) -> dict[str, Any]:
     """Documents matching ``text`` and the facets of the propositions (matching ``where``) in the newest
-    :data:`FACET_HITS` of them; without ``text``, the facets of every proposition matching ``where``."""
+    :data:`FACET_HITS` of them; without ``text``, the facets of every proposition matching ``where``. The
+    hits and the facets are remembered until the store changes."""
     if not text.strip():
-        return {"total": 0, "items": [], "facets": q.proposition_facets(store, where), "facets_over": None}
-    total, ids = q.search_document_ids(store, text, FACET_HITS)
+        facets = remembered(request, ("facets", where), lambda: q.proposition_facets(store, where))
+        return {"total": 0, "items": [], "facets": facets, "facets_over": None}
+    words = tuple(sorted(set(text.split())))  # the same hits whatever the order of the words
+    total, ids = remembered(request, ("search", words), lambda: q.search_document_ids(store, text, FACET_HITS))
     end = paging.offset + paging.per_page
     items = (q.search_documents(store, text, paging.offset, paging.per_page, ids)[1] if end <= len(ids)
              else q.search_documents(store, text, paging.offset, paging.per_page)[1])
-    return {"total": total, "items": items, "facets": q.proposition_facets(store, where, ids),
-            "facets_over": len(ids)}
+    facets = remembered(request, ("facets", where, words), lambda: q.proposition_facets(store, where, ids))
+    return {"total": total, "items": items, "facets": facets, "facets_over": len(ids)}
 
 
 @router.get("/search", response_model=schemas.SearchPage, responses=_ERRORS, tags=["search"])
@@ -195,7 +208,7 @@ def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDe
     """Full-text search over document titles and texts (every word, case-insensitive, as a substring), newest
     first, with facets of the propositions in the hits (actor, recipient, type, verdict, outlet, month),
     narrowed by the proposition filters; ``facets_over`` says how many hits (the newest) they count."""
-    found = search_page(store, q_, where, paging)
+    found = search_page(request, store, q_, where, paging)
     if format == "csv":
         hits = q.search_documents(store, q_, 0, CSV_CAP)[1]
         return csv_response(hits, (*_DOCUMENT_COLUMNS, "snippet"), "search")

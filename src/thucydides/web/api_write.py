@@ -45,7 +45,10 @@ def _ingest(handle: StoreHandle, jsonl: bytes, extractor: Any) -> dict[str, Any]
     with tempfile.TemporaryDirectory() as tmp, handle.write_lock, CursorStore(handle.store) as store:
         path = Path(tmp) / "posted.jsonl"
         path.write_bytes(jsonl)
-        report = ingest([str(path)], store, options=ReadOptions(format="jsonl"), extractor=extractor)
+        try:
+            report = ingest([str(path)], store, options=ReadOptions(format="jsonl"), extractor=extractor)
+        finally:
+            handle.changed()
     failures = [{"code": f.code, "reason": f.reason} for f in report.failures]
     return {"added": report.added, "skipped": report.skipped, "failed": len(report.failures),
             "stories": report.stories, "failures": failures}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-__all__ = ["centroids", "country_names", "group_points", "place_of"]
+__all__ = ["centroids", "group_points", "place_of"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,24 +40,6 @@ def _location_country(location: str) -> str | None:
             if code in centroids():
                 return str(code)
     return None
-
-
-@functools.lru_cache(maxsize=512)
-def country_names(code: str) -> tuple[str, ...]:
-    """Names a location may give for the state ``code``: its canonical name, its capitals and seats, and
-    the cities and regions the gazetteer lists for it (empty for an unknown code)."""
-    from ..stages.actors.gazetteer import gazetteer
-
-    gaz = gazetteer()
-    state = gaz.states.get(code)
-    if state is None:
-        return ()
-    names = {state.name}
-    for key, entries in gaz.index.items():
-        for entry in entries:
-            if entry.type == state.type and entry.code == code and "adj" not in entry.flags:
-                names.add(entry.name if "place" in entry.flags else " ".join(key))
-    return tuple(sorted(n for n in names if len(n) > 2))
 
 
 def place_of(location: str | None, actor: Iterable[str], recipient: Iterable[str]) -> tuple[str, str] | None:

@@ -125,7 +125,7 @@ def map_page(request: Request, where: FilterDep) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, where: FilterDep, paging: PagingDep, q_: Annotated[
         str, Query(alias="q")] = "") -> Response:
-    found = search_page(store, q_, where, paging)
+    found = search_page(request, store, q_, where, paging)
     page = paging.envelope(request, found["items"], found["total"])
     return _render(request, "search.html", page=page, facets=found["facets"], q=q_, f=request.query_params,
                    facets_over=found["facets_over"])

@@ -10,7 +10,6 @@ from fastapi import Query
 from ..inputs import parse_date
 from ..store import Filter
 from ..store.api_queries import ApiFilter
-from .geo import country_names
 from .responses import Paging
 
 __all__ = ["DEFAULT_STATUSES", "filter_params", "paging_params", "pair_filter_params", "parse_day"]
@@ -44,21 +43,26 @@ def filter_params(
     outlet: Annotated[str | None, Query(description="Outlet that published the document.")] = None,
     place: Annotated[str | None, Query(description="Words the location contains (taken literally).")] = None,
     text: Annotated[str | None, Query(description="Words that must all occur in a claim's evidence.")] = None,
-    country: Annotated[str | None, Query(description="State code the location is in (its name, capital, "
-                                                     "cities and regions in the gazetteer).")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of the country the event happened "
+                                                     "in (UKR): its resolved place's country, else the country "
+                                                     "its location names (the country, a capital, city or "
+                                                     "region of it). Not a name; a code matching no country "
+                                                     "selects nothing.")] = None,
 ) -> ApiFilter:
     """The proposition filters of ``thucydides query`` (and ``place``, ``country``), as an :class:`ApiFilter`."""
     base = Filter(_code(actor), _code(recipient), (type or "").strip() or None, verdict or None, None,
                   parse_day(since, "since"), parse_day(until, "until"), outlet or None, text or None, 0)
     statuses = tuple(s for s in (status or []) if s)
-    code = _code(country)
-    return ApiFilter(base, place or None, statuses, country_names(code) if code else None)
+    return ApiFilter(base, place or None, statuses, _code(country))
 
 
 def paging_params(page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
-                  per_page: Annotated[int, Query(ge=1, le=500, description="Items per page.")] = 50) -> Paging:
-    """Page-number pagination."""
-    return Paging(page, per_page)
+                  per_page: Annotated[int, Query(ge=1, le=500, description="Items per page.")] = 50,
+                  cursor: Annotated[str | None, Query(description="Where the page starts, from the previous "
+                                                      "page's 'next' link (propositions; it replaces 'page').")]
+                  = None) -> Paging:
+    """Page-number pagination, or keyset pagination from a cursor."""
+    return Paging(page, per_page, cursor)
 
 
 def pair_filter_params(

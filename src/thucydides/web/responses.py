@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -13,9 +16,11 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import Response
 
+from ..errors import InputError
 from .state import jsonable
 
-__all__ = ["NOT_FOUND", "UNAUTHORISED", "Paging", "csv_response", "error_body", "json_response"]
+__all__ = ["NOT_FOUND", "UNAUTHORISED", "Paging", "csv_response", "decode_cursor", "encode_cursor", "error_body",
+           "json_response"]
 
 #: Error codes of the web API (listed in errors.py): no such record; a missing or wrong bearer token.
 NOT_FOUND = "E020"
@@ -68,11 +73,39 @@ def csv_response(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], name
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
-class Paging:
-    """Page-number pagination (``page`` from 1, ``per_page`` items) and the page envelope."""
+def encode_cursor(page: int, key: tuple[Any, str, int]) -> str:
+    """An opaque cursor: the next page's number and the sort key of the last row shown."""
+    day, doc_id, idx = key
+    raw = json.dumps([page, day.isoformat() if day is not None else None, doc_id, idx], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
-    def __init__(self, page: int, per_page: int) -> None:
+
+def decode_cursor(cursor: str) -> tuple[int, tuple[dt.date | None, str, int]]:
+    """``(page, sort key)`` of a cursor made by :func:`encode_cursor`.
+
+    Raises:
+        InputError: (E040) not such a cursor.
+    """
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        page, day, doc_id, idx = raw
+        if not (isinstance(page, int) and page >= 2 and isinstance(doc_id, str) and isinstance(idx, int)):
+            raise ValueError(raw)
+        return page, (dt.date.fromisoformat(day) if day is not None else None, doc_id, idx)
+    except (ValueError, TypeError, binascii.Error):
+        raise InputError("E040", f"invalid cursor {cursor[:80]!r}; use the 'next' link of the previous page, "
+                         "or 'page' instead") from None
+
+
+class Paging:
+    """Pagination (``page`` from 1, ``per_page`` items, or a ``cursor`` from a previous page) and the page
+    envelope."""
+
+    def __init__(self, page: int, per_page: int, cursor: str | None = None) -> None:
         self.page, self.per_page = page, per_page
+        self.after: tuple[dt.date | None, str, int] | None = None
+        if cursor:
+            self.page, self.after = decode_cursor(cursor)
 
     @property
     def offset(self) -> int:
@@ -84,13 +117,20 @@ class Paging:
             return self.offset + len(items)
         return count()
 
-    def envelope(self, request: Request, items: list[Any], total: int, **extra: Any) -> dict[str, Any]:
-        """``{"items", "page", "per_page", "total", "next", "prev"}``; next/prev are URLs or null."""
-        def link(page: int) -> str:
-            query = [(k, v) for k, v in request.query_params.multi_items() if k != "page"] + [("page", str(page))]
+    def envelope(self, request: Request, items: list[Any], total: int, keyset: bool = False,
+                 **extra: Any) -> dict[str, Any]:
+        """``{"items", "page", "per_page", "total", "next", "prev"}``; next/prev are URLs or null. With
+        ``keyset``, ``next`` carries a cursor (the sort key of the last item) instead of a page number."""
+        def link(page: int, cursor: str | None = None) -> str:
+            query = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "cursor")]
+            query.append(("cursor", cursor) if cursor else ("page", str(page)))
             return f"{request.url.path}?{urlencode(query)}"
 
         more = self.offset + len(items) < total
-        return {"items": items, "page": self.page, "per_page": self.per_page, "total": total,
-                "next": link(self.page + 1) if more else None,
+        nxt = None
+        if more and items:
+            last = items[-1]
+            nxt = (link(self.page + 1, encode_cursor(self.page + 1, (last["event_date"], last["doc_id"], last["idx"])))
+                   if keyset else link(self.page + 1))
+        return {"items": items, "page": self.page, "per_page": self.per_page, "total": total, "next": nxt,
                 "prev": link(self.page - 1) if self.page > 1 else None, **extra}

@@ -3,21 +3,28 @@
 The store is opened once; every request reads through its own DuckDB cursor (a connection to the same
 database that may be used from the request's thread), so readers never wait for each other, and an
 ingest (with ``--allow-ingest``) writes through a cursor of its own in one transaction while readers
-keep seeing the last committed state.
+keep seeing the last committed state. Counts of matches (the ``total`` of a page) are remembered until
+an ingest through this server changes the store (the store is opened by this process alone).
 """
 
 from __future__ import annotations
 
 import hmac
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..store import Store, open_store
 
-__all__ = ["CursorStore", "Settings", "StoreHandle"]
+__all__ = ["MEMO_SIZE", "CursorStore", "Settings", "StoreHandle"]
+
+T = TypeVar("T")
+
+#: How many results (counts of matches) the server remembers.
+MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,30 @@ class StoreHandle:
     def __init__(self, settings: Settings) -> None:
         self.store = open_store(settings.db, read_only=not settings.allow_ingest)
         self.write_lock = threading.Lock()
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()
+        self._memo_lock = threading.Lock()
+        self.generation = 0
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered under ``key`` until the store changes (an ingest through this server,
+        :meth:`changed`); the :data:`MEMO_SIZE` most recently used results are kept."""
+        full = (self.generation, key)
+        with self._memo_lock:
+            if full in self._memo:
+                self._memo.move_to_end(full)
+                return cast(T, self._memo[full])
+        value = compute()
+        with self._memo_lock:
+            self._memo[full] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    def changed(self) -> None:
+        """Forget every remembered result (the store was written)."""
+        with self._memo_lock:
+            self.generation += 1
+            self._memo.clear()
 
     def reader(self) -> Iterator[Store]:
         """A per-request store (a FastAPI dependency): a fresh cursor, closed after the response."""
