@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from ...errors import DataError
+from .sectors import SECTORS
 
 __all__ = ["Entry", "Gazetteer", "Role", "gazetteer", "norm", "tokenizer"]
 
@@ -165,6 +166,14 @@ def _cell(row: list[str], i: int) -> str:
     return row[i].strip() if i < len(row) else ""
 
 
+def _sector(text: str, where: str) -> str | None:
+    """A sector cell: empty (None) or a code of the sector table (docs/sectors.md)."""
+    if text and text not in SECTORS:
+        raise DataError("E011", f"gazetteer: unknown sector {text!r} in {where}; expected one of "
+                                f"{', '.join(sorted(SECTORS))}")
+    return text or None
+
+
 def _load_states(gaz: Gazetteer, tok: Any) -> None:
     for row in _rows("gazetteer_states.tsv"):
         code, kind, parent, name = (_cell(row, i) for i in range(4))
@@ -193,6 +202,7 @@ def _load_places(gaz: Gazetteer, tok: Any) -> None:
 def _load_orgs(gaz: Gazetteer, tok: Any) -> None:
     for row in _rows("gazetteer_orgs.tsv"):
         code, sector, kind, parent, name = (_cell(row, i) for i in range(5))
+        _sector(sector, f"gazetteer_orgs.tsv ({name})")
         aliases = _split(_cell(row, 5))
         if name == "=":
             for alias in aliases:
@@ -211,7 +221,7 @@ def _role(text: str, where: str) -> Role:
     if len(parts) != 5:
         raise DataError("E011", f"gazetteer: bad role {text!r} in {where}")
     code, sector, office, start, end = (p.strip() for p in parts)
-    return Role(code, sector or None, office, _date(start, where), _date(end, where))
+    return Role(code, _sector(sector, where), office, _date(start, where), _date(end, where))
 
 
 def _load_persons(gaz: Gazetteer, tok: Any) -> None:
@@ -240,6 +250,7 @@ def _plurals(word: str) -> list[str]:
 def _load_terms(gaz: Gazetteer, tok: Any) -> None:
     for row in _rows("gazetteer_terms.tsv"):
         phrase, sector, prio = _cell(row, 0), _cell(row, 1), _cell(row, 2)
+        _sector(sector, f"gazetteer_terms.tsv ({phrase})")
         flags = frozenset(_split(_cell(row, 3).replace(",", ";")))
         office = _cell(row, 4) or None
         entry = Entry(TERM, "", sector or None, phrase, "group", int(prio or 3), flags, office)

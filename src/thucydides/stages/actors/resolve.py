@@ -18,11 +18,10 @@ from pathlib import Path
 from ...errors import InputError, InvalidValue
 from ...model import Actor
 from .gazetteer import ORG, PERSON, STATE, TERM, Entry, Role, gazetteer, norm, tokenizer
+from .sectors import ELITE as _ELITE
 
 __all__ = ["Hit", "as_day", "compose", "find_hits", "parent_code", "resolve_actor", "resolve_actors", "role_at"]
 
-#: sectors that become ELI (former elites) under "former", "retired", "ex-".
-_ELITE = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "PTY", "COP"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its",
                        "we", "i", "you", "himself", "herself", "themselves"})
 _BACKED = ("-backed", "-supported", "-sponsored", "-funded", "-aligned", "-allied")
@@ -330,6 +329,27 @@ def _fuzzy(raw: Sequence[str]) -> list[Hit]:
     return [Hit(0, len(raw), tuple(gazetteer().index[names[match[0]]]))]
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "sheikh", "mister"})
+
+
+def _clashes(raw: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
+    """Drop a one-word person alias that follows another first name: "Amadou Keita" is not "Ibrahim Boubacar Keita".
+
+    The word before the alias must be capitalised, outside every hit, no honorific, and start with another
+    letter than the known person's first name (so a transliterated "Volodimir Zelensky" still matches).
+    """
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    kept: list[Hit] = []
+    for h in hits:
+        before = raw[h.start - 1] if h.start and h.start - 1 not in covered else ""
+        if (h.end - h.start == 1 and h.entry.type == PERSON and before[:1].isupper() and before.isalpha()
+                and before.lower() not in _HONORIFICS
+                and norm(before)[:1] != norm(h.entry.name)[:1]):
+            continue
+        kept.append(h)
+    return kept
+
+
 def _context_code(context: str | None) -> str:
     if not context:
         return ""
@@ -369,7 +389,7 @@ def resolve_actor(text: str, context: str | None = None, date: dt.date | str | N
         return None
     if len(raw) == 1 and raw[0].lower() in _PRONOUNS:
         return Actor("", "UNK", raw[0], "person")
-    hits = find_hits(raw) or _fuzzy(raw)
+    hits = _clashes(raw, find_hits(raw)) or _fuzzy(raw)
     if not hits:
         return None
     return compose(raw, hits, 0, len(raw), day, _unknown_name(raw, hits), _context_code(context), clean)
