@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from ...errors import DataError
+from .knowledge import KBPerson, kb_date, kb_persons
 from .sectors import SECTORS
 
 __all__ = ["Entry", "Gazetteer", "Role", "gazetteer", "norm", "tokenizer"]
@@ -157,8 +158,8 @@ def _date(text: str, where: str) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text if len(text) > 4 else text + "-01-01")
-    except ValueError:
+        return kb_date(text)
+    except (ValueError, IndexError):
         raise DataError("E011", f"gazetteer: bad date {text!r} in {where}") from None
 
 
@@ -225,16 +226,37 @@ def _role(text: str, where: str) -> Role:
 
 
 def _load_persons(gaz: Gazetteer, tok: Any) -> None:
+    """People of ``gazetteer_persons.tsv`` and of the knowledge base, one entry per person."""
+    kb = kb_persons(norm)
     for row in _rows("gazetteer_persons.tsv"):
         name = _cell(row, 0)
-        roles = tuple(_role(r, name) for r in _split(_cell(row, 3)))
+        roles = [_role(r, name) for r in _split(_cell(row, 3))]
         if not roles:
             raise DataError("E011", f"gazetteer_persons.tsv: {name!r} has no role")
-        entry = Entry(PERSON, roles[-1].code, roles[-1].sector, name, "person", 4, roles=roles,
-                      gender=_cell(row, 2) or "-")
-        gaz.persons.append(entry)
-        for alias in [name, *_split(_cell(row, 1))]:
-            gaz.add(alias, entry, tok)
+        extra = kb.pop(norm(name), None)
+        aliases = _split(_cell(row, 1)) + (extra.aliases if extra else [])
+        _add_person(gaz, tok, name, roles + _kb_roles(extra, roles), aliases, _cell(row, 2) or "-")
+    for person in kb.values():
+        _add_person(gaz, tok, person.name, _kb_roles(person, []), person.aliases, "-")
+
+
+def _kb_roles(person: KBPerson | None, known: list[Role]) -> list[Role]:
+    """A knowledge-base person's roles, minus those ``gazetteer_persons.tsv`` already gives (same office, start)."""
+    if person is None:
+        return []
+    seen = {(r.code, r.office, r.start) for r in known}
+    roles = [_role("|".join(parts), person.name) for parts in person.roles]
+    return [r for r in roles if (r.code, r.office, r.start) not in seen]
+
+
+def _add_person(gaz: Gazetteer, tok: Any, name: str, roles: list[Role], aliases: list[str], gender: str) -> None:
+    dated = sorted((r for r in roles if r.dated), key=lambda r: r.start or dt.date.min)
+    ordered = tuple(dated + [r for r in roles if not r.dated])
+    last = roles[-1]
+    entry = Entry(PERSON, last.code, last.sector, name, "person", 4, roles=ordered, gender=gender)
+    gaz.persons.append(entry)
+    for alias in [name, *aliases]:
+        gaz.add(alias, entry, tok)
 
 
 def _plurals(word: str) -> list[str]:
