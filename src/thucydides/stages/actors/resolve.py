@@ -315,18 +315,34 @@ def _names(multi: bool) -> dict[str, tuple[str, ...]]:
             if (len(key) >= 2) == multi and any(e.type in wanted and "place" not in e.flags for e in entries)}
 
 
+@functools.lru_cache(maxsize=2)
+def _prefixes(multi: bool) -> dict[str, list[str]]:
+    """The names of :func:`_names` by the first three letters of each of their words."""
+    index: dict[str, list[str]] = {}
+    for name in _names(multi):
+        for word in set(name.split(" ")):
+            if len(word) >= 3:
+                index.setdefault(word[:3], []).append(name)
+    return index
+
+
 def _fuzzy(raw: Sequence[str]) -> list[Hit]:
-    """A name spelt another way ("Volodimir Zelenskiy", "Afganistan"): one hit over the whole text."""
+    """A name spelt another way ("Volodimir Zelenskiy", "Afganistan"): one hit over the whole text.
+
+    Only the names sharing the first three letters of a word with the text are compared (difflib ratio).
+    """
     words = [norm(w) for w in raw if w.lower() not in ("the", "a", "an")]
     text = " ".join(words)
     if len(text) < 6 or not all(w[:1].isupper() for w in raw if w.isalpha() and len(w) > 3):
         return []
-    names = _names(len(words) >= 2)
-    cutoff = 0.86 if len(words) >= 2 else 0.9
-    match = difflib.get_close_matches(text, list(names), n=1, cutoff=cutoff)
+    multi = len(words) >= 2
+    index = _prefixes(multi)
+    candidates = {name for w in words if len(w) >= 3 for name in index.get(w[:3], ())}
+    cutoff = 0.86 if multi else 0.9
+    match = difflib.get_close_matches(text, sorted(candidates), n=1, cutoff=cutoff)
     if not match:
         return []
-    return [Hit(0, len(raw), tuple(gazetteer().index[names[match[0]]]))]
+    return [Hit(0, len(raw), tuple(gazetteer().index[_names(multi)[match[0]]]))]
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "sheikh", "mister"})
