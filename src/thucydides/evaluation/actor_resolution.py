@@ -145,14 +145,19 @@ class ActorResolution:
 
 
 class ActorOfficials(ActorResolution):
-    """The same scores on ``data/actor_officials.jsonl``: 200 officials of 2000-2026 the NGEC file does not name.
+    """The same scores on a packaged list of officials of 2000-2026 that the NGEC file does not name.
 
     Each case is a bare full name and a date inside (or, for ``ELI``, after) the person's term, with the
     expected country and sector; written by the team from public records, never from the system's output.
+    ``actor_officials`` (200) was written before the knowledge base; ``actor_officials_b`` (200 lower-profile
+    officials: ministers of smaller states, service and intelligence chiefs, UN ambassadors, spokespeople,
+    opposition leaders) after its first batches and before the later ones.
     """
 
-    name = "actor_officials"
-    description = "200 officials of 2000-2026 not in the NGEC file: country, sector and both accuracy by name+date"
+    def __init__(self, name: str = "actor_officials", file: str = OFFICIALS) -> None:
+        self.name = name
+        self.file = file
+        self.description = f"officials of 2000-2026 not in the NGEC file ({file}): country, sector, both by name+date"
 
     def available(self, root: Path) -> bool:
         return True
@@ -160,6 +165,6 @@ class ActorOfficials(ActorResolution):
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
         from importlib import resources
 
-        text = resources.files("thucydides").joinpath("data", OFFICIALS).read_text(encoding="utf-8")
+        text = resources.files("thucydides").joinpath("data", self.file).read_text(encoding="utf-8")
         rows = [json.loads(line) for line in text.splitlines() if line.strip()]
         return self.score(rows[:limit])

@@ -22,7 +22,8 @@ def builtin_datasets() -> list[Any]:
     """Fresh instances of every built-in dataset, in table order."""
     return [
         GoldDocuments(), TrainDevLines(), TrainDevDocuments(), PloverGSR(), Petrarch2Suite(), ActorResolution(),
-        ActorOfficials(), PolNeAR(),
+        ActorOfficials(), ActorOfficials("actor_officials_b", "actor_officials_b.jsonl"),
+        PolNeAR(),
         FactualityDev("factuality_uw_dev", "factuality/uw/dev.conll",
                       "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
         FactualityDev("factuality_meantime_dev", "factuality/meantime/dev.conll",
