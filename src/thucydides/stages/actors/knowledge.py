@@ -10,13 +10,13 @@ still in office). Rows of one person are merged into one gazetteer entry, with t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
 from ...errors import DataError
 
-__all__ = ["FILES", "KBPerson", "kb_persons"]
+__all__ = ["FILES", "KBPerson", "kb_date", "kb_persons", "parse_kb"]
 
 #: the knowledge-base files, loaded in this order.
 FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv")
@@ -31,35 +31,44 @@ class KBPerson:
     roles: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
-def _lines(name: str) -> Iterator[tuple[int, list[str]]]:
+def _text(name: str) -> str:
     try:
-        text = resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8")
+        return resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
-        return
+        return ""
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError("E011", f"knowledge-base file {name} is unreadable: {exc}") from None
+
+
+def parse_kb(text: str, name: str, key: Callable[[str], str], people: dict[str, KBPerson]) -> None:
+    """Add the rows of one knowledge-base file (its ``text``, called ``name`` in errors) to ``people``.
+
+    Raises:
+        ThucydidesError: (E011) a row with fewer than six cells or an empty person, code or office.
+    """
     for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line.split("\t")
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if len(row) < 6 or not all(c.strip() for c in (row[0], row[1], row[3])):
+            raise DataError("E011", f"{name} line {number}: expected 6 tab-separated cells (person, code, "
+                                    f"sector, office, from, to) with a person, a code and an office, got {line!r}")
+        person, code, sector, office, start, end = (c.strip() for c in row[:6])
+        entry = people.setdefault(key(person), KBPerson(person))
+        entry.roles.append((code, sector, office, start, end))
+        if len(row) > 6:
+            entry.aliases += [a.strip() for a in row[6].split(";") if a.strip()]
 
 
 def kb_persons(key: Callable[[str], str]) -> dict[str, KBPerson]:
     """The knowledge base's people by ``key(name)``, each with the roles of every file, in file order.
 
     Raises:
-        ThucydidesError: (E011) a row with fewer than six cells.
+        ThucydidesError: (E011) a file is unreadable or has a malformed row.
     """
     people: dict[str, KBPerson] = {}
     for name in FILES:
-        for number, row in _lines(name):
-            if len(row) < 6:
-                raise DataError("E011", f"{name} line {number}: expected 6 tab-separated cells "
-                                        f"(person, code, sector, office, from, to), got {len(row)}")
-            person, code, sector, office, start, end = (c.strip() for c in row[:6])
-            entry = people.setdefault(key(person), KBPerson(person))
-            entry.roles.append((code, sector, office, start, end))
-            if len(row) > 6:
-                entry.aliases += [a.strip() for a in row[6].split(";") if a.strip()]
+        parse_kb(_text(name), name, key, people)
     return people
 
 
