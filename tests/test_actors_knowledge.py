@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 
 import pytest
@@ -39,7 +40,7 @@ def test_no_two_people_hold_one_office_at_once() -> None:
         if office in plural:
             continue
         spans.sort()
-        for (s1, e1, n1), (s2, _, n2) in zip(spans, spans[1:]):
+        for (s1, e1, n1), (s2, _, n2) in itertools.pairwise(spans):
             assert n1 == n2 or s2 >= e1 - dt.timedelta(days=31), (code, office, n1, n2)
 
 
