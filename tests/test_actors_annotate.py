@@ -53,8 +53,8 @@ MIDEAST = ("Iran's Foreign Minister Abbas Araghchi accused Israel of striking a 
 def test_titles_possessives_surnames_and_pronouns() -> None:
     ms = _mentions(MIDEAST)
     assert _one(ms, MIDEAST, "Iran's Foreign Minister Abbas Araghchi") == (
-        "IRN", "DIP", "Abbas Araghchi", "actors.gazetteer.v1")
-    assert _one(ms, MIDEAST, "Araghchi", 1)[:3] == ("IRN", "DIP", "Abbas Araghchi")
+        "IRN", "GOV", "Abbas Araghchi", "actors.gazetteer.v1")
+    assert _one(ms, MIDEAST, "Araghchi", 1)[:3] == ("IRN", "GOV", "Abbas Araghchi")
     assert _one(ms, MIDEAST, "Tehran")[:2] == ("IRN", "GOV")
     assert _one(ms, MIDEAST, "its") == ("IRN", "GOV", "Iran", "actors.coref.v1")
     assert _one(ms, MIDEAST, "he")[2:] == ("Daniel Hagari", "actors.coref.v1")

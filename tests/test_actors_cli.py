@@ -29,7 +29,7 @@ def test_file_and_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["text"] for r in rows] == ["Sergei Lavrov", "the foreign minister"]
-    assert rows[0]["code"] == "RUS" and rows[0]["sector"] == "DIP"
+    assert rows[0]["code"] == "RUS" and rows[0]["sector"] == "GOV"
     assert rows[1]["code"] == "IRN" and rows[1]["kind"] == "person"
 
 

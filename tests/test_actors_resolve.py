@@ -67,9 +67,9 @@ def test_parent_codes() -> None:
 
 @pytest.mark.parametrize(("text", "date", "expected"), [
     ("Chinese Embassy Spokesperson Liu Pengyu", "2022-03-15", Actor("CHN", "DIP", "Liu Pengyu", "person")),
-    ("Sergei Lavrov", None, Actor("RUS", "DIP", "Sergei Lavrov", "person")),
+    ("Sergei Lavrov", None, Actor("RUS", "GOV", "Sergei Lavrov", "person")),
     ("Zelenskyy", "2023-05-01", Actor("UKR", "GOV", "Volodymyr Zelensky", "person")),
-    ("Jordanian Foreign Minister Ayman Safadi", None, Actor("JOR", "DIP", "Ayman Safadi", "person")),
+    ("Jordanian Foreign Minister Ayman Safadi", None, Actor("JOR", "GOV", "Ayman Safadi", "person")),
     ("Kim Jong Un", "2024-01-01", Actor("PRK", "GOV", "Kim Jong Un", "person")),
     ("Lukashenko", "2021-01-01", Actor("BLR", "GOV", "Alexander Lukashenko", "person")),
     ("Mr. Erdo\u011fan", "2022-01-01", Actor("TUR", "GOV", "Recep Tayyip Erdogan", "person")),
@@ -85,9 +85,9 @@ def test_known_people(text: str, date: str | None, expected: Actor) -> None:
     ("former President Trump", "2025-04-01", "Donald Trump", "ELI"),
     ("Vladimir Putin", "2009-06-01", "Vladimir Putin", "GOV"),
     ("Marco Rubio", "2022-03-01", "Marco Rubio", "LEG"),
-    ("Marco Rubio", "2025-03-01", "Marco Rubio", "DIP"),
+    ("Marco Rubio", "2025-03-01", "Marco Rubio", "GOV"),
     ("Hakan Fidan", "2020-01-01", "Hakan Fidan", "SPY"),
-    ("Hakan Fidan", "2024-01-01", "Hakan Fidan", "DIP"),
+    ("Hakan Fidan", "2024-01-01", "Hakan Fidan", "GOV"),
 ])
 def test_the_date_picks_the_office(text: str, date: str, name: str, sector: str) -> None:
     actor = resolve_actor(text, date=date)

@@ -74,6 +74,28 @@ def test_actor_codes_are_put_into_ngec_conventions() -> None:
     assert conv == [("UKR", "PRE"), ("UNO", ""), ("EUR", ""), ("IGO", ""), ("", "JNK")]
 
 
+def test_a_person_of_an_igo_counts_as_that_igo() -> None:
+    conv = [actor_resolution.ngec_country(Actor(code, "GOV", "X", "person")) for code in ("UN", "WHO", "EU", "NATO",
+                                                                                        "FRA", "ISIS")]
+    assert conv == ["UNO", "UNO", "EUR", "IGO", "FRA", ""]
+
+
+def test_the_officials_lists_are_scored_like_the_ngec_cases(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, Any]] = []
+
+    def fake(text: str, context: str | None = None, date: Any = None) -> Actor | None:
+        seen.append((text, date))
+        return None
+
+    monkeypatch.setattr(actor_resolution, "library_function", lambda m, n: fake)
+    for name in ("actor_officials", "actor_officials_b"):
+        dataset = actor_resolution.ActorOfficials(name, name + ".jsonl")
+        assert dataset.available(Path("/nonexistent"))
+        f = figs(dataset.evaluate(Path("/nonexistent")))
+        assert f["country/n"] == 200 and f["sector/n"] == 200 and f["country/accuracy"] == 0.0
+    assert all(date for _, date in seen) and len({text for text, _ in seen}) == 400
+
+
 def test_actor_resolution_dataset_keeps_known_failures_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [
         {"method": "agent_to_code", "inputs": {"text": "Kenyan police", "query_date": "2020-02-01"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..plugins import hookimpl
-from .actor_resolution import ActorResolution
+from .actor_resolution import ActorOfficials, ActorResolution
 from .factuality import FactualityDev
 from .gold import GoldDocuments
 from .hedge import HedgeWiki
@@ -22,6 +22,7 @@ def builtin_datasets() -> list[Any]:
     """Fresh instances of every built-in dataset, in table order."""
     return [
         GoldDocuments(), TrainDevLines(), TrainDevDocuments(), PloverGSR(), Petrarch2Suite(), ActorResolution(),
+        ActorOfficials(), ActorOfficials("actor_officials_b", "actor_officials_b.jsonl"),
         PolNeAR(),
         FactualityDev("factuality_uw_dev", "factuality/uw/dev.conll",
                       "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),

@@ -15,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 from ...errors import DataError
+from .knowledge import KBPerson, kb_date, kb_persons
+from .sectors import SECTORS
 
 __all__ = ["Entry", "Gazetteer", "Role", "gazetteer", "norm", "tokenizer"]
 
@@ -156,13 +158,21 @@ def _date(text: str, where: str) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text if len(text) > 4 else text + "-01-01")
-    except ValueError:
+        return kb_date(text)
+    except (ValueError, IndexError):
         raise DataError("E011", f"gazetteer: bad date {text!r} in {where}") from None
 
 
 def _cell(row: list[str], i: int) -> str:
     return row[i].strip() if i < len(row) else ""
+
+
+def _sector(text: str, where: str) -> str | None:
+    """A sector cell: empty (None) or a code of the sector table (docs/sectors.md)."""
+    if text and text not in SECTORS:
+        raise DataError("E011", f"gazetteer: unknown sector {text!r} in {where}; expected one of "
+                                f"{', '.join(sorted(SECTORS))}")
+    return text or None
 
 
 def _load_states(gaz: Gazetteer, tok: Any) -> None:
@@ -193,6 +203,7 @@ def _load_places(gaz: Gazetteer, tok: Any) -> None:
 def _load_orgs(gaz: Gazetteer, tok: Any) -> None:
     for row in _rows("gazetteer_orgs.tsv"):
         code, sector, kind, parent, name = (_cell(row, i) for i in range(5))
+        _sector(sector, f"gazetteer_orgs.tsv ({name})")
         aliases = _split(_cell(row, 5))
         if name == "=":
             for alias in aliases:
@@ -211,20 +222,41 @@ def _role(text: str, where: str) -> Role:
     if len(parts) != 5:
         raise DataError("E011", f"gazetteer: bad role {text!r} in {where}")
     code, sector, office, start, end = (p.strip() for p in parts)
-    return Role(code, sector or None, office, _date(start, where), _date(end, where))
+    return Role(code, _sector(sector, where), office, _date(start, where), _date(end, where))
 
 
 def _load_persons(gaz: Gazetteer, tok: Any) -> None:
+    """People of ``gazetteer_persons.tsv`` and of the knowledge base, one entry per person."""
+    kb = kb_persons(norm)
     for row in _rows("gazetteer_persons.tsv"):
         name = _cell(row, 0)
-        roles = tuple(_role(r, name) for r in _split(_cell(row, 3)))
+        roles = [_role(r, name) for r in _split(_cell(row, 3))]
         if not roles:
             raise DataError("E011", f"gazetteer_persons.tsv: {name!r} has no role")
-        entry = Entry(PERSON, roles[-1].code, roles[-1].sector, name, "person", 4, roles=roles,
-                      gender=_cell(row, 2) or "-")
-        gaz.persons.append(entry)
-        for alias in [name, *_split(_cell(row, 1))]:
-            gaz.add(alias, entry, tok)
+        extra = kb.pop(norm(name), None)
+        aliases = _split(_cell(row, 1)) + (extra.aliases if extra else [])
+        _add_person(gaz, tok, name, roles + _kb_roles(extra, roles), aliases, _cell(row, 2) or "-")
+    for person in kb.values():
+        _add_person(gaz, tok, person.name, _kb_roles(person, []), person.aliases, "-")
+
+
+def _kb_roles(person: KBPerson | None, known: list[Role]) -> list[Role]:
+    """A knowledge-base person's roles, minus those ``gazetteer_persons.tsv`` already gives (same office, start)."""
+    if person is None:
+        return []
+    seen = {(r.code, r.office, r.start) for r in known}
+    roles = [_role("|".join(parts), person.name) for parts in person.roles]
+    return [r for r in roles if (r.code, r.office, r.start) not in seen]
+
+
+def _add_person(gaz: Gazetteer, tok: Any, name: str, roles: list[Role], aliases: list[str], gender: str) -> None:
+    dated = sorted((r for r in roles if r.dated), key=lambda r: r.start or dt.date.min)
+    ordered = tuple(dated + [r for r in roles if not r.dated])
+    last = roles[-1]
+    entry = Entry(PERSON, last.code, last.sector, name, "person", 4, roles=ordered, gender=gender)
+    gaz.persons.append(entry)
+    for alias in [name, *aliases]:
+        gaz.add(alias, entry, tok)
 
 
 def _plurals(word: str) -> list[str]:
@@ -240,6 +272,7 @@ def _plurals(word: str) -> list[str]:
 def _load_terms(gaz: Gazetteer, tok: Any) -> None:
     for row in _rows("gazetteer_terms.tsv"):
         phrase, sector, prio = _cell(row, 0), _cell(row, 1), _cell(row, 2)
+        _sector(sector, f"gazetteer_terms.tsv ({phrase})")
         flags = frozenset(_split(_cell(row, 3).replace(",", ";")))
         office = _cell(row, 4) or None
         entry = Entry(TERM, "", sector or None, phrase, "group", int(prio or 3), flags, office)

@@ -18,11 +18,10 @@ from pathlib import Path
 from ...errors import InputError, InvalidValue
 from ...model import Actor
 from .gazetteer import ORG, PERSON, STATE, TERM, Entry, Role, gazetteer, norm, tokenizer
+from .sectors import ELITE as _ELITE
 
 __all__ = ["Hit", "as_day", "compose", "find_hits", "parent_code", "resolve_actor", "resolve_actors", "role_at"]
 
-#: sectors that become ELI (former elites) under "former", "retired", "ex-".
-_ELITE = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "PTY", "COP"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its",
                        "we", "i", "you", "himself", "herself", "themselves"})
 _BACKED = ("-backed", "-supported", "-sponsored", "-funded", "-aligned", "-allied")
@@ -316,18 +315,55 @@ def _names(multi: bool) -> dict[str, tuple[str, ...]]:
             if (len(key) >= 2) == multi and any(e.type in wanted and "place" not in e.flags for e in entries)}
 
 
+@functools.lru_cache(maxsize=2)
+def _prefixes(multi: bool) -> dict[str, list[str]]:
+    """The names of :func:`_names` by the first three letters of each of their words."""
+    index: dict[str, list[str]] = {}
+    for name in _names(multi):
+        for word in set(name.split(" ")):
+            if len(word) >= 3:
+                index.setdefault(word[:3], []).append(name)
+    return index
+
+
 def _fuzzy(raw: Sequence[str]) -> list[Hit]:
-    """A name spelt another way ("Volodimir Zelenskiy", "Afganistan"): one hit over the whole text."""
+    """A name spelt another way ("Volodimir Zelenskiy", "Afganistan"): one hit over the whole text.
+
+    Only the names sharing the first three letters of a word with the text are compared (difflib ratio).
+    """
     words = [norm(w) for w in raw if w.lower() not in ("the", "a", "an")]
     text = " ".join(words)
     if len(text) < 6 or not all(w[:1].isupper() for w in raw if w.isalpha() and len(w) > 3):
         return []
-    names = _names(len(words) >= 2)
-    cutoff = 0.86 if len(words) >= 2 else 0.9
-    match = difflib.get_close_matches(text, list(names), n=1, cutoff=cutoff)
+    multi = len(words) >= 2
+    index = _prefixes(multi)
+    candidates = {name for w in words if len(w) >= 3 for name in index.get(w[:3], ())}
+    cutoff = 0.86 if multi else 0.9
+    match = difflib.get_close_matches(text, sorted(candidates), n=1, cutoff=cutoff)
     if not match:
         return []
-    return [Hit(0, len(raw), tuple(gazetteer().index[names[match[0]]]))]
+    return [Hit(0, len(raw), tuple(gazetteer().index[_names(multi)[match[0]]]))]
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "sheikh", "mister"})
+
+
+def _clashes(raw: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
+    """Drop a one-word person alias that follows another first name: "Amadou Keita" is not "Ibrahim Boubacar Keita".
+
+    The word before the alias must be capitalised, outside every hit, no honorific, and start with another
+    letter than the known person's first name (so a transliterated "Volodimir Zelensky" still matches).
+    """
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    kept: list[Hit] = []
+    for h in hits:
+        before = raw[h.start - 1] if h.start and h.start - 1 not in covered else ""
+        if (h.end - h.start == 1 and h.entry.type == PERSON and before[:1].isupper() and before.isalpha()
+                and before.lower() not in _HONORIFICS
+                and norm(before)[:1] != norm(h.entry.name)[:1]):
+            continue
+        kept.append(h)
+    return kept
 
 
 def _context_code(context: str | None) -> str:
@@ -369,7 +405,7 @@ def resolve_actor(text: str, context: str | None = None, date: dt.date | str | N
         return None
     if len(raw) == 1 and raw[0].lower() in _PRONOUNS:
         return Actor("", "UNK", raw[0], "person")
-    hits = find_hits(raw) or _fuzzy(raw)
+    hits = _clashes(raw, find_hits(raw)) or _fuzzy(raw)
     if not hits:
         return None
     return compose(raw, hits, 0, len(raw), day, _unknown_name(raw, hits), _context_code(context), clean)
