@@ -3,10 +3,14 @@
 Builds articles of growing length from paragraphs written for this benchmark (a war report in varied
 sentences, numbered so no two paragraphs are equal) and extracts each with the whole pipeline. The baseline
 is the shortest article in the same run: a cost linear in length keeps ``ratio`` (seconds per character
-relative to the baseline) near 1. Each length runs in its own process so the peak memory is its own.
-Reports the median of ``--repeat`` runs.
+relative to the baseline) near 1. Each length runs in its own process so the peak memory is its own (the
+models take most of it: the first line shows a short article's). The models are loaded on the article's
+first paragraphs before the timing starts. Reports the median of ``--repeat`` runs.
 
-    python benchmarks/bench_long_document.py [--sizes 10000,100000,1000000] [--repeat 1]
+``--compare SRC`` runs each length a second time with the package from another source tree (e.g. the main
+checkout's ``src``) in the same run, so the speed-up is measured on the same, possibly shared, machine.
+
+    python benchmarks/bench_long_document.py [--sizes 10000,200000,500000,1000000] [--repeat 1] [--compare SRC]
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import argparse
 import multiprocessing
 import resource
 import statistics
+import sys
 import time
 
 PARAGRAPHS = (
@@ -45,43 +50,54 @@ def article(chars: int) -> str:
     return "\n\n".join(parts)
 
 
-def _run(chars: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _run(chars: int, src: str | None, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    if src:
+        sys.path.insert(0, src)
     from thucydides.pipeline.run import extract
 
-    extract("Russia attacked Ukraine on Monday.")  # load the models outside the timing
     text = article(chars)
+    extract(text[:3000])  # load the models (parser, gazetteers, classifier) outside the timing
     start = time.perf_counter()
     doc = extract(text)
     seconds = time.perf_counter() - start
     queue.put((len(text), seconds, len(doc.propositions), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
 
 
-def measure(chars: int) -> tuple[int, float, int, int]:
-    """``(length, seconds, propositions, peak RSS in KiB)`` of one extraction in a fresh process."""
+def measure(chars: int, src: str | None = None) -> tuple[int, float, int, int]:
+    """``(length, seconds, propositions, peak RSS in KiB)`` of one extraction in a fresh process (with the
+    package from ``src`` when given)."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_run, args=(chars, queue))
+    proc = ctx.Process(target=_run, args=(chars, src, queue))
     proc.start()
     result = queue.get()
     proc.join()
     return result  # type: ignore[no-any-return]
 
 
+def _line(label: str, runs: list[tuple[int, float, int, int]], base: float | None) -> float:
+    """Print one result line; return its seconds per character."""
+    length, props, peak = runs[0][0], runs[0][2], max(r[3] for r in runs)
+    seconds = statistics.median(r[1] for r in runs)
+    per_char = seconds / length
+    print(f"{label:>8} {length:>9,} {seconds:>8.1f} {length / seconds:>8.0f} {per_char / (base or per_char):>6.2f} "
+          f"{peak / 1024:>8.0f} {props:>6}", flush=True)
+    return per_char
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000,1000000", help="article lengths in characters")
+    parser.add_argument("--sizes", default="10000,200000,500000,1000000", help="article lengths in characters")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--compare", metavar="SRC", help="also run with the package in this source tree")
     args = parser.parse_args()
-    base: float | None = None
-    print(f"{'chars':>9} {'seconds':>8} {'chars/s':>8} {'ratio':>6} {'peak MB':>8} {'props':>6}")
+    bases: dict[str, float] = {}
+    print(f"{'tree':>8} {'chars':>9} {'seconds':>8} {'chars/s':>8} {'ratio':>6} {'peak MB':>8} {'props':>6}")
     for chars in (int(s) for s in args.sizes.split(",")):
-        runs = [measure(chars) for _ in range(args.repeat)]
-        length, props, peak = runs[0][0], runs[0][2], max(r[3] for r in runs)
-        seconds = statistics.median(r[1] for r in runs)
-        per_char = seconds / length
-        base = base or per_char
-        print(f"{length:>9,} {seconds:>8.1f} {length / seconds:>8.0f} {per_char / base:>6.2f} "
-              f"{peak / 1024:>8.0f} {props:>6}", flush=True)
+        for label, src in [("this", None)] + ([("compare", args.compare)] if args.compare else []):
+            runs = [measure(chars, src) for _ in range(args.repeat)]
+            per_char = _line(label, runs, bases.get(label))
+            bases.setdefault(label, per_char)
 
 
 if __name__ == "__main__":

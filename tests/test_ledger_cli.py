@@ -129,3 +129,48 @@ def test_csv_import_needs_a_side(tmp_path: Path) -> None:
     assert exit_info.value.code == 2
     code, out, _ = run(*args, "--side", "UKR")
     assert code == 0 and "3 items (3 new" in out
+
+
+def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+def _counts(db: str) -> tuple[int, int, int]:
+    import duckdb
+
+    with duckdb.connect(db, read_only=True) as con:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[return-value,index]
+                     for t in ("ledger_items", "ledger_daily", "ledger_imports"))
+
+
+def test_import_keeps_the_good_rows_and_lists_each_failed_one(db: str, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = [f"Russia,T-72,destroyed,http://x/bad{n},2022-04-{n:02d}x" for n in range(1, 26)]  # 25 bad dates
+    good = ["Ukraine,BMP-2,captured,http://x/good1,2022-04-02", "Russia,Tor-M2,damaged,http://x/good2,2022-04-03"]
+    path = tmp_path / "mixed.csv"
+    path.write_text("\n".join(["country,system,status,url,date_recorded", good[0], *bad, '"broken,row', good[1]])
+                    + "\n", encoding="utf-8")
+    items, daily, imports = _counts(db)
+    code, out, err = _main(["losses", "import", str(path), "--format", "oryx-items", "--db", db], capsys)
+    assert code == 1 and "28 rows read, 2 items (2 new" in out and "26 failed" in out
+    failed = [line for line in err.splitlines() if line.startswith("  failed: ")]
+    assert len(failed) == 20 and failed[0] == ("  failed: [E006] mixed.csv line 3: malformed date '2022-04-01x'; "
+                                               "expected YYYY-MM-DD")
+    assert "  ... and 6 more failed rows" in err.splitlines() and "Traceback" not in err
+    assert _counts(db) == (items + 2, daily, imports + 1)
+
+
+def test_import_with_every_row_failed_is_an_error_and_writes_nothing(db: str, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("country,equipment_type,destroyed,abandoned,captured,damaged,type_total,date_recorded\n"
+                    "Russia,Tanks,1e3,0,0,0,1000,2022-04-01\nRussia,Tanks,4,0,0,0,4\n", encoding="utf-8")
+    before = _counts(db)
+    code, out, err = _main(["losses", "import", str(path), "--format", "oryx-daily", "--db", db], capsys)
+    errors = [line for line in err.splitlines() if line.startswith("Error")]
+    assert code == 2 and out == "" and len(errors) == 1 and errors[0].startswith("Error: [E030] nothing imported")
+    assert "  failed: [E007] bad.csv line 2: " in err and "  failed: [E007] bad.csv line 3: 7 fields" in err
+    assert _counts(db) == before

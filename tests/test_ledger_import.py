@@ -150,9 +150,7 @@ def test_ua_mod_both_transcriptions(con: duckdb.DuckDBPyConnection) -> None:
 
 @pytest.mark.parametrize("content, code", [
     (b"", "E005"), (b"\x00\x01\x02binary", "E004"), (b"\xff\xfe\xfa not utf8", "E004"),
-    (b'country,system,status,url,date_recorded\nRussia,"T-72,destroyed\n', "E007"),
     (b"country,system\nRussia,T-72\n", "E010"),
-    (b"country,system,status,url,date_recorded\nRussia,T-72,destroyed,http://x/1,19-03-2022\n", "E006"),
 ])
 def test_bad_csv_input(tmp_path: Path, content: bytes, code: str) -> None:
     path = tmp_path / "bad.csv"
@@ -160,6 +158,42 @@ def test_bad_csv_input(tmp_path: Path, content: bytes, code: str) -> None:
     with pytest.raises(InputError) as err:
         import_oryx_items([path], {})
     assert err.value.code == code
+
+
+@pytest.mark.parametrize("row, code", [
+    ('Russia,"T-72,destroyed', "E007"),  # a quote left open
+    ("Russia,T-72,destroyed,http://x/1", "E007"),  # a field short
+    ("Russia,T-72,destroyed,http://x/1,19-03-2022", "E006"),
+])
+def test_a_bad_row_fails_alone_with_its_line_number(tmp_path: Path, row: str, code: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(f"{ITEMS_HEADER}\nUkraine,BMP-2,destroyed,http://x/0,2022-03-01\n{row}\n"
+                    "Russia,T-80,captured,http://x/2,2022-03-02\n", encoding="utf-8")
+    parsed = import_oryx_items([path], {})
+    assert [i.model for i in parsed.items] == ["BMP-2", "T-80"]
+    assert len(parsed.failed) == 1 and parsed.failed[0].startswith(f"[{code}] bad.csv line 3: ")
+    assert parsed.rows_read == 3
+
+
+ITEMS_HEADER = "country,system,status,url,date_recorded"
+DAILY_HEADER = "country,equipment_type,destroyed,abandoned,captured,damaged,type_total,date_recorded"
+
+
+def test_daily_and_mapped_csv_rows_fail_one_by_one(tmp_path: Path) -> None:
+    daily = tmp_path / "daily.csv"
+    daily.write_text(f"{DAILY_HEADER}\nRussia,Tanks,12.7,0,0,0,13,2022-03-01\nRussia,Tanks,10,1,2,3,16,2022-03-02\n"
+                     "Narnia,Tanks,1,0,0,0,1,2022-03-03\n", encoding="utf-8")
+    parsed = import_oryx_daily([daily], {})
+    assert {r.date for r in parsed.daily} == {dt.date(2022, 3, 2)}
+    assert [f.split(":")[0] for f in parsed.failed] == ["[E007] daily.csv line 2", "[E001] daily.csv line 4"]
+    assert "12.7" in parsed.failed[0] and "Narnia" in parsed.failed[1]
+    mapped = tmp_path / "mapped.csv"
+    mapped.write_text("kind,state,link,day\nT-72,destroyed,http://x/1,2022-03-01\nT-72,damaged,http://x/2,"
+                      "2022-02-30\n\"T-64,destroyed,http://x/3,2022-03-02\nT-90,captured,http://x/4,2022-03-04\n",
+                      encoding="utf-8")
+    parsed = import_csv([mapped], {"map": "model=kind,status=state,evidence=link,recorded=day", "side": "RUS"})
+    assert [i.model for i in parsed.items] == ["T-72", "T-90"]
+    assert [f.split(":")[0] for f in parsed.failed] == ["[E006] mapped.csv line 3", "[E007] mapped.csv line 4"]
 
 
 def test_bad_json_and_missing_paths(tmp_path: Path) -> None:
@@ -179,17 +213,21 @@ def test_bad_json_and_missing_paths(tmp_path: Path) -> None:
         import_ua_mod([bad], {})
 
 
-def test_failed_import_loses_nothing(tmp_path: Path) -> None:
+def test_failed_rows_lose_nothing_stored_and_keep_the_good_rows(tmp_path: Path) -> None:
     db = tmp_path / "t.duckdb"
     con = connect(db)
     store_parsed(con, import_oryx_items([FIX / "items_first.csv"], {}), "oryx-items", [])
     bad = tmp_path / "bad.csv"
-    bad.write_text("country,system,status,url,date_recorded\nRussia,T-72,destroyed,http://x/1,2022-13-01\n",
-                   encoding="utf-8")
-    with pytest.raises(InputError):
-        store_parsed(con, import_oryx_items([FIX / "items_second.csv", bad], {}), "oryx-items", [])
+    bad.write_text(f"{ITEMS_HEADER}\nRussia,T-72,destroyed,http://x/1,2022-13-01\n"
+                   "Russia,Buk-M1,destroyed,http://x/new,2022-03-05\n", encoding="utf-8")
+    store_parsed(con, import_oryx_items([FIX / "items_second.csv"], {}), "oryx-items", [])
+    stored = con.execute("SELECT count(*) FROM ledger_items").fetchone()
+    report = store_parsed(con, import_oryx_items([FIX / "items_second.csv", bad], {}), "oryx-items", [])
+    assert report.failed == ["[E006] bad.csv line 2: malformed date '2022-13-01'; expected YYYY-MM-DD"]
+    keys = {r[0] for r in con.execute("SELECT key FROM ledger_evidence").fetchall()}
+    assert "x/new" in keys and "x/1" not in keys
     row = con.execute("SELECT count(*) FROM ledger_items").fetchone()
-    assert row is not None and row[0] == 8
+    assert row is not None and stored is not None and row[0] == stored[0] + 1  # what was stored, and the good row
     con.close()
 
 

@@ -97,6 +97,7 @@ _ROWS: tuple[tuple[str, type[ThucydidesError], str], ...] = (
     ("E021", InputError, "ingest over the web API needs a bearer token: {detail}"),
     ("E022", ModelNotFound, "an optional part is not installed: {detail}"),
     ("E023", ModelNotFound, "the learned extractor's {files} is missing in {folder}; train it with: thucydides train"),
+    ("E030", InputError, "nothing imported from {paths}: {failed} row(s) failed (the first: {first})"),
     ("E040", InputError, "invalid cursor {cursor!r}; use the 'next' link of the previous page, or 'page' instead"),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,19 +49,38 @@ def losses() -> None:
 @_DB
 def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mapping: str | None, side: str | None,
                    snapshot: str | None, db: str) -> None:
-    """Import loss files (all PATHS together, as one view of the source) into the ledger."""
-    from ..ledger.api import import_losses
+    """Import loss files (all PATHS together, as one view of the source) into the ledger.
+
+    Rows that cannot be read (malformed CSV, a bad date, count or side) are listed with their line numbers
+    and the good rows are imported; the exit code is then 1, or 2 when no row could be imported."""
+    from ..ledger.api import NothingImported, import_losses
 
     options = {k: v for k, v in {"source": source, "map": mapping, "side": side, "date": snapshot}.items() if v}
-    report = import_losses(list(paths), fmt, db, options)
+    try:
+        report = import_losses(list(paths), fmt, db, options)
+    except NothingImported as exc:
+        _list_rows("failed", exc.failed, err=True)
+        raise
     click.echo(f"import {report.import_id}: {report.source} ({report.kind}): {report.rows_read} rows read, "
                f"{report.items_in_input} items ({report.new_items} new, {report.merged_items} already known, "
                f"{report.changed_items} reclassified), {report.daily_rows} daily figures, "
-               f"{len(report.skipped)} rows skipped")
-    for line in report.skipped[:20]:
-        click.echo(f"  skipped: {line}")
-    if len(report.skipped) > 20:
-        click.echo(f"  ... and {len(report.skipped) - 20} more skipped rows")
+               f"{len(report.skipped)} rows skipped, {len(report.failed)} failed")
+    _list_rows("skipped", report.skipped)
+    _list_rows("failed", report.failed, err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+#: How many skipped or failed rows an import lists one by one (then a count of the rest).
+LISTED_ROWS = 20
+
+
+def _list_rows(what: str, rows: list[str], err: bool = False) -> None:
+    """One line per row (at most :data:`LISTED_ROWS`), then how many more."""
+    for line in rows[:LISTED_ROWS]:
+        click.echo(f"  {what}: {line}", err=err)
+    if len(rows) > LISTED_ROWS:
+        click.echo(f"  ... and {len(rows) - LISTED_ROWS} more {what} rows", err=err)
 
 
 @losses.command("totals")

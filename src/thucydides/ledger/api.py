@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import InputError, InvalidValue
+from ..errors import InputError, InvalidValue, message
 from ..model import LossClaim
 from ..plugins import collect_dict
 from .check import CheckResult, check_claim
@@ -18,7 +18,7 @@ from .db import ledger_connection
 from .ingest import ImportReport, store_parsed
 from .records import parse_date, read_json
 
-__all__ = ["ClaimToCheck", "check_claims", "claims_from_file", "claims_from_store", "import_losses",
+__all__ = ["ClaimToCheck", "NothingImported", "check_claims", "claims_from_file", "claims_from_store", "import_losses",
            "loss_importers"]
 
 
@@ -32,19 +32,35 @@ class ClaimToCheck:
     outlet: str | None = None
 
 
+class NothingImported(InputError):
+    """(E030) Every row of a loss import failed or was skipped, some failed: ``failed`` lists them."""
+
+    def __init__(self, failed: Sequence[str], paths: str) -> None:
+        super().__init__("E030", message("E030", paths=paths, failed=len(failed), first=failed[0]))
+        self.failed = list(failed)
+
+
 def loss_importers() -> dict[str, Any]:
     """Every importer registered through the ``register_loss_importers`` hook, by format name."""
     return collect_dict("register_loss_importers")
 
 
 def import_losses(paths: Sequence[Path], fmt: str, db: Path | str, options: Mapping[str, str] | None = None) -> ImportReport:
-    """Read ``paths`` with the importer of ``fmt`` and write them into the ledger in ``db`` (all or nothing)."""
+    """Read ``paths`` with the importer of ``fmt`` and write them into the ledger in ``db`` (all or nothing).
+
+    Rows that cannot be read are listed in the report's ``failed`` and the good rows are stored.
+
+    Raises:
+        InputError: (E030) rows failed and none could be imported (nothing is written).
+    """
     importers = loss_importers()
     if fmt not in importers:
         raise InvalidValue("E001", "loss format", fmt, sorted(importers))
     if not paths:
         raise InputError("E002", "no input file given")
     parsed = importers[fmt](list(paths), dict(options or {}))
+    if parsed.failed and not parsed.items and not parsed.daily:
+        raise NothingImported(parsed.failed, ", ".join(p.name for p in paths))
     with ledger_connection(db) as con:
         return store_parsed(con, parsed, fmt, [str(p) for p in paths])
 

@@ -16,9 +16,9 @@ Formats (see ``docs/ledger.md`` for the columns each one needs):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..plugins import hookimpl
@@ -31,6 +31,35 @@ __all__ = ["Importer", "builtin_importers", "import_csv", "import_oryx_bymodel",
            "import_oryx_items", "import_ua_mod", "import_warspotting"]
 
 Importer = Callable[[Sequence[Path], Mapping[str, str]], Parsed]
+T = TypeVar("T")
+
+
+def _csv_rows(path: Path, required: Sequence[str], out: Parsed) -> Iterator[tuple[str, dict[str, str]]]:
+    """``(where, row)`` of each well-formed row of a CSV file; each malformed one goes to ``out.failed``. Every
+    row, good or not, counts in ``out.rows_read``."""
+    malformed: list[str] = []
+    for line, row in read_csv_rows(path, required, malformed):
+        _fail_rows(out, malformed)
+        out.rows_read += 1
+        yield f"{path.name} line {line}", row
+    _fail_rows(out, malformed)
+
+
+def _fail_rows(out: Parsed, malformed: list[str]) -> None:
+    """Move the malformed rows read so far to ``out.failed`` (in line order), counting them as read."""
+    out.failed += malformed
+    out.rows_read += len(malformed)
+    malformed.clear()
+
+
+def _converted(out: Parsed, where: str, convert: Callable[[], T]) -> T | None:
+    """``convert()``, or None when it raises InputError (a bad date, count or side): the row is failed."""
+    try:
+        return convert()
+    except InputError as exc:
+        text = str(exc)
+        out.failed.append(text if f"] {where}: " in text else text.replace("] ", f"] {where}: ", 1))
+        return None
 
 
 def _side(raw: str, where: str) -> str:
@@ -60,12 +89,11 @@ def import_oryx_items(paths: Sequence[Path], options: Mapping[str, str]) -> Pars
     """
     out = Parsed(source=options.get("source") or "oryx-items", kind="confirmed")
     for path in paths:
-        for line, row in read_csv_rows(path, ("country", "system", "status", "url", "date_recorded")):
-            out.rows_read += 1
-            item = _item_from_row(row, f"{path.name} line {line}")
+        for where, row in _csv_rows(path, ("country", "system", "status", "url", "date_recorded"), out):
+            item = _converted(out, where, lambda: _item_from_row(row, where))  # noqa: B023 (called at once)
             if isinstance(item, str):
                 out.skipped.append(item)
-            else:
+            elif item is not None:
                 out.items.append(item)
     return out
 
@@ -94,16 +122,20 @@ def _import_totals(paths: Sequence[Path], options: Mapping[str, str], out: Parse
     snapshot = parse_date(options.get("date")) if options.get("date") else None
     needed = ("country", *cols, *STATUSES, *(() if snapshot else (date_column,)))
     for path in paths:
-        for line, row in read_csv_rows(path, needed):
-            out.rows_read += 1
-            where = f"{path.name} line {line}"
-            date = parse_date(row.get(date_column)) or snapshot
-            rows = _daily_rows(row, date, where, cols, out.level) if date else f"{where}: no date"
+        for where, row in _csv_rows(path, needed, out):
+            rows = _converted(out, where, lambda: _dated_rows(row, snapshot, where, date_column, cols,  # noqa: B023
+                                                              out.level))
             if isinstance(rows, str):
                 out.skipped.append(rows)
-            else:
+            elif rows is not None:
                 out.daily.extend(rows)
     return out
+
+
+def _dated_rows(row: Mapping[str, str], snapshot: dt.date | None, where: str, date_column: str,
+                cols: tuple[str, str], level: str) -> list[DailyRecord] | str:
+    date = parse_date(row.get(date_column)) or snapshot
+    return _daily_rows(row, date, where, cols, level) if date else f"{where}: no date"
 
 
 def import_oryx_daily(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
@@ -280,10 +312,12 @@ def import_csv(paths: Sequence[Path], options: Mapping[str, str]) -> Parsed:
         raise InputError("E010", f"column mapping lacks {', '.join(missing)} (use --map field=column,...)")
     out = Parsed(source=options.get("source") or "csv", kind="confirmed")
     for path in paths:
-        for line, row in read_csv_rows(path, list(cols.values())):
-            out.rows_read += 1
-            item = _csv_item(row, cols, options.get("side") or "", f"{path.name} line {line}")
-            (out.skipped if isinstance(item, str) else out.items).append(item)  # type: ignore[arg-type]
+        for where, row in _csv_rows(path, list(cols.values()), out):
+            item = _converted(out, where, lambda: _csv_item(row, cols, options.get("side") or "", where))  # noqa: B023
+            if isinstance(item, str):
+                out.skipped.append(item)
+            elif item is not None:
+                out.items.append(item)
     return out
 
 

@@ -45,6 +45,7 @@ class ImportReport:
     merged_items: int = 0
     daily_rows: int = 0
     skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -237,7 +238,7 @@ def _store_daily(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportR
 def store_parsed(con: duckdb.DuckDBPyConnection, parsed: Parsed, fmt: str, paths: list[str]) -> ImportReport:
     """Write one importer's output in a single transaction (all or nothing) and record the import."""
     report = ImportReport(_next_import_id(con), parsed.source, parsed.kind, parsed.rows_read,
-                          skipped=list(parsed.skipped))
+                          skipped=list(parsed.skipped), failed=list(parsed.failed))
     con.execute("BEGIN TRANSACTION")
     try:
         if parsed.items:
@@ -257,4 +258,5 @@ def store_parsed(con: duckdb.DuckDBPyConnection, parsed: Parsed, fmt: str, paths
 
 def _import_row(report: ImportReport, fmt: str, paths: list[str]) -> list[Any]:
     return [report.import_id, report.source, fmt, report.kind, ";".join(paths), dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            report.rows_read, report.new_items, report.changed_items, report.daily_rows, len(report.skipped)]
+            report.rows_read, report.new_items, report.changed_items, report.daily_rows,
+            len(report.skipped) + len(report.failed)]

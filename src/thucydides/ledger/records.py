@@ -79,7 +79,8 @@ class Parsed:
         kind: ``confirmed`` (visually confirmed lists) or ``claimed`` (official claims).
         items: item rows (item-level formats).
         daily: daily total rows (daily formats).
-        skipped: one line per row that was not imported, with the reason.
+        skipped: one line per row that was not imported, with the reason (a summary line, no status, ...).
+        failed: one line per row that could not be read (malformed CSV, a bad date, count or side).
         rows_read: number of input rows seen.
         level: ``category`` for per-category daily totals, ``model`` for by-model totals.
     """
@@ -89,27 +90,38 @@ class Parsed:
     items: list[ItemRecord] = field(default_factory=list)
     daily: list[DailyRecord] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
     rows_read: int = 0
     level: str = "category"
 
 
-def read_csv_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs of a CSV file with a header that has every ``required`` column."""
-    reader = csv.reader(io.StringIO(inputs.read_text(path, MAX_BYTES), newline=""))
+def read_csv_rows(path: Path, required: Sequence[str],
+                  failed: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a CSV file with a header that has every ``required`` column.
+
+    A malformed row (a wrong number of fields, a quote left open, bad CSV; see :func:`thucydides.inputs.
+    csv_records`) is added to ``failed`` as one line naming the file and its line, and reading goes on at the
+    next line, so a stray quote does not swallow the rows after it. Without ``failed`` it raises.
+
+    Raises:
+        InputError: (E010) a required column is missing; (E007) a malformed header, or a malformed row when
+            ``failed`` is None.
+    """
+    text = inputs.read_text(path, MAX_BYTES)
     try:
-        header = [h.strip() for h in next(reader, [])]
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise InputError("E010", f"{path.name}: missing column(s) {', '.join(missing)}; header is {header}")
-        for row in reader:
-            if len(row) != len(header):
-                if not row:
-                    continue
-                raise InputError("E007", f"{path.name} line {reader.line_num}: {len(row)} fields, "
-                                 f"the header has {len(header)}")
-            yield reader.line_num, dict(zip(header, row, strict=True))
+        header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
     except csv.Error as exc:
-        raise InputError("E007", f"{path.name} line {reader.line_num}: malformed CSV ({exc})") from None
+        raise InputError("E007", f"{path.name} line 1: malformed CSV header ({exc})") from None
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError("E010", f"{path.name}: missing column(s) {', '.join(missing)}; header is {header}")
+    for line, row in inputs.csv_records(text, path.name):
+        if not isinstance(row, InputError):
+            yield line, {k.strip(): v for k, v in row.items()}
+        elif failed is None or line == 1:
+            raise row
+        else:
+            failed.append(str(row))
 
 
 def read_json(path: Path) -> Any:

@@ -15,14 +15,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from ..errors import InputError
 from ..inputs import parse_date
 from ..model import ActorMention, Article, Document, LossClaim, Proposition
-from ..nlp.parse import parse, parse_many
+from ..nlp.parse import load_nlp, parse, parse_many
 from ..nlp.types import Doc
 from ..places.types import PlaceMention
-from .chunks import CHUNK_CHARS, shift_document, split_paragraphs
+from .chunks import CHUNK_CHARS, absorb, shift_document, split_paragraphs, split_stages
 from .registry import Pipeline, default_pipeline
 from .state import Stage, State
 
 __all__ = ["extract", "extract_article", "extract_batch", "extract_many"]
+
+#: How many chunks of one long article the parser reads at a time.
+CHUNK_BATCH = 4
 
 
 def _check_article(article: Article) -> None:
@@ -47,7 +50,35 @@ def extract_article(article: Article, doc: Doc | None = None,
                     tuple(state.places))
 
 
+def _chunk_article(article: Article, text: str) -> Article:
+    return Article(text=text, published=article.published, outlet=article.outlet, url=article.url,
+                   title=article.title, id=article.id)
+
+
 def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Document:
+    """Parse the chunks in batches and run the per-chunk stages on each; then the whole-article stages
+    (merging and after) once, on everything found (see :func:`~.chunks.split_stages`)."""
+    split = split_stages(list(stages))
+    if split is None:
+        return _extract_each_chunk(article, stages)
+    local, whole = split
+    parts = [(offset, text) for offset, text in split_paragraphs(article.text, CHUNK_CHARS) if text.strip()]
+    merged = State(article, load_nlp().make_doc(""))
+    tokens = 0
+    for (offset, text), doc in zip(parts, parse_many((t for _, t in parts), batch_size=CHUNK_BATCH), strict=True):
+        part = State(_chunk_article(article, text), doc)
+        for stage in local:
+            stage.func(part)
+        absorb(merged, part, offset, tokens)
+        tokens += len(doc)
+    for stage in whole:
+        stage.func(merged)
+    return Document(article, tuple(merged.propositions), tuple(merged.loss_claims), tuple(merged.mentions),
+                    tuple(merged.places))
+
+
+def _extract_each_chunk(article: Article, stages: Pipeline | Sequence[Stage]) -> Document:
+    """Every stage chunk by chunk (when a stage after merging reads the parse): no merging across chunks."""
     propositions: list[Proposition] = []
     loss_claims: list[LossClaim] = []
     mentions: list[ActorMention] = []
@@ -55,9 +86,7 @@ def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Do
     for offset, text in split_paragraphs(article.text, CHUNK_CHARS):
         if not text.strip():
             continue
-        part = Article(text=text, published=article.published, outlet=article.outlet, url=article.url,
-                       title=article.title, id=article.id)
-        found = shift_document(extract_article(part, None, stages), offset)
+        found = shift_document(extract_article(_chunk_article(article, text), parse(text), stages), offset)
         propositions += found.propositions
         loss_claims += found.loss_claims
         mentions += found.mentions

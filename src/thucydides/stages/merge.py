@@ -44,38 +44,95 @@ def compatible(a: EventMention, b: EventMention) -> bool:
 
 @dataclass
 class _Group:
+    """Compatible mentions so far, with their summary (the union of their roles) kept up to date, so a new
+    mention is compared with the group in time independent of its size."""
+
     events: list[EventMention] = field(default_factory=list)
+    _actor: dict[str, None] = field(default_factory=dict)
+    _recipients: dict[str, None] = field(default_factory=dict)
+    _date: str | None = None
+    _cached: EventMention | None = None
+
+    def __post_init__(self) -> None:
+        events, self.events = self.events, []
+        for ev in events:
+            self.add(ev)
+
+    def add(self, ev: EventMention) -> None:
+        """Add one mention to the group."""
+        self.events.append(ev)
+        self._actor.update(dict.fromkeys(ev.actor))
+        self._recipients.update(dict.fromkeys(ev.recipient))
+        self._date = self._date or ev.date
+        self._cached = None
 
     @property
     def actor(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c for e in self.events for c in e.actor))
+        return tuple(self._actor)
 
     @property
     def recipient(self) -> tuple[str, ...]:
         """Every mention's recipients, including actor codes (CODING.md §3: a state acting on its own people
         or territory is its own recipient)."""
-        return tuple(dict.fromkeys(c for e in self.events for c in e.recipient))
+        return tuple(self._recipients)
 
     def accepts(self, ev: EventMention) -> bool:
         return compatible(ev, self._summary())
 
     def _summary(self) -> EventMention:
-        first = self.events[0]
-        date = next((e.date for e in self.events if e.date), None)
-        return EventMention(first.type, first.mode, first.trigger, self.actor, self.recipient, 0, 0, (0, 0),
-                            first.extractor, date=date, extras=first.extras)
+        if self._cached is None:
+            first = self.events[0]
+            self._cached = EventMention(first.type, first.mode, first.trigger, self.actor, self.recipient, 0, 0,
+                                        (0, 0), first.extractor, date=self._date, extras=first.extras)
+        return self._cached
+
+
+def _keys(ev: EventMention) -> list[tuple[str, str, str]]:
+    """What a group must share with ``ev`` to accept it: an actor, a recipient, or (both nominal) the lemma."""
+    keys = [(ev.type, "actor", c) for c in ev.actor] + [(ev.type, "recipient", c) for c in ev.recipient]
+    if ev.extras.get("nominal"):
+        keys.append((ev.type, "lemma", str(ev.extras.get("lemma"))))
+    return keys
+
+
+class _Index:
+    """The groups by the keys of :func:`_keys` (a superset of those that accept a mention), so merging does
+    not compare each mention with every group of the article."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self._by_key: dict[tuple[str, str, str], list[int]] = {}
+        self._keys: list[set[tuple[str, str, str]]] = []
+
+    def find(self, ev: EventMention) -> int | None:
+        """The number of the first group, in order of creation, that accepts ``ev``."""
+        found = sorted({i for key in _keys(ev) for i in self._by_key.get(key, ())})
+        return next((i for i in found if self.groups[i].accepts(ev)), None)
+
+    def add(self, ev: EventMention, at: int | None) -> None:
+        """Put ``ev`` in group ``at``, or in a new group when it is None; index what it brings (the lemma
+        only of a group's first mention, whose ``extras`` the group's summary carries)."""
+        keys = _keys(ev)
+        if at is None:
+            at = len(self.groups)
+            self.groups.append(_Group())
+            self._keys.append(set())
+        elif ev.extras.get("nominal"):
+            keys = keys[:-1]
+        self.groups[at].add(ev)
+        for key in keys:
+            if key not in self._keys[at]:
+                self._keys[at].add(key)
+                self._by_key.setdefault(key, []).append(at)
 
 
 def merge_events(events: Sequence[EventMention]) -> list[list[EventMention]]:
-    """Group event mentions, in document order, into propositions."""
-    groups: list[_Group] = []
+    """Group event mentions, in document order, into propositions: each joins the first group that accepts
+    it (:func:`compatible` with the group's summary), or starts a new one."""
+    index = _Index()
     for ev in events:
-        target = next((g for g in groups if g.accepts(ev)), None)
-        if target is None:
-            groups.append(_Group([ev]))
-        else:
-            target.events.append(ev)
-    return [g.events for g in groups]
+        index.add(ev, index.find(ev))
+    return [g.events for g in index.groups]
 
 
 def _claim(ev: EventMention, text: str, doc_id: str) -> Claim:
