@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import thucydides
-from thucydides.errors import PipelineError
+from thucydides.errors import InputError, PipelineError
 from thucydides.pipeline.registry import Pipeline, check_stages, default_pipeline
 from thucydides.pipeline.state import FIELDS, INITIAL_FIELDS, Stage, State
 from thucydides.plugins import hookimpl
@@ -144,8 +144,8 @@ def test_default_pipeline_wiring() -> None:
     stages = list(default_pipeline())
     assert [s.name for s in stages] == [
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
-        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "merge.claims.v1", "places.link.v1",
-        "losses.rules.v1"]
+        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "events.learned.v1", "merge.claims.v1",
+        "places.link.v1", "losses.rules.v1"]
     for i, stage in enumerate(stages):
         assert set(stage.reads) <= _assigned_before(stages, i), stage.name
         assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
@@ -227,6 +227,12 @@ def test_a_plugin_registers_a_stage_through_the_hook() -> None:
 def test_the_learned_pipeline_is_the_default_with_the_learned_stage_after_the_rules() -> None:
     from thucydides.stages.builtin import learned_stages
 
+    from thucydides.pipeline.registry import pipeline_for
+
     learned = Pipeline(learned_stages())
     assert learned.names.index("events.learned.v1") == learned.names.index("events.model.v1") + 1
-    assert [n for n in learned.names if n != "events.learned.v1"] == list(default_pipeline().names)
+    assert learned.names == default_pipeline().names == pipeline_for("learned").names
+    assert [n for n in learned.names if n != "events.learned.v1"] == list(pipeline_for("rules").names)
+    with pytest.raises(InputError) as err:
+        pipeline_for("oracle")
+    assert err.value.code == "E001" and "'learned', 'rules'" in str(err.value)

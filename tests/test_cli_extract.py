@@ -31,7 +31,8 @@ def article(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_json_output_round_trips_through_the_model(article: Path) -> None:
-    out = run("extract", str(article), "--published", "2023-01-17", "--outlet", "Test Wire", "--format", "json")
+    out = run("extract", str(article), "--published", "2023-01-17", "--outlet", "Test Wire", "--format", "json",
+              "--events", "rules")
     assert out.returncode == 0, out.stderr
     doc = Document.from_dict(json.loads(out.stdout))
     assert doc.article.outlet == "Test Wire" and str(doc.article.published) == "2023-01-17"
@@ -41,11 +42,21 @@ def test_json_output_round_trips_through_the_model(article: Path) -> None:
 
 
 def test_table_and_csv_formats(article: Path) -> None:
-    table = run("extract", str(article), "--published", "2023-01-17")
+    table = run("extract", str(article), "--published", "2023-01-17", "--events", "rules")
     assert table.returncode == 0 and b"REQUEST" in table.stdout and b"disputed" in table.stdout
     out = run("extract", str(article), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.stdout.decode())))
     assert rows and {"type", "status", "by", "via", "evidence"} <= set(rows[0])
+
+
+def test_learned_events_are_the_default_and_rules_can_be_chosen(article: Path) -> None:
+    learned = json.loads(run("extract", str(article), "--format", "json").stdout)
+    rules = json.loads(run("extract", str(article), "--format", "json", "--events", "rules").stdout)
+    extractors = {p["provenance"]["extractor"] for p in learned["propositions"]}
+    assert "events.learned.v1" in extractors
+    assert all(p["provenance"]["extractor"] != "events.learned.v1" for p in rules["propositions"])
+    bad = run("extract", str(article), "--events", "oracle")
+    assert bad.returncode == 2 and b"oracle" in bad.stderr
 
 
 def test_jsonl_batch_keeps_order_and_ids(tmp_path: Path) -> None:

@@ -151,7 +151,7 @@ AGENTS = "MINISTER [~GOV]\n"
 @pytest.fixture(scope="module")
 def run() -> Run:
     from thucydides.nlp.parse import load_nlp
-    from thucydides.pipeline.registry import default_pipeline
+    from thucydides.pipeline.registry import pipeline_for
     from thucydides.pipeline.run import extract_article
     from thucydides.pipeline.state import Stage
 
@@ -159,7 +159,7 @@ def run() -> Run:
     lexicon = build_lexicon(parse_verbs(VERBS.splitlines()), spacy_lemma(nlp))
     actors = DictionaryActorStage(ActorDictionary(parse_actors(ACTORS), parse_agents(AGENTS)), nlp.tokenizer)
     events = VerbEventStage(lexicon)
-    stages = default_pipeline().replace(
+    stages = pipeline_for("rules").replace(
         "actors.gazetteer.v1", Stage(actors.name, actors, ("doc",), ("mentions",))).replace(
         "events.rules.v1", Stage(events.name, events, ("doc", "mentions"), ("events",))).without(
         "events.model.v1", "losses.rules.v1")

@@ -70,7 +70,7 @@ reported shelling near Kupiansk. In Belgorod, across the border, Russian authori
 def test_article_places_and_the_location_of_its_attack() -> None:
     import thucydides
 
-    doc = thucydides.extract(ARTICLE, published="2024-05-14", outlet="Team Wire")
+    doc = thucydides.extract(ARTICLE, published="2024-05-14", outlet="Team Wire", extractor="rules")
     found = {m.text: m.place for m in doc.places if m.place is not None}
     assert found["Kharkiv"].country == "UKR" and found["Kupiansk"].admin1 == "UA-63"
     assert found["Sumy region"].id == "iso:UA-59" and found["Belgorod"].country == "RUS"

@@ -37,7 +37,7 @@ CASES = [
 @pytest.mark.parametrize(("text", "type_", "actor", "recipient", "verdict", "claim"), CASES)
 def test_sentence(text: str, type_: str, actor: set[str], recipient: set[str], verdict: str,
                   claim: tuple[str, tuple[str, ...]]) -> None:
-    doc = thucydides.extract(text, published="2024-03-06")
+    doc = thucydides.extract(text, published="2024-03-06", extractor="rules")
     found = [p for p in doc.propositions if p.type == type_ and set(p.actor) == actor]
     assert found, [(p.type, p.actor, p.recipient) for p in doc.propositions]
     p = found[0]

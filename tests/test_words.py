@@ -25,7 +25,7 @@ def test_modal_families_partition_the_modals() -> None:
 
 
 def _claims(text: str) -> list[tuple[str, tuple[str, ...], str, list[tuple[str, tuple[str, ...]]]]]:
-    doc = thucydides.extract(text, published="2022-03-15")
+    doc = thucydides.extract(text, published="2022-03-15", extractor="rules")
     return [(p.type, p.actor, p.verdict, [(c.status, c.by) for c in p.claims]) for p in doc.propositions]
 
 

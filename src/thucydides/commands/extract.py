@@ -11,17 +11,19 @@ from ..errors import InputError
 from ..formats import FORMATS, render
 from ..inputs import MAX_BYTES, decode_text, looks_like_html, parse_date, read_jsonl_articles, read_text
 from ..model import Article, Document
+from ..pipeline.registry import EXTRACTORS, pipeline_for
 from ..pipeline.run import extract_article, extract_many
 from ..plugins import hookimpl
 
 
-def _single(path: str, published: str | None, outlet: str | None, url: str | None) -> Iterator[Document]:
+def _single(path: str, published: str | None, outlet: str | None, url: str | None,
+            events: str) -> Iterator[Document]:
     text = decode_text(sys.stdin.buffer.read(), "<stdin>") if path == "-" else read_text(path)
     date = parse_date(published, "--published date")
     article = Article(text=text, published=date, outlet=outlet, url=url)
     if looks_like_html(text, path):
         article = _html_article(text, path, article)
-    yield extract_article(article)
+    yield extract_article(article, stages=pipeline_for(events))
 
 
 def _html_article(html: str, path: str, given: Article) -> Article:
@@ -37,13 +39,13 @@ def _html_article(html: str, path: str, given: Article) -> Article:
                    outlet=given.outlet or found.outlet, url=given.url or found.url, title=found.title)
 
 
-def _many(path: str, errors: list[InputError]) -> Iterator[Document]:
+def _many(path: str, errors: list[InputError], events: str) -> Iterator[Document]:
     if path == "-":
-        yield from extract_many(read_jsonl_articles(sys.stdin, "<stdin>", errors))
+        yield from extract_many(read_jsonl_articles(sys.stdin, "<stdin>", errors), extractor=events)
         return
     read_text(path)  # the same checks (exists, not a directory, text, not empty) as for one article
     with open(path, encoding="utf-8") as stream:
-        yield from extract_many(read_jsonl_articles(stream, path, errors))
+        yield from extract_many(read_jsonl_articles(stream, path, errors), extractor=events)
 
 
 @click.command("extract")
@@ -58,11 +60,15 @@ def _many(path: str, errors: list[InputError]) -> Iterator[Document]:
                    "outlet, url.")
 @click.option("--raw", is_flag=True, help="csv: keep cells as they are; by default a cell starting with = + - "
               "@ gets a leading ' so spreadsheets do not run it as a formula.")
+@click.option("--events", type=click.Choice(EXTRACTORS), default="learned", show_default=True,
+              help="The event extractor: the learned model (with the rule events it keeps beside its own), or "
+                   "the rules alone (faster; see docs/extractor.md for how they compare).")
 def extract_command(path: str, published: str | None, outlet: str | None, url: str | None, fmt: str,
-                    input_format: str, raw: bool) -> None:
+                    input_format: str, raw: bool, events: str) -> None:
     """Extract propositions and claims from the article at PATH ('-' reads standard input)."""
     errors: list[InputError] = []
-    docs = _many(path, errors) if input_format == "jsonl" else _single(path, published, outlet, url)
+    docs = (_many(path, errors, events) if input_format == "jsonl"
+            else _single(path, published, outlet, url, events))
     for chunk in render(docs, fmt, raw):
         click.echo(chunk, nl=False)
     if errors:  # every good record was printed; the bad ones make the exit status 2

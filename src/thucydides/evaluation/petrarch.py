@@ -188,14 +188,15 @@ def _record_date(record: dict[str, Any]) -> dt.date | None:
 
 
 def suite_stages(folder: Path, suite_verbs: bool = True) -> Pipeline:
-    """The default pipeline with ``actors.gazetteer.v1`` replaced by the suite's dictionary stage (and, with
-    ``suite_verbs``, ``events.rules.v1`` by events coded with the suite's verb dictionary)."""
+    """The rules pipeline with ``actors.gazetteer.v1`` replaced by the suite's dictionary stage (and, with
+    ``suite_verbs``, ``events.rules.v1`` by events coded with the suite's verb dictionary). The learned extractor
+    is left out: it codes under CODING.md, not under the suite's own CAMEO dictionaries."""
     from ..nlp.parse import load_nlp
-    from ..pipeline.registry import default_pipeline
+    from ..pipeline.registry import pipeline_for
     from ..pipeline.state import Stage
 
     stage = DictionaryActorStage(load_dictionary(folder), load_nlp().tokenizer)
-    pipeline = default_pipeline().replace("actors.gazetteer.v1", Stage(stage.name, stage, ("doc",), ("mentions",)))
+    pipeline = pipeline_for("rules").replace("actors.gazetteer.v1", Stage(stage.name, stage, ("doc",), ("mentions",)))
     if not suite_verbs:
         return pipeline
     verbs = VerbEventStage(load_verb_lexicon(folder / VERBS_FILE, spacy_lemma(load_nlp())))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 
-from ..errors import PipelineError, message
+from ..errors import InvalidValue, PipelineError, message
 from .state import FIELDS, INITIAL_FIELDS, Stage
 
-__all__ = ["Pipeline", "check_stages", "default_pipeline", "default_stages", "registered_stages"]
+__all__ = ["EXTRACTORS", "LEARNED_STAGE", "Pipeline", "check_stages", "default_pipeline", "default_stages",
+           "pipeline_for", "registered_stages"]
 
 
 def _provider(field: str, stages: Sequence[Stage], index: int) -> str:
@@ -123,6 +124,26 @@ def default_pipeline() -> Pipeline:
     for stage in stages:
         if stage.after or stage.before or stage.replaces:
             pipeline = pipeline.place(stage)
+    return pipeline
+
+
+#: The event extractors a pipeline can run: the learned model (with the rule events it keeps beside its own,
+#: the default) or the rules alone (the baseline: faster, and what every rule test pins).
+EXTRACTORS: tuple[str, ...] = ("learned", "rules")
+LEARNED_STAGE = "events.learned.v1"
+
+
+def pipeline_for(extractor: str = "learned") -> Pipeline:
+    """The default pipeline with the chosen event extractor (one of :data:`EXTRACTORS`).
+
+    Raises:
+        InvalidValue: (E001) an unknown extractor.
+    """
+    if extractor not in EXTRACTORS:
+        raise InvalidValue("E001", "extractor", extractor, EXTRACTORS)
+    pipeline = default_pipeline()
+    if extractor == "rules" and LEARNED_STAGE in pipeline.names:
+        return pipeline.without(LEARNED_STAGE)
     return pipeline
 
 

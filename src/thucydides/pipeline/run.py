@@ -19,7 +19,7 @@ from ..nlp.parse import load_nlp, parse, parse_many
 from ..nlp.types import Doc
 from ..places.types import PlaceMention
 from .chunks import CHUNK_CHARS, absorb, shift_document, split_paragraphs, split_stages
-from .registry import Pipeline, default_pipeline
+from .registry import Pipeline, default_pipeline, pipeline_for
 from .state import Stage, State
 
 __all__ = ["extract", "extract_article", "extract_batch", "extract_many"]
@@ -94,38 +94,42 @@ def _extract_each_chunk(article: Article, stages: Pipeline | Sequence[Stage]) ->
     return Document(article, tuple(propositions), tuple(loss_claims), tuple(mentions), tuple(places))
 
 
-def extract_batch(articles: Sequence[Article]) -> list[Document]:
-    """Extract a batch of articles, parsing them together (long ones chunk by chunk). A plain, picklable
-    function for Dask."""
+def extract_batch(articles: Sequence[Article], extractor: str = "learned") -> list[Document]:
+    """Extract a batch of articles, parsing them together (long ones chunk by chunk), with the event
+    ``extractor`` of :func:`~.registry.pipeline_for`. A plain, picklable function for Dask."""
     for article in articles:
         _check_article(article)
-    stages = default_pipeline()
+    stages = pipeline_for(extractor)
     short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
     docs = iter(parse_many(a.text for a in short))
     return [extract_article(a, next(docs) if len(a.text) <= CHUNK_CHARS else None, stages) for a in articles]
 
 
-def extract_many(articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
-    """Extract articles lazily, in order, parsing ``batch_size`` at a time.
+def extract_many(articles: Iterable[Article], batch_size: int = 32, n_process: int = 1,
+                 extractor: str = "learned") -> Iterator[Document]:
+    """Extract articles lazily, in order, parsing ``batch_size`` at a time, with the event ``extractor``
+    (``"learned"`` or ``"rules"``, see :func:`~.registry.pipeline_for`).
 
     With ``n_process`` > 1 the parsing runs on that many processes (spaCy's multiprocessing); the stages run
     in this process as the parses arrive.
     """
+    pipeline_for(extractor)  # an unknown extractor fails here, before any article is read
     if n_process > 1:
-        yield from _extract_parallel(articles, batch_size, n_process)
+        yield from _extract_parallel(articles, batch_size, n_process, extractor)
         return
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from extract_batch(batch)
+            yield from extract_batch(batch, extractor)
             batch = []
     if batch:
-        yield from extract_batch(batch)
+        yield from extract_batch(batch, extractor)
 
 
-def _extract_parallel(articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Document]:
-    stages = default_pipeline()
+def _extract_parallel(articles: Iterable[Article], batch_size: int, n_process: int,
+                      extractor: str) -> Iterator[Document]:
+    stages = pipeline_for(extractor)
     pending: list[Article] = []
 
     def texts() -> Iterator[str]:
@@ -145,7 +149,8 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def extract(text: str, published: dt.date | str | None = None, outlet: str | None = None,
-            url: str | None = None, title: str | None = None, id: str | None = None) -> Document:
+            url: str | None = None, title: str | None = None, id: str | None = None,
+            extractor: str = "learned") -> Document:
     """Extract propositions, claims and loss claims from one article's text.
 
     Args:
@@ -155,10 +160,12 @@ def extract(text: str, published: dt.date | str | None = None, outlet: str | Non
         url: where the article was published.
         title: the headline.
         id: a document id; by default the content hash of ``text``.
+        extractor: ``"learned"`` (the default: the learned extractor, with the rule events it keeps beside its
+            own) or ``"rules"`` (the rules alone).
 
     Raises:
-        InputError: (E005) empty text; (E006) malformed date.
+        InputError: (E005) empty text; (E006) malformed date; (E001) an unknown extractor.
     """
     article = Article(text=text, published=_as_date(published), outlet=outlet, url=url, title=title,
                       id=id or "")
-    return extract_article(article)
+    return extract_article(article, stages=pipeline_for(extractor))

@@ -105,7 +105,7 @@ def combine(rule_events: Sequence[EventMention], model_events: Sequence[EventMen
 
 
 #: Which rule events the stage keeps beside the model's (see :func:`combine`); chosen by the ablation.
-KEEP_RULES = "all"
+KEEP_RULES = "uncovered"
 
 
 def annotate(state: State) -> None:
