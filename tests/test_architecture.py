@@ -225,9 +225,8 @@ def test_a_plugin_registers_a_stage_through_the_hook() -> None:
 
 
 def test_the_learned_pipeline_is_the_default_with_the_learned_stage_after_the_rules() -> None:
-    from thucydides.stages.builtin import learned_stages
-
     from thucydides.pipeline.registry import pipeline_for
+    from thucydides.stages.builtin import learned_stages
 
     learned = Pipeline(learned_stages())
     assert learned.names.index("events.learned.v1") == learned.names.index("events.model.v1") + 1
