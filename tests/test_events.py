@@ -120,3 +120,19 @@ def test_merged_recipients_are_the_union_of_the_mentions():
 
     [group] = merge_events([_event(("RUS",), ("UKR",), "ASSAULT"), _event(("RUS",), ("UKR", "RUS"), "ASSAULT")])
     assert to_proposition(group, "x" * 10, "doc").recipient == ("UKR", "RUS")
+
+
+def test_an_inferred_publication_date_yields_to_a_stated_one_and_keeps_nothing_apart():
+    from dataclasses import replace
+
+    from thucydides.stages.merge import PUBLISHED, to_proposition
+
+    for stated in ("2022-03-04", "2023-11-30"):
+        inferred = replace(_event(("IRN",), ("ISR",), "ASSAULT"), date="2022-03-07", date_precision=PUBLISHED)
+        told = replace(_event(("IRN",), ("ISR",), "ASSAULT"), date=stated, date_precision="day")
+        [group] = merge_events([inferred, told])
+        prop = to_proposition(group, "x" * 10, "doc")
+        assert (prop.date, prop.date_precision) == (stated, "day")
+    apart = [replace(_event(("IRN",), ("ISR",), "ASSAULT"), date=d, date_precision="day")
+             for d in ("2022-03-04", "2022-03-05")]
+    assert len(merge_events(apart)) == 2

@@ -217,7 +217,9 @@ class Proposition:
         mode: a PLOVER mode of that type, or None.
         actor: codes of the actor(s); reciprocal events list every side here.
         recipient: codes of the recipient(s).
-        date: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None; ``date_precision`` says which.
+        date: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None; ``date_precision`` says which (``day``,
+            ``month``, ``year``), or ``published`` when the text states no date and the publication day is
+            taken as the event's (CODING.md §7: a news line reports a new event on its own day).
         location: the place name the text gives, or None.
         cameo: the CAMEO event code for GDELT users.
         plover_score: the PLOVER conflict-cooperation score (-10..+10).

@@ -2,7 +2,9 @@
 
 Each pair names two propositions of the shared Wikipedia 2022 H1 corpus by the corpus item id and a
 substring of the evidence that reports them, and says whether they report one event (coded by reading
-the two items). The dataset extracts the items the pairs name with today's pipeline, links their
+the two items). The dataset extracts the items the pairs name with the rules pipeline (the pairs were drawn from its
+propositions, many of them background events such as "Russia's invasion of Ukraine" that the learned
+extractor, following CODING.md, leaves out; so this measures the linking, not the extractor), links their
 stories (:func:`thucydides.stories.link_stories`) in a temporary store, and finds each coded proposition
 among the predicted ones by evidence overlap. A pair is predicted "same event" when both are found and
 are in one story. Scored: pairwise precision and recall of "same event". A coded proposition the
@@ -76,7 +78,7 @@ def _predicted_stories(articles: dict[str, Article]) -> dict[str, list[tuple[int
     open_store = library_function("store", "open_store")
     by_doc = {a.id: key for key, a in articles.items()}
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "pairs.duckdb") as store:
-        write(store, extract(list(articles.values())))
+        write(store, extract(list(articles.values()), extractor="rules"))
         link(store)
         rows = store.execute("""
             SELECT m.doc_id, m.prop_idx, coalesce(c.evidence, ''), p.type, m.story_id FROM story_members m

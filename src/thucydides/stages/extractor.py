@@ -18,6 +18,7 @@ from ..extractor.runtime import LearnedExtractor, get_extractor
 from ..extractor.units import sentence_offsets, units_of
 from ..model import ActorMention
 from ..pipeline.state import EventMention, State
+from .merge import PUBLISHED
 
 __all__ = ["EXTRACTOR", "KEEP_RULES", "annotate", "combine", "learned_events", "run_stage", "to_mention"]
 
@@ -38,7 +39,7 @@ def _date(doc: Any, sent: tuple[int, int], dates: Sequence[Any], published: str 
         return inside[0].value, inside[0].precision
     if status == "hypothetical" or published is None:
         return None, None
-    return published, "day"
+    return published, PUBLISHED
 
 
 def _location(doc: Any, sent: tuple[int, int], mentions: Sequence[ActorMention]) -> str | None:

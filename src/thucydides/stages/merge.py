@@ -30,9 +30,18 @@ def _overlaps(a: Sequence[str], b: Sequence[str]) -> bool:
     return bool(set(a) & set(b))
 
 
+#: ``date_precision`` of a date the text does not state: the publication day, taken as the event's day
+#: (CODING.md §7). It never keeps two mentions apart and yields to a stated date.
+PUBLISHED = "published"
+
+
+def _stated(ev: EventMention) -> str | None:
+    return ev.date if ev.date_precision != PUBLISHED else None
+
+
 def compatible(a: EventMention, b: EventMention) -> bool:
-    """Whether two event mentions can be claims about one proposition."""
-    if a.type != b.type or (a.date and b.date and a.date != b.date):
+    """Whether two event mentions can be claims about one proposition (stated dates must not conflict)."""
+    if a.type != b.type or (_stated(a) and _stated(b) and _stated(a) != _stated(b)):
         return False
     if not (_fits(a.actor, b.actor) and _fits(a.recipient, b.recipient)):
         return False
@@ -63,7 +72,7 @@ class _Group:
         self.events.append(ev)
         self._actor.update(dict.fromkeys(ev.actor))
         self._recipients.update(dict.fromkeys(ev.recipient))
-        self._date = self._date or ev.date
+        self._date = self._date or _stated(ev)
         self._cached = None
 
     @property
@@ -156,7 +165,7 @@ def to_proposition(group: Sequence[EventMention], text: str, doc_id: str) -> Pro
     mode = next((e.mode for e in group if e.mode), None)
     mode, cameo, score = _codes(first.type, mode)
     cameo = next((e.cameo for e in group if e.cameo), None) or cameo  # a dictionary coded in CAMEO wins
-    dated = next((e for e in group if e.date), None)
+    dated = next((e for e in group if _stated(e)), None) or next((e for e in group if e.date), None)
     seen: set[tuple[str, tuple[str, ...], str | None, int, int]] = set()
     claims = []
     for ev in group:
