@@ -140,3 +140,19 @@ def test_a_floor_of_a_figure_not_measured_fails_the_check(data: Path, tmp_path: 
     assert rc == 1 and "floors: 1 failed" in text
     rc, text = run("--data", str(data), "--dataset", "counting", "--check-floors", str(floors))
     assert rc == 1
+
+
+def test_run_evaluation_reports_progress_after_each_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.evaluation import registry
+
+    class Other(Counting):
+        name = "other"
+
+    monkeypatch.setattr(registry, "get_datasets", lambda: {"counting": Counting(), "other": Other()})
+    (tmp_path / "counting.txt").write_text("ok 1\nbad 2\n", encoding="utf-8")
+    told: list[tuple[int, int]] = []
+    report = registry.run_evaluation(tmp_path, progress=lambda done, total: told.append((done, total)))
+    assert told == [(1, 2), (2, 2)] and len(report.results) == 2
+    told.clear()
+    registry.run_evaluation(tmp_path, ["other"], progress=lambda done, total: told.append((done, total)))
+    assert told == [(1, 1)]

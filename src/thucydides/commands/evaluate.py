@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..plugins import hookimpl
+from .progress import ProgressBar
 
 __all__ = ["eval_command", "register_commands"]
 
@@ -57,7 +58,8 @@ def eval_command(datasets: tuple[str, ...], data: Path | None, json_out: Path | 
             click.echo(f"{name}  {ds.description}")
         return 0
     names = [n.strip() for d in datasets for n in d.split(",") if n.strip()]
-    report = run_evaluation(data, names, limit)
+    with ProgressBar(True, None, "datasets") as bar:
+        report = run_evaluation(data, names, limit, progress=lambda done, total: _advance(bar, done, total))
     click.echo(format_table(report))
     if confusion:
         for text in filter(None, (format_confusion(r) for r in report.results)):
@@ -66,6 +68,11 @@ def eval_command(datasets: tuple[str, ...], data: Path | None, json_out: Path | 
         _write_json(json_out, report_to_dict(report))
     outcome = _floors_outcome(report.figures(), floors, names) if floors is not None else 0
     return 1 if report.failed else outcome
+
+
+def _advance(bar: ProgressBar, done: int, total: int) -> None:
+    bar.total = total
+    bar.update(done)
 
 
 @hookimpl

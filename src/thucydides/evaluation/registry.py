@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -92,8 +92,10 @@ def _evaluate(ds: EvalDataset, root: Path, limit: int | None) -> EvalResult:
     return ds.evaluate(root, limit=limit) if accepts else ds.evaluate(root)
 
 
-def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: int | None = None) -> EvalReport:
-    """Evaluate the selected datasets (all when ``names`` is empty) found under ``root``.
+def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> EvalReport:
+    """Evaluate the selected datasets (all when ``names`` is empty) found under ``root``;
+    ``progress(done, total)`` is told after each dataset.
 
     Raises:
         InvalidValue: (E001) an unknown dataset name.
@@ -103,9 +105,11 @@ def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: i
         if n not in registry:
             raise InvalidValue("E001", "dataset", n, sorted(registry))
     report = EvalReport(root if root is not None else default_data_dir())
-    for name, ds in registry.items():
-        if not names or name in names:
-            _run_one(report, name, ds, limit)
+    chosen = [(name, ds) for name, ds in registry.items() if not names or name in names]
+    for done, (name, ds) in enumerate(chosen, start=1):
+        _run_one(report, name, ds, limit)
+        if progress is not None:
+            progress(done, len(chosen))
     return report
 
 
