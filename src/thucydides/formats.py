@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Iterable
 
 from .errors import InvalidValue
-from .model import Document
+from .model import Document, Proposition
 from .outputs import spreadsheet_safe, terminal_safe
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "render", "to_csv_rows", "to_table"]
@@ -20,8 +20,28 @@ CSV_COLUMNS: tuple[str, ...] = (
     "status", "by", "via", "speaker", "quote", "evidence", "start", "end", "extractor", "confidence")
 
 
+#: Sectors of the state itself and its organs: an actor of one of these reads as its state's code alone.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "DIP"})
+
+
 def _codes(codes: Iterable[str]) -> str:
     return "+".join(codes) or "-"
+
+
+def _sectors(doc: Document, prop: Proposition) -> dict[str, str]:
+    """``{code: sector}`` for the codes of ``prop`` that a mention in its evidence names with a sector that is
+    not the state itself (Hezbollah: ``LBN`` with ``REB``), so the table does not read it as the state."""
+    spans = [(c.provenance.start, c.provenance.end) for c in prop.claims]
+    found: dict[str, str] = {}
+    for m in doc.mentions:
+        sector = m.actor.sector
+        if sector and sector not in STATE_SECTORS and any(lo <= m.start < hi for lo, hi in spans):
+            found.setdefault(m.actor.code, sector)
+    return found
+
+
+def _side(codes: Iterable[str], sectors: dict[str, str]) -> str:
+    return _codes(f"{c}:{sectors[c]}" if c in sectors else c for c in codes)
 
 
 def _claims_cell(doc: Document, pid: str) -> list[str]:
@@ -34,12 +54,15 @@ def _claims_cell(doc: Document, pid: str) -> list[str]:
 
 
 def to_table(doc: Document, width: int = 100) -> str:
-    """One block per proposition: type, actor -> recipient, verdict, date, claims and an evidence snippet."""
+    """One block per proposition: type, actor -> recipient (``LBN:REB`` when the mention is not the state
+    itself), verdict, date, claims and an evidence snippet of about ``width - 30`` characters."""
     header = (f"# {doc.id}  published={doc.article.published or '-'}  outlet={doc.article.outlet or '-'}  "
               f"propositions={len(doc.propositions)}  loss_claims={len(doc.loss_claims)}")
     lines = [header]
     for n, p in enumerate(doc.propositions, 1):
-        head = (f"{n:>3}. {p.type}{'/' + p.mode if p.mode else ''}  {_codes(p.actor)} -> {_codes(p.recipient)}"
+        sectors = _sectors(doc, p)
+        head = (f"{n:>3}. {p.type}{'/' + p.mode if p.mode else ''}  {_side(p.actor, sectors)} -> "
+                f"{_side(p.recipient, sectors)}"
                 f"  [{p.verdict}]  date={p.date or '-'}  loc={p.location or '-'}  cameo={p.cameo}")
         lines.append(head)
         for claim, cell in zip(p.claims, _claims_cell(doc, p.id), strict=True):
@@ -71,7 +94,7 @@ def _safe_row(row: dict[str, object]) -> dict[str, object]:
     return {k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
-def render(docs: Iterable[Document], fmt: str, raw: bool = False) -> Iterable[str]:
+def render(docs: Iterable[Document], fmt: str, raw: bool = False, width: int = 100) -> Iterable[str]:
     """Yield the text of ``docs`` in one of :data:`FORMATS` (chunks to write in order).
 
     CSV cells that a spreadsheet would run as a formula get a leading ``'`` unless ``raw``; the table
@@ -87,7 +110,7 @@ def render(docs: Iterable[Document], fmt: str, raw: bool = False) -> Iterable[st
         if fmt == "jsonl":
             yield json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
         elif fmt == "table":
-            yield to_table(doc) + "\n\n"
+            yield to_table(doc, width) + "\n\n"
         else:
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)

@@ -63,13 +63,15 @@ def _many(path: str, errors: list[InputError], events: str) -> Iterator[Document
 @click.option("--events", type=click.Choice(EXTRACTORS), default="learned", show_default=True,
               help="The event extractor: the learned model (with the rule events it keeps beside its own), or "
                    "the rules alone (faster; see docs/extractor.md for how they compare).")
+@click.option("--width", type=click.IntRange(40, 10_000), default=100, show_default=True,
+              help="table: the line width; evidence snippets are cut to fit it.")
 def extract_command(path: str, published: str | None, outlet: str | None, url: str | None, fmt: str,
-                    input_format: str, raw: bool, events: str) -> None:
+                    input_format: str, raw: bool, events: str, width: int) -> None:
     """Extract propositions and claims from the article at PATH ('-' reads standard input)."""
     errors: list[InputError] = []
     docs = (_many(path, errors, events) if input_format == "jsonl"
             else _single(path, published, outlet, url, events))
-    for chunk in render(docs, fmt, raw):
+    for chunk in render(docs, fmt, raw, width):
         click.echo(chunk, nl=False)
     if errors:  # every good record was printed; the bad ones make the exit status 2
         more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
