@@ -230,3 +230,16 @@ def test_abbreviations_and_companies(text: str, expected: tuple[str, str | None]
 
 def test_short_upper_case_role_words_need_capitals() -> None:
     assert resolve_actor("3 pm") is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Pakistan's foreign office", "PAK"),
+    ("the Indian Foreign Office", "IND"),
+    ("Nigeria's Foreign Office spokesman", "NGA"),
+    ("the Foreign Office", "GBR"),
+    ("the British Foreign Office", "GBR"),
+])
+def test_a_generic_body_belongs_to_the_state_named_before_it(text: str, code: str) -> None:
+    """"Foreign Office" alone is the British one; after another state's name it is that state's."""
+    actor = resolve_actor(text)
+    assert actor is not None and actor.code == code

@@ -203,13 +203,30 @@ def _code(p: _Parts, split: int) -> tuple[str, Entry | None]:
     states_before = [(i, e) for i, e in p.states if i < split]
     chosen = states_before or p.states
     state = chosen[0][1] if chosen else None
-    if org is not None and state is not None and org.kind == "igo" and p.states[0][0] < p.orgs[0][0]:
+    if org is not None and state is not None and p.states[0][0] < p.orgs[0][0] and (
+            org.kind == "igo" or _national_body(org, state)):
         return state.code, state
     if org is not None:
         return org.code, org
     if state is not None:
         return state.code, state
     return "", None
+
+
+#: Sectors of the bodies every state has under the same name ("the foreign office", "the defence ministry").
+_STATE_BODIES = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _national_body(org: Entry, state: Entry) -> bool:
+    """A government body of another state named by a generic name ("Foreign Office", GBR) after a state
+    ("Pakistan's foreign office", "the Indian Foreign Office"): the body is that state's."""
+    return org.code != state.code and org.sector in _STATE_BODIES and org.name.lower() in _generic_terms()
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_terms() -> frozenset[str]:
+    """The generic institution words of the terms gazetteer ("foreign office", "defence ministry")."""
+    return frozenset(e.name.lower() for bucket in gazetteer().index.values() for e in bucket if e.type == TERM)
 
 
 def _possessor(raw: Sequence[str], hits: Sequence[Hit], head: Entry) -> bool:
