@@ -56,11 +56,12 @@ def analyse(articles: Sequence[Article]) -> Iterator[tuple[Article, Any, list[An
         yield article, doc, mentions_of(State(article, doc))
 
 
-def examples_of(docs: Sequence[Mapping[str, Any]]) -> list[Example]:
-    """Units and targets of every sentence of the gold documents."""
+def examples_of(docs: Sequence[Mapping[str, Any]], context: bool = False) -> list[Example]:
+    """Units and targets of every sentence of the gold documents (with ``context``, units carry the context
+    candidates of :func:`~.units.context_candidates`)."""
     out: list[Example] = []
     for gold, (article, doc, mentions) in zip(docs, analyse([article_of(d) for d in docs]), strict=True):
         props = list(gold.get("propositions") or ())
-        for unit in units_of(article.id, article.text, sentence_offsets(doc), mentions, doc):
+        for unit in units_of(article.id, article.text, sentence_offsets(doc), mentions, doc, context):
             out.append(Example(unit, target_of(unit, article.text, props)))
     return out

@@ -51,6 +51,7 @@ class Batch:
 
     ids: IntArray
     mask: IntArray
+    smask: IntArray
     offsets: list[list[tuple[int, int]]]
     cand_masks: list[FloatArray]
     cand_feats: list[FloatArray]
@@ -67,10 +68,11 @@ def _cand_mask(cands: Sequence[Candidate], offsets: Sequence[tuple[int, int]], w
 
 def encode_units(units: Sequence[Unit]) -> Batch:
     """Tokenise and pad ``units`` (their order is kept)."""
-    encodings = tokenizer().encode_batch([u.text for u in units])
+    encodings = tokenizer().encode_batch([u.input_text for u in units])
     width = max((len(e.ids) for e in encodings), default=1)
     ids = np.zeros((len(units), width), dtype=np.int64)
     mask = np.zeros((len(units), width), dtype=np.int64)
+    smask = np.zeros((len(units), width), dtype=np.int64)
     offsets: list[list[tuple[int, int]]] = []
     cand_masks: list[FloatArray] = []
     cand_feats = [np.array([c.features for c in u.candidates], dtype=np.float32).reshape(len(u.candidates),
@@ -80,6 +82,8 @@ def encode_units(units: Sequence[Unit]) -> Batch:
         ids[i, :n] = enc.ids
         mask[i, :n] = 1
         offs = [(int(o[0]), int(o[1])) for o in enc.offsets]
+        # special tokens have (0, 0) offsets; the context's pieces all start past the sentence
+        smask[i, :n] = [int(lo < len(unit.text)) for lo, _ in offs] if unit.context else 1
         offsets.append(offs)
         cand_masks.append(_cand_mask(unit.candidates, offs, width))
-    return Batch(ids, mask, offsets, cand_masks, cand_feats)
+    return Batch(ids, mask, smask, offsets, cand_masks, cand_feats)

@@ -50,11 +50,13 @@ class ExtractorNet(nn.Module):
         self.mode = _mlp(HIDDEN + TYPE_DIM, len(MODES) + 1)
         self.role = _mlp(3 * HIDDEN + TYPE_DIM + N_FEATURES, len(ROLES))
 
-    def encode(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """``(hidden B x T x H, pooled B x H)``."""
+    def encode(self, ids: torch.Tensor, mask: torch.Tensor,
+               smask: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """``(hidden B x T x H, pooled B x H)``; the sentence vector pools the word pieces under ``smask``
+        (the sentence's own, without its context; default ``mask``)."""
         hidden = self.encoder(input_ids=ids, attention_mask=mask,
                               token_type_ids=torch.zeros_like(ids)).last_hidden_state
-        m = mask.unsqueeze(-1).float()
+        m = (mask if smask is None else smask).unsqueeze(-1).float()
         return hidden, (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
 
     def type_logits(self, hidden: torch.Tensor, mask: torch.Tensor, pooled: torch.Tensor) -> torch.Tensor:

@@ -28,6 +28,9 @@ VALIDATION_FROM = "2022-05-21"
 TRAIN_FILES = ("wiki2022h1.train.jsonl", "official2022.train.jsonl")
 #: Passes of the second step, which fits the role head alone over the fine-tuned encoder.
 ROLE_EPOCHS = 12
+#: Train with context candidates: codes named in the sentences just before (or in the lead) that a sentence
+#: of a whole document does not name itself, so "The junta closed the airspace" can still take Niger.
+CONTEXT = True
 
 
 def encoder_dir() -> Path:
@@ -70,11 +73,11 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     if limit is not None:
         fit_docs, val_docs = fit_docs[:limit], val_docs[: max(1, limit // 4)]
     cfg = TrainConfig(**({"epochs": epochs} if epochs else {}), max_steps=max_steps)
-    examples = examples_of(fit_docs)
+    examples = examples_of(fit_docs, CONTEXT)
     log.info("training on %d sentences from %d documents", len(examples), len(fit_docs))
     net = refit_roles(fit(examples, encoder_dir(), cfg, progress), examples, epochs=ROLE_EPOCHS)
     net = refit_types(net, examples)
-    meta = {"trained": dt.date.today().isoformat(), "config": asdict(cfg),
+    meta = {"trained": dt.date.today().isoformat(), "config": asdict(cfg), "context": CONTEXT,
             "data": {"files": [f.name for f in files], "fit_documents": len(fit_docs),
                      "fit_sentences": len(examples), "validation_documents": len(val_docs),
                      "validation_from": VALIDATION_FROM},

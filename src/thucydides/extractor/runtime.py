@@ -84,6 +84,8 @@ class LearnedExtractor:
         with np.load(folder / HEADS_FILE) as weights:
             self.heads = Heads({k: weights[k] for k in weights.files})
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        #: whether the model was trained with context candidates (:func:`~.units.context_candidates`)
+        self.context = bool(self.meta.get("context", False))
 
     def _hidden(self, batch: Batch) -> Array:
         out = self.session.run(None, {"input_ids": batch.ids, "attention_mask": batch.mask})[0]
@@ -119,7 +121,7 @@ class LearnedExtractor:
             hidden = self._hidden(batch)
             for row, i in enumerate(idx):
                 n = int(batch.mask[row].sum())
-                h, m = hidden[row, :n], batch.mask[row, :n].astype(np.float32)
+                h, m = hidden[row, :n], batch.smask[row, :n].astype(np.float32)
                 probs = self.heads.types(h, m)
                 events = self._events(units[i], h, m, batch.cand_masks[row][:, :n], batch.cand_feats[row],
                                       batch.offsets[row][:n], probs)

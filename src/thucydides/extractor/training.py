@@ -91,7 +91,8 @@ def collate(examples: Sequence[Example]) -> dict[str, torch.Tensor]:
     frows: list[Any] = items["c_feats"]
     feats = np.stack(frows) if frows else np.zeros((0, N_FEATURES), dtype=np.float32)
     return {
-        "ids": torch.from_numpy(batch.ids), "mask": torch.from_numpy(batch.mask), "types": types,
+        "ids": torch.from_numpy(batch.ids), "mask": torch.from_numpy(batch.mask),
+        "smask": torch.from_numpy(batch.smask), "types": types,
         "rows": torch.tensor(items["rows"], dtype=torch.long),
         "etypes": torch.tensor(items["types"], dtype=torch.long),
         "status": torch.tensor(items["status"], dtype=torch.long),
@@ -106,14 +107,14 @@ def collate(examples: Sequence[Example]) -> dict[str, torch.Tensor]:
 
 def loss_of(net: ExtractorNet, t: dict[str, torch.Tensor]) -> torch.Tensor:
     """The summed training loss of one collated batch."""
-    hidden, pooled = net.encode(t["ids"], t["mask"])
+    hidden, pooled = net.encode(t["ids"], t["mask"], t["smask"])
     scored = t["types"] >= 0
     loss = nn.functional.binary_cross_entropy_with_logits(
-        net.type_logits(hidden, t["mask"], pooled)[scored], t["types"][scored], reduction="mean",
+        net.type_logits(hidden, t["smask"], pooled)[scored], t["types"][scored], reduction="mean",
         pos_weight=torch.tensor(TYPE_POS_WEIGHT))
     if len(t["rows"]) == 0:
         return loss
-    focus, emb = net.focus(hidden, t["mask"], t["rows"], t["etypes"])
+    focus, emb = net.focus(hidden, t["smask"], t["rows"], t["etypes"])
     loss = loss + nn.functional.cross_entropy(net.status(torch.cat([focus, pooled[t["rows"]], emb], -1)),
                                               t["status"], weight=torch.tensor(STATUS_WEIGHTS))
     if bool((t["mode"] >= 0).any()):
@@ -185,8 +186,8 @@ def fit(examples: Sequence[Example], encoder_dir: Path, cfg: TrainConfig = Train
 
 
 def _role_inputs(net: ExtractorNet, t: dict[str, torch.Tensor]) -> torch.Tensor:
-    hidden, _ = net.encode(t["ids"], t["mask"])
-    focus, emb = net.focus(hidden, t["mask"], t["rows"], t["etypes"])
+    hidden, _ = net.encode(t["ids"], t["mask"], t["smask"])
+    focus, emb = net.focus(hidden, t["smask"], t["rows"], t["etypes"])
     m = t["c_masks"].unsqueeze(-1)
     pooled = (hidden[t["c_rows"]] * m).sum(1) / m.sum(1).clamp(min=1e-9)
     foc = focus[t["c_events"]]
@@ -223,13 +224,14 @@ def refit_roles(net: ExtractorNet, examples: Sequence[Example], epochs: int = 12
 
 
 def _hidden_states(net: ExtractorNet, examples: Sequence[Example]) -> list[torch.Tensor]:
-    """The fine-tuned encoder's hidden states of every example (``T x H`` each, padding cut), computed once."""
+    """The fine-tuned encoder's hidden states of every example's own word pieces (``T x H`` each: padding and
+    context cut), computed once."""
     out: list[torch.Tensor] = []
     with torch.no_grad():
         for lo in range(0, len(examples), 32):
             t = collate(examples[lo:lo + 32])
             hidden, _ = net.encode(t["ids"], t["mask"])
-            out.extend(hidden[r, :int(t["mask"][r].sum())].clone() for r in range(hidden.shape[0]))
+            out.extend(hidden[r][t["smask"][r] > 0].clone() for r in range(hidden.shape[0]))
     return out
 
 

@@ -44,7 +44,7 @@ def prepare(model: LearnedExtractor, docs: Sequence[Mapping[str, Any]]) -> list[
 
     out = []
     for gold, (article, doc, mentions) in zip(docs, analyse([article_of(d) for d in docs]), strict=True):
-        units = units_of(article.id, article.text, sentence_offsets(doc), mentions, doc)
+        units = units_of(article.id, article.text, sentence_offsets(doc), mentions, doc, model.context)
         dates = find_dates(doc, article.published, article.text)
         out.append(_Prepared(gold, article, doc, mentions, dates, model.predict(units)))
     return out

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..model import ActorMention
 
-__all__ = ["Candidate", "Unit", "candidates_in", "sentence_offsets", "units_of"]
+__all__ = ["CONTEXT_SEP", "Candidate", "Unit", "candidates_in", "context_candidates", "sentence_offsets",
+           "units_of"]
 
 #: Candidates kept per sentence at most (the nearest-to-start first); longer lists are rare and noisy.
 MAX_CANDIDATES = 12
@@ -25,6 +26,13 @@ DEPS: tuple[str, ...] = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound
                          "attr", "npadvmod")
 PREPS: tuple[str, ...] = ("by", "in", "on", "against", "to", "with", "from", "of", "at", "into", "for", "between")
 N_FEATURES = len(DEPS) + 1 + len(PREPS)
+#: Between a sentence and its context in the encoder input (the tokenizer reads it as its separator token).
+CONTEXT_SEP = " [SEP] "
+#: Context candidates per sentence at most: codes named just before it, or in the document's lead, that the
+#: sentence does not name itself ("The junta closed the airspace" after a sentence naming Niger).
+MAX_CONTEXT = 4
+#: Sentences before the current one whose codes are context candidates (besides the lead sentence).
+CONTEXT_BACK = 2
 
 
 @dataclass(frozen=True)
@@ -51,10 +59,18 @@ class Unit:
     start: int
     text: str
     candidates: tuple[Candidate, ...]
+    #: names of the context candidates, read by the encoder after the sentence (see :data:`CONTEXT_SEP`);
+    #: their spans are offsets into :attr:`input_text`, past the sentence, and their cues are all zero.
+    context: str = ""
 
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    @property
+    def input_text(self) -> str:
+        """What the encoder reads: the sentence, then its context when it has one."""
+        return self.text + CONTEXT_SEP + self.context if self.context else self.text
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -98,15 +114,55 @@ def sentence_offsets(doc: Any) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
+#: A context candidate's name is its longest mention in the sentence, cut to this many characters.
+MAX_NAME = 40
+
+
+def _named(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """Code -> the words of its longest mention inside ``[lo, hi)`` (a name rather than "it"), codes in
+    order of first mention."""
+    out: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.actor.code and lo <= m.start and m.end <= hi:
+            words = " ".join(text[m.start:m.end].split())[:MAX_NAME]
+            if len(words) > len(out.get(m.actor.code, "")):
+                out[m.actor.code] = words
+    return out
+
+
+def context_candidates(text: str, sentences: Sequence[tuple[int, int]], i: int,
+                       mentions: Sequence[ActorMention], own: Sequence[str]) -> tuple[str, tuple[Candidate, ...]]:
+    """The context of sentence ``i``: codes named in the :data:`CONTEXT_BACK` sentences before it (nearest
+    first), then in the lead sentence, that the sentence does not name (``own``); at most
+    :data:`MAX_CONTEXT`. Returns the context text (their names, ``"; "``-joined) and the candidates, whose
+    spans are offsets into the unit's input text."""
+    picked: dict[str, str] = {}
+    for j in [*range(i - 1, max(-1, i - 1 - CONTEXT_BACK), -1), 0]:
+        if 0 <= j < i:
+            for code, name in reversed(_named(text, sentences[j][0], sentences[j][1], mentions).items()):
+                if code not in own and len(picked) < MAX_CONTEXT:
+                    picked.setdefault(code, name)
+    base = len(text[sentences[i][0]:sentences[i][1]].rstrip()) + len(CONTEXT_SEP)
+    parts, cands, at = [], [], base
+    for code, name in picked.items():
+        parts.append(name)
+        cands.append(Candidate(code, ((at, at + len(name)),)))
+        at += len(name) + 2
+    return "; ".join(parts), tuple(cands)
+
+
 def units_of(doc_id: str, text: str, sentences: Sequence[tuple[int, int]],
-             mentions: Sequence[ActorMention], doc: Any = None) -> list[Unit]:
+             mentions: Sequence[ActorMention], doc: Any = None, context: bool = False) -> list[Unit]:
     """One unit per non-blank sentence, given as ``(start, end)`` character offsets into ``text``
-    (with the spaCy ``doc`` of ``text``, candidates carry syntactic cues)."""
+    (with the spaCy ``doc`` of ``text``, candidates carry syntactic cues; with ``context``, each unit also
+    gets the :func:`context_candidates` of the sentences before it)."""
     units: list[Unit] = []
-    for lo, hi in sentences:
-        sent = text[lo:hi]
-        stripped = sent.rstrip()
+    for i, (lo, hi) in enumerate(sentences):
+        stripped = text[lo:hi].rstrip()
         if not stripped.strip():
             continue
-        units.append(Unit(doc_id, lo, stripped, candidates_in(lo, lo + len(stripped), mentions, doc)))
+        own = candidates_in(lo, lo + len(stripped), mentions, doc)
+        names, extra = ("", ()) if not context else context_candidates(text, sentences, i, mentions,
+                                                                       [c.code for c in own])
+        units.append(Unit(doc_id, lo, stripped, own + extra, names))
     return units

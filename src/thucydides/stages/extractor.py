@@ -76,7 +76,7 @@ def learned_events(doc: Any, doc_id: str, mentions: Sequence[ActorMention], date
     """Every event the model finds in ``doc``, in document order."""
     model = extractor or get_extractor(model_dir)
     thresholds = Thresholds.from_dict(model.meta.get("thresholds"))
-    units = units_of(doc_id, doc.text, sentence_offsets(doc), mentions, doc)
+    units = units_of(doc_id, doc.text, sentence_offsets(doc), mentions, doc, model.context)
     found: list[EventMention] = []
     for out in model.predict(units):
         sent = (out.unit.start, out.unit.end)
