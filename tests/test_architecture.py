@@ -140,20 +140,30 @@ def _assigned_before(stages: list[Stage], index: int) -> set[str]:
     return set(INITIAL_FIELDS).union(*(s.assigns for s in stages[:index]))
 
 
+def _rules() -> Pipeline:
+    from thucydides.pipeline.registry import pipeline_for
+
+    return pipeline_for("rules")
+
+
 def test_default_pipeline_wiring() -> None:
-    stages = list(default_pipeline())
-    assert [s.name for s in stages] == [
-        "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
-        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "events.learned.v1", "merge.claims.v1",
-        "places.link.v1", "losses.rules.v1"]
-    for i, stage in enumerate(stages):
-        assert set(stage.reads) <= _assigned_before(stages, i), stage.name
-        assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
-    assert {"propositions", "loss_claims"} <= _assigned_before(stages, len(stages))
+    from thucydides.pipeline.registry import pipeline_for
+
+    assert default_pipeline().names == (
+        "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.learned.v1",
+        "merge.claims.v1", "places.link.v1", "losses.rules.v1")
+    assert _rules().names[3:7] == ("events.rules.v1", "attribution.rules.v1", "status.rules.v1",
+                                   "events.model.v1")
+    for extractor in ("learned", "rules", "hybrid"):
+        stages = list(pipeline_for(extractor))
+        for i, stage in enumerate(stages):
+            assert set(stage.reads) <= _assigned_before(stages, i), stage.name
+            assert set(stage.reads) | set(stage.assigns) <= FIELDS, stage.name
+        assert {"propositions", "loss_claims"} <= _assigned_before(stages, len(stages))
 
 
 def test_a_stage_reading_a_field_assigned_later_is_refused_with_e016() -> None:
-    stages = list(default_pipeline())
+    stages = list(_rules())
     merge = next(s for s in stages if s.name == "merge.claims.v1")
     with pytest.raises(PipelineError) as err:
         check_stages([merge] + [s for s in stages if s is not merge])
@@ -169,27 +179,27 @@ def test_a_field_nothing_assigns_is_named() -> None:
 
 def test_replace_keeps_the_wiring_and_checks_it() -> None:
     learned = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates"), ("events",))
-    pipeline = default_pipeline().replace("events.rules.v1", learned)
-    at = default_pipeline().names.index("events.rules.v1")
+    pipeline = _rules().replace("events.rules.v1", learned)
+    at = _rules().names.index("events.rules.v1")
     assert pipeline.names[at] == "events.plugin.v1" and "events.rules.v1" not in pipeline.names
     late = Stage("events.late.v1", _noop, ("doc", "events.status"), ("events",))
     with pytest.raises(PipelineError, match="E016.*'events.late.v1'.*'events.status'.*status.rules.v1"):
-        default_pipeline().replace("events.rules.v1", late)
+        _rules().replace("events.rules.v1", late)
 
 
 def test_insert_beside_the_rules_and_unknown_names() -> None:
     beside = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",))
-    pipeline = default_pipeline().insert_after("events.rules.v1", beside)
+    pipeline = _rules().insert_after("events.rules.v1", beside)
     assert pipeline.names.index("events.plugin.v1") == pipeline.names.index("events.rules.v1") + 1
-    assert default_pipeline().insert_before("attribution.rules.v1", beside).names == pipeline.names
+    assert _rules().insert_before("attribution.rules.v1", beside).names == pipeline.names
     with pytest.raises(PipelineError, match="E017.*'events.nope.v1'"):
-        default_pipeline().replace("events.nope.v1", beside)
+        _rules().replace("events.nope.v1", beside)
     with pytest.raises(PipelineError, match="E017.*twice"):
-        default_pipeline().insert_after("events.rules.v1", default_pipeline().get("events.rules.v1"))
+        _rules().insert_after("events.rules.v1", _rules().get("events.rules.v1"))
 
 
 def test_a_plugin_stage_is_placed_where_it_asks() -> None:
-    base = default_pipeline()
+    base = _rules()
     after = Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
                   after="events.rules.v1")
     assert base.place(after).names == base.insert_after("events.rules.v1", after).names
@@ -205,7 +215,13 @@ class _LearnedPlugin:
     @hookimpl
     def register_stages() -> list[Stage]:
         return [Stage("events.plugin.v1", _noop, ("doc", "mentions", "dates", "events"), ("events",),
-                      after="events.rules.v1")]
+                      after="events.learned.v1")]
+
+    @staticmethod
+    @hookimpl
+    def register_extractors() -> dict[str, list[Stage]]:
+        return {"keywords": [Stage("events.keywords.v1", _noop, ("doc", "mentions", "dates"),
+                                   ("events", "events.status"))]}
 
 
 def test_a_plugin_registers_a_stage_through_the_hook() -> None:
@@ -216,22 +232,26 @@ def test_a_plugin_registers_a_stage_through_the_hook() -> None:
     manager.register(plugin, name="test-learned")
     default_pipeline.cache_clear()
     try:
+        from thucydides.pipeline.registry import pipeline_for
+
         names = default_pipeline().names
-        assert names[names.index("events.rules.v1") + 1] == "events.plugin.v1"
+        assert names[names.index("events.learned.v1") + 1] == "events.plugin.v1"
+        assert pipeline_for("keywords").names[3:5] == ("events.keywords.v1", "events.plugin.v1")
     finally:
         manager.unregister(plugin)
         default_pipeline.cache_clear()
     assert "events.plugin.v1" not in default_pipeline().names
 
 
-def test_the_learned_pipeline_is_the_default_with_the_learned_stage_after_the_rules() -> None:
+def test_the_learned_extractor_alone_is_the_default_and_the_others_take_its_place() -> None:
     from thucydides.pipeline.registry import pipeline_for
-    from thucydides.stages.builtin import learned_stages
+    from thucydides.stages.builtin import hybrid_stages, learned_stages, rule_stages
 
-    learned = Pipeline(learned_stages())
-    assert learned.names.index("events.learned.v1") == learned.names.index("events.model.v1") + 1
-    assert learned.names == default_pipeline().names == pipeline_for("learned").names
-    assert [n for n in learned.names if n != "events.learned.v1"] == list(pipeline_for("rules").names)
+    assert Pipeline(learned_stages()).names == default_pipeline().names == pipeline_for("learned").names
+    assert Pipeline(rule_stages()).names == pipeline_for("rules").names
+    hybrid = pipeline_for("hybrid").names
+    assert hybrid == Pipeline(hybrid_stages()).names
+    assert hybrid.index("events.learned.v1") == hybrid.index("events.model.v1") + 1
     with pytest.raises(InputError) as err:
         pipeline_for("oracle")
-    assert err.value.code == "E001" and "'learned', 'rules'" in str(err.value)
+    assert err.value.code == "E001" and "'learned', 'hybrid', 'rules'" in str(err.value)

@@ -123,6 +123,14 @@ def test_decode_applies_thresholds_and_offsets() -> None:
     assert low.recipient == ()
 
 
+def test_an_event_with_no_party_is_dropped() -> None:
+    nobody = _output(0.8, [[0.1, 0.1, 0.2], [0.2, 0.3, 0.1]], (0.7, 0.1, 0.1, 0.1))
+    assert decode(nobody, Thresholds()) == []
+    (recipient_only,) = decode(_output(0.8, [[0.1, 0.1, 0.2], [0.2, 0.6, 0.1]], (0.7, 0.1, 0.1, 0.1)),
+                               Thresholds())
+    assert (recipient_only.actor, recipient_only.recipient) == ((), ("SOM",))
+
+
 def test_thresholds_round_trip() -> None:
     th = Thresholds(0.4, 0.3, 0.6, 0.5, {"ASSAULT": 0.35})
     assert Thresholds.from_dict(th.to_dict()) == th

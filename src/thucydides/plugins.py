@@ -65,6 +65,11 @@ class HookSpecs:
         its ``after``, ``before`` or ``replaces`` says (see docs/architecture.md)."""
 
     @hookspec
+    def register_extractors(self) -> dict[str, list[Stage]]:  # type: ignore[empty-body]
+        """Return ``{name: stages}``: event extractors that :func:`~thucydides.pipeline.registry.pipeline_for`
+        runs in place of the default pipeline's learned stage (``events.learned.v1``)."""
+
+    @hookspec
     def register_eval_datasets(self) -> list[EvalDataset]:  # type: ignore[empty-body]
         """Return evaluation datasets (objects with ``name``, ``available(root)``, ``evaluate(root)``)."""
 

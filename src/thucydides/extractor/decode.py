@@ -85,5 +85,8 @@ def _event(out: UnitOutput, ev: EventOutput, th: Thresholds) -> Decoded:
 
 
 def decode(out: UnitOutput, th: Thresholds) -> list[Decoded]:
-    """The events of one unit whose type probability reaches its threshold."""
-    return [_event(out, ev, th) for ev in out.events if ev.p >= th.for_type(ev.type)]
+    """The events of one unit whose type probability reaches its threshold and that name a party: an event
+    with neither actor nor recipient is no proposition (4 of the 1,952 required propositions of the training
+    files have neither; on the validation lines none of the model's 6 such events matched gold)."""
+    found = (_event(out, ev, th) for ev in out.events if ev.p >= th.for_type(ev.type))
+    return [d for d in found if d.actor or d.recipient]

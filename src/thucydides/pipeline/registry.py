@@ -15,7 +15,7 @@ from ..errors import InvalidValue, PipelineError, message
 from .state import FIELDS, INITIAL_FIELDS, Stage
 
 __all__ = ["EXTRACTORS", "LEARNED_STAGE", "Pipeline", "check_stages", "default_pipeline", "default_stages",
-           "pipeline_for", "registered_stages"]
+           "pipeline_for", "registered_extractors", "registered_stages"]
 
 
 def _provider(field: str, stages: Sequence[Stage], index: int) -> str:
@@ -81,6 +81,11 @@ class Pipeline:
         i = self._index(name)
         return Pipeline(self._stages[:i] + (stage,) + self._stages[i + 1:])
 
+    def splice(self, name: str, stages: Iterable[Stage]) -> Pipeline:
+        """The pipeline with the stage called ``name`` replaced by ``stages`` (in their order)."""
+        i = self._index(name)
+        return Pipeline(self._stages[:i] + tuple(stages) + self._stages[i + 1:])
+
     def insert_after(self, name: str, stage: Stage) -> Pipeline:
         """The pipeline with ``stage`` running right after the stage called ``name``."""
         i = self._index(name) + 1
@@ -127,24 +132,36 @@ def default_pipeline() -> Pipeline:
     return pipeline
 
 
-#: The event extractors a pipeline can run: the learned model (with the rule events it keeps beside its own,
-#: the default) or the rules alone (the baseline: faster, and what every rule test pins).
-EXTRACTORS: tuple[str, ...] = ("learned", "rules")
+#: The built-in event extractors: the learned model alone (the default), the rules alone (the baseline:
+#: faster, and what every rule test pins) and both (the model's events plus the rule events of the sentences
+#: it left empty). Plugins may register more (the ``register_extractors`` hook).
+EXTRACTORS: tuple[str, ...] = ("learned", "rules", "hybrid")
 LEARNED_STAGE = "events.learned.v1"
 
 
+def registered_extractors() -> dict[str, list[Stage]]:
+    """``{name: stages}`` of every extractor the ``register_extractors`` hook returns (plugins' win)."""
+    from ..plugins import pipeline_plugin_manager
+
+    merged: dict[str, list[Stage]] = {}
+    for part in reversed(pipeline_plugin_manager().hook.register_extractors()):
+        merged.update(part or {})
+    return merged
+
+
 def pipeline_for(extractor: str = "learned") -> Pipeline:
-    """The default pipeline with the chosen event extractor (one of :data:`EXTRACTORS`).
+    """The default pipeline with the chosen event extractor: ``"learned"`` is the default pipeline itself;
+    any other registered name (:data:`EXTRACTORS`) runs its stages in place of the learned stage.
 
     Raises:
         InvalidValue: (E001) an unknown extractor.
     """
-    if extractor not in EXTRACTORS:
-        raise InvalidValue("E001", "extractor", extractor, EXTRACTORS)
-    pipeline = default_pipeline()
-    if extractor == "rules" and LEARNED_STAGE in pipeline.names:
-        return pipeline.without(LEARNED_STAGE)
-    return pipeline
+    if extractor == "learned":
+        return default_pipeline()
+    others = registered_extractors()
+    if extractor not in others:
+        raise InvalidValue("E001", "extractor", extractor, ("learned", *sorted(others)))
+    return default_pipeline().splice(LEARNED_STAGE, others[extractor])
 
 
 def default_stages() -> list[Stage]:

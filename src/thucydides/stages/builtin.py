@@ -12,40 +12,62 @@ from .attribution import events as attribution
 from .events import detect
 from .status import settle
 
-__all__ = ["LEARNED", "builtin_stages", "learned_stages", "register_stages", "rule_stages"]
+__all__ = ["HYBRID", "LEARNED", "builtin_stages", "hybrid_stages", "learned_stages", "register_extractors",
+           "register_stages", "rule_event_stages", "rule_stages"]
 
-#: The learned extractor's stage: its events, settled (status, claimant, outlet), beside the rules' events
-#: (:func:`thucydides.stages.extractor.combine`; merging makes one proposition of what both find).
-LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "dates", "events.status"),
+#: The learned extractor alone: its events, with their status, claimant and outlet (the default).
+LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "dates"),
                 ("events", "events.source", "events.status"))
+#: The learned extractor beside the rules: its events plus the rule events of the sentences where it found
+#: none (:func:`thucydides.stages.extractor.combine`; merging makes one proposition of what both find).
+HYBRID = Stage("events.learned.v1", extractor.annotate_hybrid, ("doc", "mentions", "dates", "events.status"),
+               ("events", "events.source", "events.status"))
 
 
 def builtin_stages() -> list[Stage]:
     """The built-in stages of the default pipeline in run order (parsing happens before them, in batches):
-    :func:`learned_stages`, the learned extractor being the primary one (the ablation in
-    ``docs/extractor.md`` chose it, and which rule events it keeps)."""
+    :func:`learned_stages`. The ablation in ``docs/extractor.md`` chose the learned extractor alone: the rule
+    events added nothing to it on the validation lines, the dev lines or the dev documents."""
     return learned_stages()
 
 
 def learned_stages() -> list[Stage]:
-    """The rule stages with the learned extractor after them (its events beside the rules')."""
-    stages = rule_stages()
-    at = next(i for i, s in enumerate(stages) if s.name == "events.model.v1")
-    return [*stages[:at + 1], LEARNED, *stages[at + 1:]]
+    """Actors, dates and places, the learned extractor, merging, place links and loss claims."""
+    return [*_analysis(), LEARNED, *_after_events()]
 
 
-def rule_stages() -> list[Stage]:
-    """The stages without the learned extractor: rules and the sentence classifier only (the baseline)."""
+def rule_event_stages() -> list[Stage]:
+    """The rules' event stages: triggers, attribution, status and the sentence classifier."""
     return [
-        Stage("actors.gazetteer.v1", annotate_actors, ("doc",), ("mentions",)),
-        Stage("dates.dateparser.v1", dates.annotate, ("doc",), ("dates",)),
-        Stage(places.NAME, places.annotate, ("doc", "mentions"), ("places",)),
         Stage("events.rules.v1", detect.annotate, ("doc", "mentions", "dates"), ("events",)),
         Stage("attribution.rules.v1", attribution.annotate, ("doc", "mentions", "events"), ("events.source",)),
         Stage("status.rules.v1", settle.annotate, ("doc", "mentions", "dates", "events", "events.source"),
               ("events.status",)),
         Stage("events.model.v1", learned.annotate, ("doc", "mentions", "dates", "events.status"),
               ("events", "events.source", "events.status")),
+    ]
+
+
+def rule_stages() -> list[Stage]:
+    """The stages without the learned extractor: rules and the sentence classifier only (the baseline)."""
+    return [*_analysis(), *rule_event_stages(), *_after_events()]
+
+
+def hybrid_stages() -> list[Stage]:
+    """The rule stages with the learned extractor after them (its events beside the rules')."""
+    return [*_analysis(), *rule_event_stages(), HYBRID, *_after_events()]
+
+
+def _analysis() -> list[Stage]:
+    return [
+        Stage("actors.gazetteer.v1", annotate_actors, ("doc",), ("mentions",)),
+        Stage("dates.dateparser.v1", dates.annotate, ("doc",), ("dates",)),
+        Stage(places.NAME, places.annotate, ("doc", "mentions"), ("places",)),
+    ]
+
+
+def _after_events() -> list[Stage]:
+    return [
         Stage("merge.claims.v1", merge.annotate, ("events.status",), ("propositions",)),
         Stage(places_link.NAME, places_link.annotate, ("places", "propositions"), ("propositions",)),
         Stage("losses.rules.v1", losses.annotate, ("doc", "mentions"), ("loss_claims",)),
@@ -55,3 +77,8 @@ def rule_stages() -> list[Stage]:
 @hookimpl
 def register_stages() -> list[Stage]:
     return builtin_stages()
+
+
+@hookimpl
+def register_extractors() -> dict[str, list[Stage]]:
+    return {"rules": rule_event_stages(), "hybrid": [*rule_event_stages(), HYBRID]}

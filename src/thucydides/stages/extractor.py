@@ -20,7 +20,7 @@ from ..model import ActorMention
 from ..pipeline.state import EventMention, State
 from .merge import PUBLISHED
 
-__all__ = ["EXTRACTOR", "KEEP_RULES", "annotate", "combine", "learned_events", "run_stage", "to_mention"]
+__all__ = ["EXTRACTOR", "KEEP_RULES", "annotate", "annotate_hybrid", "combine", "learned_events", "run_stage", "to_mention"]
 
 EXTRACTOR = "events.learned.v1"
 
@@ -105,12 +105,18 @@ def combine(rule_events: Sequence[EventMention], model_events: Sequence[EventMen
     return sorted([*model_events, *kept], key=lambda e: (e.start, e.trigger))
 
 
-#: Which rule events the stage keeps beside the model's (see :func:`combine`); chosen by the ablation.
+#: Which rule events the hybrid stage keeps beside the model's (see :func:`combine`).
 KEEP_RULES = "uncovered"
 
 
 def annotate(state: State) -> None:
-    """Pipeline stage ``events.learned.v1`` with the shipped combination policy :data:`KEEP_RULES`."""
+    """Pipeline stage ``events.learned.v1``: the model's events alone (no rule stage runs before it)."""
+    run_stage(state, "none")
+
+
+def annotate_hybrid(state: State) -> None:
+    """Pipeline stage ``events.learned.v1`` after the rule stages, keeping the rule events of
+    :data:`KEEP_RULES`."""
     run_stage(state, KEEP_RULES)
 
 
