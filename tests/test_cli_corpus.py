@@ -147,3 +147,24 @@ def test_progress_bar_on_a_terminal_shows_the_total(tmp_path: Path, monkeypatch:
     with ProgressBar(False, 3, "documents") as bar:
         bar.update(2)
     assert quiet.getvalue() == ""
+
+
+def test_progress_bar_stages_restart_the_count_and_show_a_rate_of_their_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from thucydides.commands.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with ProgressBar(True, 40, "rows") as bar:
+        bar.update(40)
+        bar.stage("items", 7)
+        bar.update(3)
+        bar._bar.refresh()
+    assert bar.unit == "items" and bar.total == 7
+    assert "3/7" in screen.getvalue() and "items/s" in screen.getvalue()
