@@ -216,3 +216,20 @@ def test_import_draws_a_bar_on_a_terminal_and_prints_only_its_summary_off_one(
     code, out, err = run("losses", "import", str(FIX / "items_first.csv"), "--format", "oryx-items",
                          "--db", str(tmp_path / "b.duckdb"))
     assert code == 0 and out.count("\n") == 2 and out.startswith("import 1:") and "━" not in out + err
+
+
+def test_check_claims_summarizes_hides_other_conflicts_and_takes_a_side(db: str, tmp_path: Path) -> None:
+    lines = (FIX / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    elsewhere, other_side = json.loads(lines[0]), json.loads(lines[0])
+    elsewhere["id"], elsewhere["loss_claims"][0]["side"] = "art-syria", "SYR"
+    other_side["id"], other_side["loss_claims"][0]["side"] = "art-ukr", "UKR"
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("\n".join([*lines, json.dumps(elsewhere), json.dumps(other_side)]) + "\n", encoding="utf-8")
+    code, out, _ = run("check-claims", "--from", str(articles), "--db", db)
+    assert code == 0 and "art-syria" not in out and "-> OVERSTATED against lee [tanks]" in out
+    summary = out.splitlines()[-1]
+    assert summary.startswith("5 loss claims: ") and "3 overstated" in summary
+    assert "1 not checkable: no ledger for this conflict" in summary
+    assert "art-syria" in run("check-claims", "--from", str(articles), "--db", db, "--all")[1]
+    code, out, _ = run("check-claims", "--from", str(articles), "--db", db, "--side", "ukr")
+    assert code == 0 and "art-tanks" not in out and "art-ukr" in out and out.splitlines()[-1].startswith("1 loss")
