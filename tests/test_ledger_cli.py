@@ -233,3 +233,28 @@ def test_check_claims_summarizes_hides_other_conflicts_and_takes_a_side(db: str,
     assert "art-syria" in run("check-claims", "--from", str(articles), "--db", db, "--all")[1]
     code, out, _ = run("check-claims", "--from", str(articles), "--db", db, "--side", "ukr")
     assert code == 0 and "art-tanks" not in out and "art-ukr" in out and out.splitlines()[-1].startswith("1 loss")
+
+
+@pytest.mark.parametrize("days", [10, 120, 1200])
+def test_dates_on_a_chart_axis_never_overprint(days: int) -> None:
+    import datetime as dt
+    import itertools
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from thucydides.ledger.charts import _dated_axis
+
+    dates = np.array([dt.date(2022, 2, 24) + dt.timedelta(days=n) for n in range(days)], dtype="datetime64[D]")
+    fig, ax = plt.subplots(figsize=(9, 3))
+    ax.plot(dates, np.arange(days))
+    _dated_axis(ax)
+    fig.canvas.draw()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    boxes = sorted((t.get_window_extent() for t in labels), key=lambda b: b.x0)
+    plt.close(fig)
+    assert len(labels) >= 3 and len({t.get_text() for t in labels}) == len(labels)
+    assert all(left.x1 <= right.x0 for left, right in itertools.pairwise(boxes))
