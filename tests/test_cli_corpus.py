@@ -147,3 +147,52 @@ def test_progress_bar_on_a_terminal_shows_the_total(tmp_path: Path, monkeypatch:
     with ProgressBar(False, 3, "documents") as bar:
         bar.update(2)
     assert quiet.getvalue() == ""
+
+
+def test_progress_bar_stages_restart_the_count_and_show_a_rate_of_their_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from thucydides.commands.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with ProgressBar(True, 40, "rows") as bar:
+        bar.update(40)
+        bar.stage("items", 7)
+        bar.update(3)
+        bar._bar.refresh()
+    assert bar.unit == "items" and bar.total == 7
+    assert "3/7" in screen.getvalue() and "items/s" in screen.getvalue()
+
+
+def test_train_progress_moves_the_bar_logs_when_asked_and_sums_up(monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from thucydides.commands.progress import ProgressBar
+    from thucydides.commands.train import TrainProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with ProgressBar(True, None, "steps") as bar:
+        shown = TrainProgress(bar, log_every=None)
+        for step, loss in enumerate([0.9, 0.7, 0.5], 1):
+            shown(step, 4, loss)
+        bar._bar.refresh()
+    assert "3/4" in screen.getvalue() and "steps/s" in screen.getvalue()
+    assert shown.summary().startswith("trained 3/4 steps in ") and shown.summary().endswith("mean loss 0.700")
+    monkeypatch.undo()
+    logged = TrainProgress(ProgressBar(True, None, "steps"), log_every=2)  # off a terminal: no bar
+    for step in (1, 2, 3):
+        logged(step, 3, 1.0)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split("  ")[0] for line in lines] == ["step 2/3", "step 3/3"]

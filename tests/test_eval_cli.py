@@ -142,7 +142,7 @@ def test_a_floor_of_a_figure_not_measured_fails_the_check(data: Path, tmp_path: 
     assert rc == 1
 
 
-def test_run_evaluation_reports_progress_after_each_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_evaluation_reports_its_total_first_then_each_dataset_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from thucydides.evaluation import registry
 
     class Other(Counting):
@@ -152,7 +152,7 @@ def test_run_evaluation_reports_progress_after_each_dataset(tmp_path: Path, monk
     (tmp_path / "counting.txt").write_text("ok 1\nbad 2\n", encoding="utf-8")
     told: list[tuple[int, int]] = []
     report = registry.run_evaluation(tmp_path, progress=lambda done, total: told.append((done, total)))
-    assert told == [(1, 2), (2, 2)] and len(report.results) == 2
+    assert told == [(0, 2), (1, 2), (2, 2)] and len(report.results) == 2  # the bar's total from the start
     told.clear()
     registry.run_evaluation(tmp_path, ["other"], progress=lambda done, total: told.append((done, total)))
-    assert told == [(1, 1)]
+    assert told == [(0, 1), (1, 1)]

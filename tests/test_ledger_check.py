@@ -152,6 +152,8 @@ def test_scope_words_around_a_category() -> None:
     assert claim_scope(_claim(1, "over", "destroyed Russian tanks"))[0] == ("tanks",)
     assert claim_scope(_claim(1, "over", "tank losses"))[0] == ("tanks",)
     assert claim_scope(_claim(1, "over", "units of enemy hardware"))[0] == ("all",)
+    for unit in ("warplanes", "warplane", "Russian fighter jets", "combat aircraft", "airplanes"):
+        assert claim_scope(_claim(6, "exact", unit))[0] == ("aircraft",), unit
 
 
 def test_personnel_claims_only_meet_claimed_personnel_counts(con: duckdb.DuckDBPyConnection) -> None:

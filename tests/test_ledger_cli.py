@@ -174,3 +174,87 @@ def test_import_with_every_row_failed_is_an_error_and_writes_nothing(db: str, tm
     assert code == 2 and out == "" and len(errors) == 1 and errors[0].startswith("Error: [E030] nothing imported")
     assert "  failed: [E007] bad.csv line 2: " in err and "  failed: [E007] bad.csv line 3: 7 fields" in err
     assert _counts(db) == before
+
+
+def test_import_tells_its_progress_rows_then_what_it_writes(tmp_path: Path) -> None:
+    from thucydides.ledger.api import import_losses
+
+    told: list[tuple[str, int, int | None]] = []
+    db = tmp_path / "ledger.duckdb"
+    import_losses([FIX / "items_first.csv"], "oryx-items", db, progress=lambda *t: told.append(t))
+    assert told == [("rows", 10, None), ("items", 8, 8)]
+    told.clear()
+    import_losses([FIX / "mod_petro.json"], "ua-mod", db, progress=lambda *t: told.append(t))
+    assert told[0] == ("rows", len(json.loads((FIX / "mod_petro.json").read_text())), None)
+    assert told[1][0] == "daily figures" and told[1][1] == told[1][2] > 0
+    import_losses([FIX / "daily.csv"], "oryx-daily", db)  # no progress asked: nobody is told
+    assert len(told) == 2
+
+
+def test_import_draws_a_bar_on_a_terminal_and_prints_only_its_summary_off_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from thucydides.commands.losses import _advance, _row_total
+    from thucydides.commands.progress import ProgressBar
+    from thucydides.ledger.api import import_losses
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert _row_total((FIX / "items_first.csv",)) == 10 and _row_total((FIX / "mod_petro.json",)) is None
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with ProgressBar(True, 10, "rows") as bar:
+        import_losses([FIX / "items_first.csv"], "oryx-items", tmp_path / "a.duckdb",
+                      progress=lambda *told: _advance(bar, *told))
+        bar._bar.refresh()
+    assert "items" in screen.getvalue() and "8/8" in screen.getvalue() and "items/s" in screen.getvalue()
+    monkeypatch.undo()
+    code, out, err = run("losses", "import", str(FIX / "items_first.csv"), "--format", "oryx-items",
+                         "--db", str(tmp_path / "b.duckdb"))
+    assert code == 0 and out.count("\n") == 2 and out.startswith("import 1:") and "━" not in out + err
+
+
+def test_check_claims_summarizes_hides_other_conflicts_and_takes_a_side(db: str, tmp_path: Path) -> None:
+    lines = (FIX / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    elsewhere, other_side = json.loads(lines[0]), json.loads(lines[0])
+    elsewhere["id"], elsewhere["loss_claims"][0]["side"] = "art-syria", "SYR"
+    other_side["id"], other_side["loss_claims"][0]["side"] = "art-ukr", "UKR"
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("\n".join([*lines, json.dumps(elsewhere), json.dumps(other_side)]) + "\n", encoding="utf-8")
+    code, out, _ = run("check-claims", "--from", str(articles), "--db", db)
+    assert code == 0 and "art-syria" not in out and "-> OVERSTATED against lee [tanks]" in out
+    summary = out.splitlines()[-1]
+    assert summary.startswith("5 loss claims: ") and "3 overstated" in summary
+    assert "1 not checkable: no ledger for this conflict" in summary
+    assert "art-syria" in run("check-claims", "--from", str(articles), "--db", db, "--all")[1]
+    code, out, _ = run("check-claims", "--from", str(articles), "--db", db, "--side", "ukr")
+    assert code == 0 and "art-tanks" not in out and "art-ukr" in out and out.splitlines()[-1].startswith("1 loss")
+
+
+@pytest.mark.parametrize("days", [10, 120, 1200])
+def test_dates_on_a_chart_axis_never_overprint(days: int) -> None:
+    import datetime as dt
+    import itertools
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from thucydides.ledger.charts import _dated_axis
+
+    dates = np.array([dt.date(2022, 2, 24) + dt.timedelta(days=n) for n in range(days)], dtype="datetime64[D]")
+    fig, ax = plt.subplots(figsize=(9, 3))
+    ax.plot(dates, np.arange(days))
+    _dated_axis(ax)
+    fig.canvas.draw()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    boxes = sorted((t.get_window_extent() for t in labels), key=lambda b: b.x0)
+    plt.close(fig)
+    assert len(labels) >= 3 and len({t.get_text() for t in labels}) == len(labels)
+    assert all(left.x1 <= right.x0 for left, right in itertools.pairwise(boxes))

@@ -44,3 +44,16 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
                              text=True, timeout=900, check=False, env=env)
         assert out.returncode == 0, f"thucydides {shlex.join(args)}: {out.stderr[-2000:]}"
     assert (work / "irn-isr.png").stat().st_size > 0 and (work / "events.tsv").exists()
+
+
+def test_the_licence_is_declared_in_the_current_form() -> None:
+    """An SPDX expression string, as setuptools 77+ wants it: a ``{text = ...}`` table or a licence classifier
+    makes the install print deprecation warnings."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert isinstance(project["license"], str) and project["license"] == "MIT"
+    assert not [c for c in project.get("classifiers", []) if c.startswith("License ::")]
+    requires = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    assert any(r.replace(" ", "").startswith("setuptools>=") and int(r.split(">=")[1].split(".")[0]) >= 77
+               for r in requires)

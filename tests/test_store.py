@@ -165,6 +165,22 @@ def test_stories_are_one_event_not_a_dyad_and_a_type(store) -> None:  # type: ig
     assert groups == [[0, 1, 12], [2], [3], [4], [5], [6], [7, 8], [9], [10, 11], [13]]
 
 
+def test_a_denial_disputes_only_the_request_it_denies(store) -> None:  # type: ignore[no-untyped-def]
+    requests = ["Navalny asks supporters to rally in Moscow on Sunday",
+                "Kadyrov asks Chechen volunteers to join the troops in Ukraine",
+                "Putin asks the government to cap the price of bread"]
+    docs = [doc(f"speaker {i}", [("REQUEST", "RUS", "", [claim("asserted", ("RUS",), evidence=e)], "2022-03-01")],
+                "2022-03-01", "Wire") for i, e in enumerate(requests)]
+    denial = claim("denied", ("UKR",), evidence="Kyiv denies that Kadyrov asks Chechen volunteers to join the troops")
+    docs.append(doc("third party", [("REQUEST", "RUS", "", [denial], "2022-03-01")], "2022-03-02", "Post"))
+    write_documents(store, docs)
+    link_stories(store)
+    verdicts = dict(store.execute("""SELECT m.doc_id, s.verdict FROM story_members m JOIN stories s
+                                     ON s.id = m.story_id""").fetchall())
+    assert verdicts[docs[0].id] == verdicts[docs[2].id] == "asserted"
+    assert verdicts[docs[1].id] == verdicts[docs[3].id] == "disputed"  # Kadyrov's request and its denial
+
+
 def test_undated_propositions_link_within_the_window(tmp_path: Path) -> None:
     text = "Turkey hosts talks between the foreign ministers of Russia and Ukraine in Antalya"
     spec: list[Spec] = [("CONSULT", "TUR", "RUS", None, text, None), ("CONSULT", "TUR", "RUS", None, text, None)]

@@ -6,13 +6,16 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..ledger.importers import register_loss_importers
 from ..plugins import hookimpl
 from .options import db_option, parse_date_option
+
+if TYPE_CHECKING:
+    from .progress import ProgressBar
 
 __all__ = ["check_claims_command", "losses", "register_commands", "register_loss_importers"]
 
@@ -52,12 +55,15 @@ def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mappin
     """Import loss files (all PATHS together, as one view of the source) into the ledger.
 
     Rows that cannot be read (malformed CSV, a bad date, count or side) are listed with their line numbers
-    and the good rows are imported; the exit code is then 1, or 2 when no row could be imported."""
+    and the good rows are imported; the exit code is then 1, or 2 when no row could be imported.
+    On a terminal a progress bar shows the rows read, then the items or figures written."""
     from ..ledger.api import NothingImported, import_losses
+    from .progress import ProgressBar
 
     options = {k: v for k, v in {"source": source, "map": mapping, "side": side, "date": snapshot}.items() if v}
     try:
-        report = import_losses(list(paths), fmt, db, options)
+        with ProgressBar(True, _row_total(paths), "rows") as bar:
+            report = import_losses(list(paths), fmt, db, options, progress=lambda *told: _advance(bar, *told))
     except NothingImported as exc:
         _list_rows("failed", exc.failed, err=True)
         raise
@@ -69,6 +75,22 @@ def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mappin
     _list_rows("failed", report.failed, err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _row_total(paths: tuple[Path, ...]) -> int | None:
+    """About how many rows CSV files hold (for the bar's total); None when a file is not CSV."""
+    from .progress import count_documents
+
+    if not all(p.suffix.lower() in (".csv", ".tsv") for p in paths):
+        return None
+    return count_documents(tuple(map(str, paths)))
+
+
+def _advance(bar: ProgressBar, stage: str, done: int, total: int | None) -> None:
+    """Show an import's progress: a new stage restarts the bar (the rows keep the total counted ahead)."""
+    if stage != bar.unit:
+        bar.stage(stage, total)
+    bar.update(done)
 
 
 #: How many skipped or failed rows an import lists one by one (then a count of the rest).

@@ -7,6 +7,7 @@ left; when the output goes to a file or a pipe nothing is drawn and the command 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -35,11 +36,16 @@ def count_documents(paths: tuple[str, ...]) -> int | None:
 
 
 class ProgressBar:
-    """``with ProgressBar(enabled, total, "documents") as bar: bar.update(done)``."""
+    """``with ProgressBar(enabled, total, "documents") as bar: bar.update(done)``.
+
+    A command of several stages (read rows, then store items) calls :meth:`stage` before each one: the bar
+    then counts the new unit from zero towards the new total.
+    """
 
     def __init__(self, enabled: bool, total: int | None, unit: str) -> None:
         self.active = enabled and sys.stderr.isatty()
         self.total, self.unit = total, unit
+        self._started = time.monotonic()
         self._bar: Any = None
         self._task: Any = None
 
@@ -55,19 +61,27 @@ class ProgressBar:
                 TimeRemainingColumn,
             )
 
-            self._bar = Progress(TextColumn(f"[bold]{self.unit}"), BarColumn(), MofNCompleteColumn(),
+            self._bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                                  TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
                                  console=Console(stderr=True), transient=True)
             self._bar.__enter__()
             self._task = self._bar.add_task(self.unit, total=self.total, rate="")
         return self
 
+    def stage(self, unit: str, total: int | None) -> None:
+        """Start counting ``unit`` from zero towards ``total`` (None: unknown), with the clock reset."""
+        self.unit, self.total, self._started = unit, total, time.monotonic()
+        if self._bar is not None:
+            self._bar.reset(self._task, total=total, completed=0, description=unit, rate="")
+
     def update(self, completed: int, rate: float | None = None) -> None:
-        """Set how many are done (and the rate per second, when known)."""
+        """Set how many are done and the rate per second (default: the mean since the stage began)."""
         if self._bar is not None:
             total = max(self.total or 0, completed) if self.total is not None else None
+            elapsed = time.monotonic() - self._started
+            per_second = rate if rate is not None else (completed / elapsed if elapsed > 0 else None)
             self._bar.update(self._task, completed=completed, total=total,
-                             rate=f"{rate:.1f} {self.unit}/s" if rate else "")
+                             rate=f"{per_second:.1f} {self.unit}/s" if per_second else "")
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

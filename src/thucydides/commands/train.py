@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..plugins import hookimpl
+from .progress import ProgressBar
 
-__all__ = ["classify_command", "register_commands", "register_eval_datasets", "train_command"]
+__all__ = ["TrainProgress", "classify_command", "register_commands", "register_eval_datasets", "train_command"]
 
 
 @click.command("train")
@@ -28,8 +28,11 @@ __all__ = ["classify_command", "register_commands", "register_eval_datasets", "t
 @click.option("--limit", type=click.IntRange(1), help="Extractor: train on the first N documents only (a smoke run).")
 @click.option("--cache", "cache", type=click.Path(path_type=Path),
               help="Classifier: a folder to keep sentence embeddings in between runs (outside the repository).")
+@click.option("--log-every", "log_every", type=click.IntRange(1), metavar="N",
+              help="Extractor: also print the step, the mean loss and the time left every N steps (for a log "
+                   "file; on a terminal a progress bar shows the steps, and one summary line ends the run).")
 def train_command(data: Path | None, out: Path | None, which: str, team: Path | None, epochs: int | None,
-                  max_steps: int | None, limit: int | None, cache: Path | None) -> None:
+                  max_steps: int | None, limit: int | None, cache: Path | None, log_every: int | None) -> None:
     """Train a learned model from the shared data and write every artifact it ships with."""
     from ..evaluation.registry import default_data_dir
 
@@ -43,27 +46,46 @@ def train_command(data: Path | None, out: Path | None, which: str, team: Path | 
         from ..extractor.runtime import default_model_dir
 
         shared = root.parent if root.name == "eval" else root
-        paths = train_extractor(shared, out or default_model_dir(), team, epochs=epochs,
-                                max_steps=max_steps, limit=limit, progress=_progress())
+        with ProgressBar(True, None, "steps") as bar:
+            shown = TrainProgress(bar, log_every)
+            paths = train_extractor(shared, out or default_model_dir(), team, epochs=epochs,
+                                    max_steps=max_steps, limit=limit, progress=shown)
+        click.echo(shown.summary(), err=True)
     for role, path in paths.items():
         click.echo(f"{role}\t{path}")
 
 
-def _progress(every: int = 25) -> Callable[[int, int, float], None]:
-    """A reporter that prints the step, the running mean loss and the time left to stderr every ``every`` steps."""
-    started, losses = time.monotonic(), []
+class TrainProgress:
+    """What ``train`` shows of its steps: the bar (on a terminal), a log line every ``log_every`` steps when
+    asked, and :meth:`summary` at the end. Called as ``progress(step, total, loss)`` after each step."""
 
-    def report(step: int, total: int, loss: float) -> None:
-        losses.append(loss)
-        if step % every and step != total:
-            return
-        elapsed = time.monotonic() - started
-        left = elapsed / step * (total - step)
-        recent = losses[-every:]
-        click.echo(f"step {step}/{total}  loss {sum(recent) / len(recent):.3f}  "
-                   f"elapsed {elapsed / 60:.1f} min  left ~{left / 60:.1f} min", err=True)
+    #: How many of the last steps the mean loss is taken over.
+    WINDOW = 25
 
-    return report
+    def __init__(self, bar: ProgressBar, log_every: int | None) -> None:
+        self.bar, self.log_every = bar, log_every
+        self.started = time.monotonic()
+        self.losses: list[float] = []
+        self.step = self.total = 0
+
+    def __call__(self, step: int, total: int, loss: float) -> None:
+        self.losses.append(loss)
+        self.step, self.total, self.bar.total = step, total, total
+        self.bar.update(step)
+        if self.log_every is not None and (step % self.log_every == 0 or step == total):
+            elapsed = time.monotonic() - self.started
+            click.echo(f"step {step}/{total}  loss {self.mean_loss():.3f}  elapsed {elapsed / 60:.1f} min  "
+                       f"left ~{elapsed / step * (total - step) / 60:.1f} min", err=True)
+
+    def mean_loss(self) -> float:
+        """The mean loss of the last :attr:`WINDOW` steps (0 before the first)."""
+        recent = self.losses[-self.WINDOW:]
+        return sum(recent) / len(recent) if recent else 0.0
+
+    def summary(self) -> str:
+        """One line: the steps done, the time taken and the last mean loss."""
+        minutes = (time.monotonic() - self.started) / 60
+        return f"trained {self.step}/{self.total} steps in {minutes:.1f} min, mean loss {self.mean_loss():.3f}"
 
 
 @click.command("classify")

@@ -95,7 +95,7 @@ def _evaluate(ds: EvalDataset, root: Path, limit: int | None) -> EvalResult:
 def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: int | None = None,
                    progress: Callable[[int, int], None] | None = None) -> EvalReport:
     """Evaluate the selected datasets (all when ``names`` is empty) found under ``root``;
-    ``progress(done, total)`` is told after each dataset.
+    ``progress(done, total)`` is told before the first dataset (done 0) and after each one.
 
     Raises:
         InvalidValue: (E001) an unknown dataset name.
@@ -106,6 +106,8 @@ def run_evaluation(root: Path | None = None, names: Sequence[str] = (), limit: i
             raise InvalidValue("E001", "dataset", n, sorted(registry))
     report = EvalReport(root if root is not None else default_data_dir())
     chosen = [(name, ds) for name, ds in registry.items() if not names or name in names]
+    if progress is not None:
+        progress(0, len(chosen))
     for done, (name, ds) in enumerate(chosen, start=1):
         _run_one(report, name, ds, limit)
         if progress is not None:

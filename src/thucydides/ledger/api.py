@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,15 @@ from ..model import LossClaim
 from ..plugins import collect_dict
 from .check import CheckResult, check_claim
 from .db import ledger_connection
-from .ingest import ImportReport, store_parsed
-from .records import parse_date, read_json
+from .ingest import REPORT_EVERY, ImportReport, store_parsed
+from .records import Parsed, counting_rows, parse_date, read_json
 
-__all__ = ["ClaimToCheck", "NothingImported", "check_claims", "claims_from_file", "claims_from_store", "import_losses",
-           "loss_importers"]
+__all__ = ["ClaimToCheck", "ImportProgress", "NothingImported", "check_claims", "claims_from_file",
+           "claims_from_store", "import_losses", "loss_importers"]
+
+#: ``progress(stage, done, total)`` during an import: stage ``rows`` (rows read so far, total None) while the
+#: files are read, then ``items`` or ``daily figures`` (written so far, of ``total``).
+ImportProgress = Callable[[str, int, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,12 @@ def loss_importers() -> dict[str, Any]:
     return collect_dict("register_loss_importers")
 
 
-def import_losses(paths: Sequence[Path], fmt: str, db: Path | str, options: Mapping[str, str] | None = None) -> ImportReport:
+def import_losses(paths: Sequence[Path], fmt: str, db: Path | str, options: Mapping[str, str] | None = None,
+                  progress: ImportProgress | None = None) -> ImportReport:
     """Read ``paths`` with the importer of ``fmt`` and write them into the ledger in ``db`` (all or nothing).
 
     Rows that cannot be read are listed in the report's ``failed`` and the good rows are stored.
+    ``progress`` hears how many rows were read, then how many items or figures were written.
 
     Raises:
         InputError: (E030) rows failed and none could be imported (nothing is written).
@@ -58,11 +64,29 @@ def import_losses(paths: Sequence[Path], fmt: str, db: Path | str, options: Mapp
         raise InvalidValue("E001", "loss format", fmt, sorted(importers))
     if not paths:
         raise InputError("E002", "no input file given")
-    parsed = importers[fmt](list(paths), dict(options or {}))
+    parsed = _read(importers[fmt], paths, dict(options or {}), progress)
     if parsed.failed and not parsed.items and not parsed.daily:
         raise NothingImported(parsed.failed, ", ".join(p.name for p in paths))
     with ledger_connection(db) as con:
-        return store_parsed(con, parsed, fmt, [str(p) for p in paths])
+        return store_parsed(con, parsed, fmt, [str(p) for p in paths], progress)
+
+
+def _read(importer: Callable[[list[Path], dict[str, str]], Parsed], paths: Sequence[Path], options: dict[str, str],
+          progress: ImportProgress | None) -> Parsed:
+    """``importer(paths, options)``, telling ``progress`` every :data:`REPORT_EVERY` rows and at the end."""
+    if progress is None:
+        return importer(list(paths), options)
+    read = [0]
+
+    def told(count: int) -> None:
+        read[0] += count
+        if read[0] // REPORT_EVERY != (read[0] - count) // REPORT_EVERY:
+            progress("rows", read[0], None)
+
+    with counting_rows(told):
+        parsed = importer(list(paths), options)
+    progress("rows", read[0], None)
+    return parsed
 
 
 def _claims_of(doc: Any, where: str) -> list[ClaimToCheck]:

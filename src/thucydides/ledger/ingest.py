@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,14 @@ from ..errors import StoreError
 from .records import ItemRecord, Parsed, evidence_key
 from .taxonomy import STATUSES
 
-__all__ = ["ImportReport", "store_parsed"]
+__all__ = ["ImportReport", "StoreProgress", "store_parsed"]
+
+#: ``progress(stage, done, total)``: ``done`` of ``total`` items (stage ``items``) or daily figures
+#: (stage ``daily figures``) written so far.
+StoreProgress = Callable[[str, int, int], None]
+
+#: How many items are merged between two progress reports.
+REPORT_EVERY = 500
 
 
 @dataclass
@@ -159,31 +166,52 @@ def _add_evidence(item: _Item, rec: ItemRecord, by_key: dict[str, list[str]]) ->
             by_key.setdefault(key, []).append(item.item_id)
 
 
-def _merge_items(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportReport) -> None:
-    items, by_key = _load_items(con)
-    touched: dict[str, _Item] = {}
-    seen: set[str] = set()
-    changes: list[tuple[str, int, str, str, str]] = []
-    for rec in _merge_within(parsed.items):
+@dataclass
+class _Merging:
+    """One import's merge of incoming items into the stored ones (see the rules above)."""
+
+    items: dict[str, _Item]
+    by_key: dict[str, list[str]]
+    source: str
+    report: ImportReport
+    touched: dict[str, _Item] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    changes: list[tuple[str, int, str, str, str]] = field(default_factory=list)
+
+    def add(self, rec: ItemRecord) -> None:
+        """Merge ``rec`` into the stored item it is, or add it as a new item."""
+        report = self.report
         report.items_in_input += 1
-        item = _find(rec, items, by_key, seen)
+        item = _find(rec, self.items, self.by_key, self.seen)
         before: tuple[object, ...] = ()
         if item is None:
-            item = _new_item(rec, parsed.source, report.import_id)
-            items[item.item_id] = touched[item.item_id] = item
+            item = _new_item(rec, self.source, report.import_id)
+            self.items[item.item_id] = self.touched[item.item_id] = item
             report.new_items += 1
         else:
             before = _state(item)
-            found = _update(item, rec, parsed.source)
-            changes += [(item.item_id, report.import_id, *c) for c in found]
+            found = _update(item, rec, self.source)
+            self.changes += [(item.item_id, report.import_id, *c) for c in found]
             report.changed_items, report.merged_items = report.changed_items + bool(found), report.merged_items + 1
-        _add_evidence(item, rec, by_key)
-        if item.item_id not in touched and _state(item) != before:
+        _add_evidence(item, rec, self.by_key)
+        if item.item_id not in self.touched and _state(item) != before:
             item.last_import = report.import_id
-            touched[item.item_id] = item
-        seen.add(item.item_id)
-    if touched:
-        _write_items(con, list(touched.values()), changes)
+            self.touched[item.item_id] = item
+        self.seen.add(item.item_id)
+
+
+def _merge_items(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportReport,
+                 progress: StoreProgress | None) -> None:
+    merging = _Merging(*_load_items(con), parsed.source, report)
+    incoming = _merge_within(parsed.items)
+    for done, rec in enumerate(incoming, 1):
+        merging.add(rec)
+        if progress is not None and done % REPORT_EVERY == 0:
+            progress("items", done, len(incoming))
+    if merging.touched:
+        _write_items(con, list(merging.touched.values()), merging.changes)
+    if progress is not None:
+        progress("items", len(incoming), len(incoming))
 
 
 def _write_items(con: duckdb.DuckDBPyConnection, items: list[_Item],
@@ -235,16 +263,20 @@ def _store_daily(con: duckdb.DuckDBPyConnection, parsed: Parsed, report: ImportR
     report.daily_rows = len(d)
 
 
-def store_parsed(con: duckdb.DuckDBPyConnection, parsed: Parsed, fmt: str, paths: list[str]) -> ImportReport:
-    """Write one importer's output in a single transaction (all or nothing) and record the import."""
+def store_parsed(con: duckdb.DuckDBPyConnection, parsed: Parsed, fmt: str, paths: list[str],
+                 progress: StoreProgress | None = None) -> ImportReport:
+    """Write one importer's output in a single transaction (all or nothing) and record the import;
+    ``progress`` hears how far the writing is."""
     report = ImportReport(_next_import_id(con), parsed.source, parsed.kind, parsed.rows_read,
                           skipped=list(parsed.skipped), failed=list(parsed.failed))
     con.execute("BEGIN TRANSACTION")
     try:
         if parsed.items:
-            _merge_items(con, parsed, report)
+            _merge_items(con, parsed, report, progress)
         if parsed.daily:
             _store_daily(con, parsed, report)
+            if progress is not None:
+                progress("daily figures", len(parsed.daily), len(parsed.daily))
         con.execute("INSERT INTO ledger_imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _import_row(report, fmt, paths))
         con.execute("COMMIT")
     except duckdb.Error as exc:

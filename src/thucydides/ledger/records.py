@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
 import io
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ __all__ = [
     "DailyRecord",
     "ItemRecord",
     "Parsed",
+    "counting_rows",
     "evidence_key",
     "parse_date",
     "parse_int",
@@ -95,6 +98,27 @@ class Parsed:
     level: str = "category"
 
 
+#: Who hears of the rows read in this context (see :func:`counting_rows`); nobody by default.
+_ROWS_TOLD: ContextVar[Callable[[int], None] | None] = ContextVar("thucydides_ledger_rows_told", default=None)
+
+
+@contextlib.contextmanager
+def counting_rows(told: Callable[[int], None]) -> Iterator[None]:
+    """Within the block, ``told(n)`` hears of every ``n`` rows or records that :func:`read_csv_rows` and
+    :func:`read_json` read, so that an import shows its progress whatever importer reads the files."""
+    token = _ROWS_TOLD.set(told)
+    try:
+        yield
+    finally:
+        _ROWS_TOLD.reset(token)
+
+
+def _tell_rows(count: int) -> None:
+    told = _ROWS_TOLD.get()
+    if told is not None:
+        told(count)
+
+
 def read_csv_rows(path: Path, required: Sequence[str],
                   failed: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) pairs of a CSV file with a header that has every ``required`` column.
@@ -116,6 +140,7 @@ def read_csv_rows(path: Path, required: Sequence[str],
     if missing:
         raise InputError("E010", f"{path.name}: missing column(s) {', '.join(missing)}; header is {header}")
     for line, row in inputs.csv_records(text, path.name):
+        _tell_rows(1)
         if not isinstance(row, InputError):
             yield line, {k.strip(): v for k, v in row.items()}
         elif failed is None or line == 1:
@@ -126,7 +151,12 @@ def read_csv_rows(path: Path, required: Sequence[str],
 
 def read_json(path: Path) -> Any:
     """Parsed JSON, or a list of parsed lines for JSON Lines files."""
-    text = inputs.read_text(path, MAX_BYTES)
+    data = _parse_json(path, inputs.read_text(path, MAX_BYTES))
+    _tell_rows(len(data) if isinstance(data, list) else 1)
+    return data
+
+
+def _parse_json(path: Path, text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as first:

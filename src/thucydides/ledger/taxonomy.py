@@ -116,6 +116,7 @@ _RAW: dict[str, str] = {
     "radars": "radars",
     "jammers and deception systems": "jammers",
     "aircraft": "aircraft", "fixedwingaircraft": "aircraft", "planes": "aircraft", "jets": "aircraft",
+    "warplanes": "aircraft", "airplanes": "aircraft", "fighter jets": "aircraft", "combat aircraft": "aircraft",
     "helicopters": "helicopters", "helicopter": "helicopters", "rotarywingaircraft": "helicopters",
     "unmanned combat aerial vehicles": "ucavs",
     "reconnaissance unmanned aerial vehicles": "recon_uavs",
