@@ -104,7 +104,7 @@ def conflibert_split(root: Path, cache_dir: Path | None = None,
                      limit: int | None = None) -> tuple[Features, HeldOutSplit]:
     """ConfliBERT's sentences featurized, each ``group`` its near-duplicate group, and the held-out split."""
     examples = load_conflibert(root)
-    feats = featurize(examples[:limit] if limit else examples, cache_dir)
+    feats = featurize(examples[:max(limit, 50)] if limit else examples, cache_dir)
     texts = [e.text for e in feats.examples]
     groups = near_duplicate_groups(texts, extra_pairs=similar_vector_pairs(feats.dense))
     grouped = tuple(replace(e, group=f"nd:{g}") for e, g in zip(feats.examples, groups, strict=True))
@@ -124,7 +124,8 @@ def evaluate_conflibert_heldout(root: Path, folds: int = 5, cache_dir: Path | No
     """The quad head fitted on the train part only and scored on the de-duplicated held-out part.
 
     Also: ``group_cv``, CV over the whole file with folds by near-duplicate group, and ``train_cv``, the same
-    within the train part (the only figure settings may be chosen on). ``limit`` keeps the first sentences.
+    within the train part (the only figure settings may be chosen on). ``limit`` keeps the first
+    ``max(limit, 50)`` sentences.
     """
     feats, split = conflibert_split(root, cache_dir, limit)
     train, test = feats.subset(list(split.train)), feats.subset(list(split.held_out))
