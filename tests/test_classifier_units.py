@@ -153,6 +153,8 @@ def test_eval_datasets_are_registered_and_find_their_files(tmp_path: Path) -> No
 
     datasets = get_datasets()
     quad, plover = datasets["conflibert_cameo_train"], datasets["plover_gsr_dev_classifier"]
-    assert not quad.available(tmp_path) and not plover.available(tmp_path)
+    held_out = datasets["conflibert_cameo_heldout"]
+    assert not quad.available(tmp_path) and not plover.available(tmp_path) and not held_out.available(tmp_path)
     _write_fake_shared(tmp_path)
     assert quad.available(tmp_path / "eval") and plover.available(tmp_path / "eval")
+    assert held_out.available(tmp_path)

@@ -6,7 +6,7 @@
 >>> quads = clf.predict_quad(["Government troops shelled the rebel-held town."])[0]
 """
 
-from .evaluate import evaluate_conflibert, evaluate_plover
+from .evaluate import evaluate_conflibert, evaluate_conflibert_heldout, evaluate_plover
 from .inference import EventClassifier, default_model_dir
 from .labels import NONE, PLOVER_QUAD, PLOVER_TYPES, QUAD_NAMES, TYPE_LABELS
 from .train import train_all
@@ -20,6 +20,7 @@ __all__ = [
     "EventClassifier",
     "default_model_dir",
     "evaluate_conflibert",
+    "evaluate_conflibert_heldout",
     "evaluate_plover",
     "train_all",
 ]

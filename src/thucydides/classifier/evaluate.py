@@ -2,13 +2,17 @@
 
 * :func:`evaluate_conflibert`: ConfliBERT CAMEO quad classes, macro-F1 under k-fold CV (the quad head is
   trained on the other folds, as the shipped one is trained on all of them).
+* :func:`evaluate_conflibert_heldout`: the same quad head fitted on 80 % of the file and scored on the other
+  20 %, split by near-duplicate group (:mod:`.split`), plus CV with folds by those groups.
 * :func:`evaluate_plover`: PLOVER GSR dev event-type accuracy, (a) with the whole set held out of training and
   (b) under k-fold CV where the other folds join the training data. Folds keep duplicate sentences together.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +21,13 @@ import numpy.typing as npt
 
 from ..errors import InvalidValue
 from .data import Example, load_conflibert, load_ngec, load_plover_dev, load_team_examples
+from .head import TrainConfig
 from .labels import QUAD_NAMES, TYPE_LABELS
-from .train import Features, featurize, train_quad_head, train_type_head
+from .split import HeldOutSplit, near_duplicate_groups, similar_vector_pairs, split_by_group
+from .train import QUAD_CONFIG, Features, featurize, train_quad_head, train_type_head
 
-__all__ = ["evaluate_conflibert", "evaluate_plover", "fold_ids", "scores"]
+__all__ = ["conflibert_split", "evaluate_conflibert", "evaluate_conflibert_heldout", "evaluate_plover", "fold_ids",
+           "quad_cv", "scores"]
 
 
 def fold_ids(examples: Sequence[Example], folds: int, seed: int = 0) -> npt.NDArray[np.int64]:
@@ -77,6 +84,58 @@ def evaluate_conflibert(root: Path, folds: int = 5, cache_dir: Path | None = Non
         predicted += [QUAD_NAMES[i] for i in probs.argmax(axis=1)]
     result = scores(gold, predicted, QUAD_NAMES)
     return {"dataset": "conflibert_cameo_train", "folds": folds, **result}
+
+
+def quad_cv(feats: Features, folds: int, cfg: TrainConfig = QUAD_CONFIG, seed: int = 0) -> dict[str, Any]:
+    """Quad scores under ``folds``-fold CV over ``feats``, folds by each example's ``group``."""
+    _check_folds(folds)
+    fold = fold_ids(feats.examples, folds, seed)
+    gold: list[str] = []
+    predicted: list[str] = []
+    for k in range(folds):
+        train, test = _split(feats, fold == k)
+        probs = train_quad_head(train, cfg).predict_proba(test.dense, test.sparse)
+        gold += [QUAD_NAMES[e.quad] for e in test.examples]
+        predicted += [QUAD_NAMES[i] for i in probs.argmax(axis=1)]
+    return scores(gold, predicted, QUAD_NAMES)
+
+
+def conflibert_split(root: Path, cache_dir: Path | None = None,
+                     limit: int | None = None) -> tuple[Features, HeldOutSplit]:
+    """ConfliBERT's sentences featurized, each ``group`` its near-duplicate group, and the held-out split."""
+    examples = load_conflibert(root)
+    feats = featurize(examples[:max(limit, 50)] if limit else examples, cache_dir)
+    texts = [e.text for e in feats.examples]
+    groups = near_duplicate_groups(texts, extra_pairs=similar_vector_pairs(feats.dense))
+    grouped = tuple(replace(e, group=f"nd:{g}") for e, g in zip(feats.examples, groups, strict=True))
+    feats = Features(grouped, feats.dense, feats.sparse)
+    return feats, split_by_group(groups, [e.quad for e in grouped])
+
+
+def _duplicate_counts(feats: Features) -> dict[str, int]:
+    sizes = Counter(e.group for e in feats.examples)
+    multi = [n for n in sizes.values() if n > 1]
+    return {"sentences": len(feats.examples), "groups": len(sizes), "groups_with_duplicates": len(multi),
+            "sentences_in_duplicate_groups": sum(multi)}
+
+
+def evaluate_conflibert_heldout(root: Path, folds: int = 5, cache_dir: Path | None = None,
+                                limit: int | None = None, cfg: TrainConfig = QUAD_CONFIG) -> dict[str, Any]:
+    """The quad head fitted on the train part only and scored on the de-duplicated held-out part.
+
+    Also: ``group_cv``, CV over the whole file with folds by near-duplicate group, and ``train_cv``, the same
+    within the train part (the only figure settings may be chosen on). ``limit`` keeps the first
+    ``max(limit, 50)`` sentences.
+    """
+    feats, split = conflibert_split(root, cache_dir, limit)
+    train, test = feats.subset(list(split.train)), feats.subset(list(split.held_out))
+    probs = train_quad_head(train, cfg).predict_proba(test.dense, test.sparse)
+    held_out = scores([QUAD_NAMES[e.quad] for e in test.examples],
+                      [QUAD_NAMES[i] for i in probs.argmax(axis=1)], QUAD_NAMES)
+    return {"dataset": "conflibert_cameo_heldout", "folds": folds, "held_out": held_out,
+            "group_cv": quad_cv(feats, folds, cfg), "train_cv": quad_cv(train, folds, cfg),
+            "near_duplicates": {**_duplicate_counts(feats), "dropped_from_held_out": len(split.dropped)},
+            "train_sentences": len(split.train)}
 
 
 def _type_predictions(train: Features, test: Features) -> list[str]:

@@ -114,6 +114,6 @@ def register_commands(cli: click.Group) -> None:
 
 @hookimpl
 def register_eval_datasets() -> list[object]:
-    from ..classifier.evalsets import ConfliBertQuad, PloverTypeCV
+    from ..classifier.evalsets import ConfliBertHeldOut, ConfliBertQuad, PloverTypeCV
 
-    return [ConfliBertQuad(), PloverTypeCV()]
+    return [ConfliBertQuad(), ConfliBertHeldOut(), PloverTypeCV()]
