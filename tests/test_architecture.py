@@ -150,11 +150,13 @@ def test_default_pipeline_wiring() -> None:
     from thucydides.pipeline.registry import pipeline_for
 
     assert default_pipeline().names == (
+        "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
+        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "events.learned.v1", "merge.claims.v1",
+        "places.link.v1", "losses.rules.v1")
+    assert pipeline_for("model").names == (
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.learned.v1",
         "merge.claims.v1", "places.link.v1", "losses.rules.v1")
-    assert _rules().names[3:7] == ("events.rules.v1", "attribution.rules.v1", "status.rules.v1",
-                                   "events.model.v1")
-    for extractor in ("learned", "rules", "hybrid"):
+    for extractor in ("learned", "rules", "model"):
         stages = list(pipeline_for(extractor))
         for i, stage in enumerate(stages):
             assert set(stage.reads) <= _assigned_before(stages, i), stage.name
@@ -236,22 +238,23 @@ def test_a_plugin_registers_a_stage_through_the_hook() -> None:
 
         names = default_pipeline().names
         assert names[names.index("events.learned.v1") + 1] == "events.plugin.v1"
-        assert pipeline_for("keywords").names[3:5] == ("events.keywords.v1", "events.plugin.v1")
+        keywords = pipeline_for("keywords").names  # an extractor takes the place of every event stage
+        assert keywords[3:5] == ("events.keywords.v1", "merge.claims.v1") and "events.plugin.v1" not in keywords
     finally:
         manager.unregister(plugin)
         default_pipeline.cache_clear()
     assert "events.plugin.v1" not in default_pipeline().names
 
 
-def test_the_learned_extractor_alone_is_the_default_and_the_others_take_its_place() -> None:
+def test_the_hybrid_is_the_default_and_the_other_extractors_take_the_event_stages_place() -> None:
     from thucydides.pipeline.registry import pipeline_for
     from thucydides.stages.builtin import hybrid_stages, learned_stages, rule_stages
 
-    assert Pipeline(learned_stages()).names == default_pipeline().names == pipeline_for("learned").names
-    assert Pipeline(rule_stages()).names == pipeline_for("rules").names
-    hybrid = pipeline_for("hybrid").names
-    assert hybrid == Pipeline(hybrid_stages()).names
+    hybrid = Pipeline(hybrid_stages()).names
+    assert hybrid == default_pipeline().names == pipeline_for("learned").names
     assert hybrid.index("events.learned.v1") == hybrid.index("events.model.v1") + 1
+    assert Pipeline(rule_stages()).names == pipeline_for("rules").names
+    assert Pipeline(learned_stages()).names == pipeline_for("model").names
     with pytest.raises(InputError) as err:
         pipeline_for("oracle")
-    assert err.value.code == "E001" and "'learned', 'hybrid', 'rules'" in str(err.value)
+    assert err.value.code == "E001" and "'learned', 'model', 'rules'" in str(err.value)

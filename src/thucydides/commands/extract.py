@@ -61,8 +61,8 @@ def _many(path: str, errors: list[InputError], events: str) -> Iterator[Document
 @click.option("--raw", is_flag=True, help="csv: keep cells as they are; by default a cell starting with = + - "
               "@ gets a leading ' so spreadsheets do not run it as a formula.")
 @click.option("--events", type=click.Choice(EXTRACTORS), default="learned", show_default=True,
-              help="The event extractor: the learned model alone, the rules alone, or both (the model's events "
-                   "plus the rule events of sentences it left empty); docs/extractor.md compares them.")
+              help="The event extractor: the learned model with the rule events of the sentences it leaves "
+                   "empty (default), the model alone, or the rules alone; docs/extractor.md compares them.")
 @click.option("--width", type=click.IntRange(40, 10_000), default=100, show_default=True,
               help="table: the line width; evidence snippets are cut to fit it.")
 def extract_command(path: str, published: str | None, outlet: str | None, url: str | None, fmt: str,

@@ -81,10 +81,10 @@ class Pipeline:
         i = self._index(name)
         return Pipeline(self._stages[:i] + (stage,) + self._stages[i + 1:])
 
-    def splice(self, name: str, stages: Iterable[Stage]) -> Pipeline:
-        """The pipeline with the stage called ``name`` replaced by ``stages`` (in their order)."""
-        i = self._index(name)
-        return Pipeline(self._stages[:i] + tuple(stages) + self._stages[i + 1:])
+    def splice(self, first: str, last: str, stages: Iterable[Stage]) -> Pipeline:
+        """The pipeline with the stages from ``first`` to ``last`` (inclusive) replaced by ``stages``."""
+        i, j = self._index(first), self._index(last)
+        return Pipeline(self._stages[:i] + tuple(stages) + self._stages[j + 1:])
 
     def insert_after(self, name: str, stage: Stage) -> Pipeline:
         """The pipeline with ``stage`` running right after the stage called ``name``."""
@@ -132,11 +132,13 @@ def default_pipeline() -> Pipeline:
     return pipeline
 
 
-#: The built-in event extractors: the learned model alone (the default), the rules alone (the baseline:
-#: faster, and what every rule test pins) and both (the model's events plus the rule events of the sentences
-#: it left empty). Plugins may register more (the ``register_extractors`` hook).
-EXTRACTORS: tuple[str, ...] = ("learned", "rules", "hybrid")
+#: The built-in event extractors: the learned model beside the rules (the default: the model's events plus the
+#: rule events of the sentences it left empty), the learned model alone, and the rules alone (the baseline:
+#: faster, and what every rule test pins). Plugins may register more (the ``register_extractors`` hook).
+EXTRACTORS: tuple[str, ...] = ("learned", "model", "rules")
 LEARNED_STAGE = "events.learned.v1"
+#: The fields event stages assign: an extractor replaces the default pipeline's run of such stages.
+EVENT_FIELDS = frozenset({"events", "events.source", "events.status"})
 
 
 def registered_extractors() -> dict[str, list[Stage]]:
@@ -151,7 +153,8 @@ def registered_extractors() -> dict[str, list[Stage]]:
 
 def pipeline_for(extractor: str = "learned") -> Pipeline:
     """The default pipeline with the chosen event extractor: ``"learned"`` is the default pipeline itself;
-    any other registered name (:data:`EXTRACTORS`) runs its stages in place of the learned stage.
+    any other registered name (:data:`EXTRACTORS`) runs its stages in place of the default pipeline's event
+    stages (the run of stages that assign :data:`EVENT_FIELDS`).
 
     Raises:
         InvalidValue: (E001) an unknown extractor.
@@ -161,7 +164,9 @@ def pipeline_for(extractor: str = "learned") -> Pipeline:
     others = registered_extractors()
     if extractor not in others:
         raise InvalidValue("E001", "extractor", extractor, ("learned", *sorted(others)))
-    return default_pipeline().splice(LEARNED_STAGE, others[extractor])
+    base = default_pipeline()
+    block = [s.name for s in base if EVENT_FIELDS & set(s.assigns)]
+    return base.splice(block[0], block[-1], others[extractor])
 
 
 def default_stages() -> list[Stage]:
