@@ -144,4 +144,5 @@ def test_train_command_writes_a_model_the_pipeline_can_load(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     assert {"encoder", "heads", "meta"} <= {line.split("\t")[0] for line in proc.stdout.decode().splitlines()}
     meta = LearnedExtractor(out).meta
-    assert meta["data"]["fit_sentences"] == 4 and "thresholds" in meta
+    data = meta["data"]  # the 4 sentences of GOLD, and one more per actor-swapped copy of a one-line document
+    assert data["fit_sentences"] == 4 + data["swapped_copies"] and "thresholds" in meta
