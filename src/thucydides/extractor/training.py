@@ -24,7 +24,7 @@ from .encode import encode_units
 from .network import MLP_DIM, ExtractorNet
 from .units import N_FEATURES
 
-__all__ = ["TrainConfig", "collate", "fit", "refit_roles", "refit_types"]
+__all__ = ["TrainConfig", "average_weights", "collate", "fit", "refit_roles", "refit_types"]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,9 @@ class TrainConfig:
     lr_heads: float = 1e-3
     warmup: float = 0.06
     seed: int = 13
+    #: the seed of the heads' initial weights; runs that share it and differ only in ``seed`` (the order of
+    #: the batches and the dropout masks) start from the same point, so their weights can be averaged.
+    init_seed: int = 13
     threads: int = 2
     max_steps: int | None = None
     #: the embeddings and this many lowest encoder layers stay as pre-trained (cheaper steps, less overfit).
@@ -158,9 +161,11 @@ def _optimizer(net: ExtractorNet, cfg: TrainConfig, total: int) -> tuple[torch.o
 def fit(examples: Sequence[Example], encoder_dir: Path, cfg: TrainConfig = TrainConfig(),
         progress: Callable[[int, int, float], None] | None = None) -> ExtractorNet:
     """Fine-tune a fresh :class:`ExtractorNet` on ``examples``; ``progress(step, total, loss)`` is told."""
-    seed_everything(cfg.seed)
+    seed_everything(cfg.init_seed)
     torch.set_num_threads(cfg.threads)
     net = ExtractorNet(encoder_dir)
+    if cfg.seed != cfg.init_seed:
+        seed_everything(cfg.seed)
     _freeze(net, cfg.frozen_layers)
     rng = random.Random(cfg.seed)
     per_epoch = math.ceil(len(examples) / cfg.batch_size)
@@ -183,6 +188,21 @@ def fit(examples: Sequence[Example], encoder_dir: Path, cfg: TrainConfig = Train
                 break
     net.eval()
     return net
+
+
+def average_weights(nets: Sequence[ExtractorNet]) -> ExtractorNet:
+    """The first net with every floating-point weight replaced by the mean over ``nets`` (a uniform "soup").
+
+    Meant for runs that differ only in :attr:`TrainConfig.seed` (same start, other batch orders): their
+    weights stay close enough to average, and the mean is one model, as fast to run as any of them.
+    """
+    states = [n.state_dict() for n in nets]
+    if any(s.keys() != states[0].keys() for s in states):
+        raise ValueError("the nets to average do not have the same weights")
+    mean = {k: torch.stack([s[k].float() for s in states]).mean(0).to(v.dtype) if v.is_floating_point() else v
+            for k, v in states[0].items()}
+    nets[0].load_state_dict(mean)
+    return nets[0]
 
 
 def _role_inputs(net: ExtractorNet, t: dict[str, torch.Tensor]) -> torch.Tensor:
