@@ -19,7 +19,7 @@ from thucydides.nlp.parse import parse
 from thucydides.pipeline.state import Annotated
 from thucydides.stages.actors import annotate
 from thucydides.stages.actors.gazetteer import norm
-from thucydides.stages.actors.knowledge import kb_date, parse_kb
+from thucydides.stages.actors.knowledge import KBPerson, kb_date, parse_kb
 
 #: sentence frames; ``{n}`` is the name.
 FRAMES = (
@@ -34,7 +34,7 @@ FRAMES = (
 
 def _kb_rows(name: str) -> list[tuple[str, str, str, dt.date, dt.date | None]]:
     """(person, code, sector, start, end) of every dated row of one knowledge-base file."""
-    people = {}  # type: ignore[var-annotated]
+    people: dict[str, KBPerson] = {}
     parse_kb(resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8"), name, norm, people)
     return [(p.name, code, sector, kb_date(start), kb_date(end) if end else None)
             for p in people.values() for code, sector, _, start, end in p.roles]
