@@ -14,7 +14,7 @@ from importlib import resources
 import pytest
 
 from thucydides import resolve_actor
-from thucydides.model import ActorMention, Article
+from thucydides.model import Actor, ActorMention, Article
 from thucydides.nlp.parse import parse
 from thucydides.pipeline.state import Annotated
 from thucydides.stages.actors import annotate
@@ -138,3 +138,18 @@ def test_polisario_and_the_sahrawi_republic_are_western_sahara(text: str, code: 
     annotate(state)
     first = max((m for m in state.mentions if m.start == 0), key=lambda m: m.end)
     assert (first.actor.code, first.actor.sector) == (code, sector), first
+
+
+@pytest.mark.parametrize(("text", "date", "code", "sector", "name"), [
+    ("Deputy Secretary of Defense Robert Work", "2015-03-01", "USA", "GOV", "Robert Work"),
+    ("the US deputy secretary of defense", "2018-03-01", "USA", "GOV", "Patrick Shanahan"),
+    ("Canada's public safety minister", "2020-03-01", "CAN", "GOV", "Bill Blair"),
+    ("China's public security minister", "2019-03-01", "CHN", "GOV", "Zhao Kezhi"),
+    ("NATO's Supreme Allied Commander Europe", "2020-03-01", "NATO", "MIL", "Tod Wolters"),
+    ("Kenya's chief of defence forces", "2025-03-01", "KEN", "MIL", "Charles Kahariri"),
+    ("Brazil's central bank governor", "2021-03-01", "BRA", "GOV", "Roberto Campos Neto"),
+    ("the Spanish interior minister", "2010-03-01", "ESP", "GOV", "Alfredo Perez Rubalcaba"),
+])
+def test_a_title_and_a_state_find_the_office_holder_of_the_day(text: str, date: str, code: str, sector: str,
+                                                               name: str) -> None:
+    assert resolve_actor(text, date=date) == Actor(code, sector, name, "person")
