@@ -88,12 +88,12 @@ def test_the_officials_lists_are_scored_like_the_ngec_cases(monkeypatch: pytest.
         return None
 
     monkeypatch.setattr(actor_resolution, "library_function", lambda m, n: fake)
-    for name in ("actor_officials", "actor_officials_b"):
+    for name in ("actor_officials", "actor_officials_b", "actor_officials_c"):
         dataset = actor_resolution.ActorOfficials(name, name + ".jsonl")
         assert dataset.available(Path("/nonexistent"))
         f = figs(dataset.evaluate(Path("/nonexistent")))
         assert f["country/n"] == 200 and f["sector/n"] == 200 and f["country/accuracy"] == 0.0
-    assert all(date for _, date in seen) and len({text for text, _ in seen}) == 400
+    assert all(date for _, date in seen) and len({text for text, _ in seen}) == 600
 
 
 def test_actor_resolution_dataset_keeps_known_failures_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -76,3 +76,53 @@ def test_article_places_and_the_location_of_its_attack() -> None:
     assert found["Sumy region"].id == "iso:UA-59" and found["Belgorod"].country == "RUS"
     located = [p for p in doc.propositions if p.location and "Kharkiv" in p.location]
     assert located and all(p.place is not None and p.place.name == "Kharkiv" for p in located)
+
+
+def _tiny_index() -> Any:
+    """A hand-built index: a state, two regions, their namesake cities and a small town."""
+    from thucydides.places.index import PlaceIndex
+
+    def row(pid: str, name: str, kind: str, admin1: str, pop: int, *aliases: str) -> tuple[Any, tuple[str, ...]]:
+        return (pid, name, kind, "RRR", admin1, "", 10.0, 20.0, pop, None if pid.startswith("iso:") else 1), \
+            (name, *aliases)
+
+    return PlaceIndex.from_rows([
+        row("gn:1", "Ruritania", "country", "", 0),
+        row("iso:RR-01", "Strel", "adm1", "RR-01", 0),
+        row("gn:2", "Strel", "city", "RR-01", 250_000),
+        row("iso:RR-02", "Dalo", "adm1", "RR-02", 0),
+        row("gn:3", "Dalo", "city", "RR-02", 15_000, "Dhalo"),
+        row("iso:RR-03", "Varna Vale", "adm1", "RR-03", 0, "Varna"),
+        row("gn:4", "Varna City", "city", "RR-03", 20_000, "Varna"),
+        row("gn:5", "Zorin", "city", "RR-01", 2_000),
+    ])
+
+
+def _resolved(text: str, *names: str) -> list[str | None]:
+    from thucydides.places.resolve import Span, resolve_spans
+
+    spans = [Span(text.index(n), text.index(n) + len(n)) for n in names]
+    return [m.place.id if m.place else None for m in resolve_spans(text, spans, index=_tiny_index())]
+
+
+def test_a_region_word_next_to_the_name_picks_the_region() -> None:
+    assert _resolved("Shops reopened in Strel on Monday.", "Strel") == ["gn:2"]
+    assert _resolved("Curfews were lifted in the province of Strel.", "Strel") == ["iso:RR-01"]
+    assert _resolved("Floods hit the Strel and Dalo provinces.", "Strel", "Dalo") == ["iso:RR-01", "iso:RR-02"]
+
+
+def test_a_region_yields_only_to_a_city_of_its_own_name() -> None:
+    assert _resolved("Protests spread across Varna.", "Varna") == ["iso:RR-03"]
+
+
+def test_a_city_named_with_a_region_word_stands_for_its_namesake_region() -> None:
+    assert _resolved("Clashes were reported in Dhalo Governorate.", "Dhalo Governorate") == ["iso:RR-02"]
+
+
+def test_a_facility_stands_at_the_place_it_is_named_after() -> None:
+    assert _resolved("Drones hit Strel International Airport.", "Strel International Airport") == ["gn:2"]
+    assert _resolved("A crowd gathered on Zorin Square.", "Zorin Square") == [None]
+    assert _resolved("In Ruritania, a crowd gathered on Zorin Square.", "Ruritania", "Zorin Square") == \
+        ["gn:1", "gn:5"]
+    found = _by_text("Missiles struck Kharkiv International Airport overnight.")
+    assert found["Kharkiv International Airport"].place.name == "Kharkiv"

@@ -151,7 +151,9 @@ class ActorOfficials(ActorResolution):
     expected country and sector; written by the team from public records, never from the system's output.
     ``actor_officials`` (200) was written before the knowledge base; ``actor_officials_b`` (200 lower-profile
     officials: ministers of smaller states, service and intelligence chiefs, UN ambassadors, spokespeople,
-    opposition leaders) after its first batches and before the later ones.
+    opposition leaders) after its first batches and before the later ones; ``actor_officials_c`` (200 cabinet
+    ministers, service, intelligence and police chiefs, central bankers and armed-group leaders) between the
+    cabinet and security files' first and second batches.
     """
 
     def __init__(self, name: str = "actor_officials", file: str = OFFICIALS) -> None:

@@ -38,9 +38,21 @@ CONTEXT_NEIGHBOUR = 1.0
 CONTAINER = 6.0
 #: A region whose name is also that of a place in it yields to the place ("Kherson", "Yazd", "Herat").
 NAMESAKE_REGION = -3.0
+#: A region word next to the name ("canton of Zug", "Nampula and Zambezia provinces") favours the region.
+REGION_CUE = 4.0
 #: A name found only by the gazetteer is kept when its entry is this strong (or its state is in context).
 GAZETTEER_MIN_POPULATION = 100_000
 _COMMA = re.compile(r"\s*,\s*$")
+_REGION_NOUNS = (r"(?i:provinces?|regions?|oblasts?|governorates?|cantons?|states?|prefectures?|counties|county"
+                 r"|districts?|krai)")
+#: after the name, possibly across a coordinated second name: "Zug canton", "Nampula and Zambezia provinces".
+_REGION_AFTER = re.compile(r"\s+(?:(?i:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3})?" + _REGION_NOUNS + r"\b")
+_REGION_BEFORE = re.compile(r"\b" + _REGION_NOUNS + r"\s+of\s+(?:the\s+)?$")
+#: Words that end the name of a facility or a part of a place ("Abha International Airport", "Pune district"):
+#: a name the gazetteer does not know, less these words, is the place it stands in.
+FEATURE_WORDS = frozenset({"airport", "international", "stadium", "arena", "district", "raion", "province",
+                           "governorate", "lake", "power", "plant", "station", "dam", "base", "air", "airbase",
+                           "port", "harbour", "harbor", "bridge", "square", "refinery", "oblast", "region"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,8 @@ class _Item:
     containers: list[Place] = field(default_factory=list)
     contained: list[Place] = field(default_factory=list)
     best: Place | None = None
+    regional: bool = False
+    approximate: bool = False
 
 
 def prior(place: Place) -> float:
@@ -158,8 +172,29 @@ def detect(doc: Any) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def _head(name: str) -> str:
+    """A name less its trailing feature words ("Abha International Airport" -> "Abha"), "" when none."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in FEATURE_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else ""
+
+
+def _item(text: str, span: Span, index: PlaceIndex) -> _Item:
+    """One candidate name with its entries, its region cue, or the entries of the place a facility stands in."""
+    name = text[span.start:span.end]
+    regional = bool(_REGION_AFTER.match(text, span.end) or _REGION_BEFORE.search(text[:span.start]))
+    found = index.lookup(name)
+    if found or not _head(name):
+        return _Item(span, name, found, regional=regional)
+    head = _head(name)
+    near = [p for p in index.lookup(head) if p.kind != "country"]
+    regional = regional or bool(_REGION_AFTER.match(name, len(head)))
+    return _Item(span, name, near, regional=regional, approximate=bool(near))
+
+
 def _items(text: str, spans: Sequence[Span], index: PlaceIndex) -> list[_Item]:
-    items = [_Item(s, text[s.start:s.end], index.lookup(text[s.start:s.end])) for s in spans]
+    items = [_item(text, s, index) for s in spans]
     for item, nxt in itertools.pairwise(items):
         if _COMMA.match(text[item.span.end:nxt.span.start]):
             item.containers = [c for c in nxt.candidates if c.kind in ("country", "adm1", "adm2")]
@@ -186,10 +221,17 @@ def _score(place: Place, item: _Item, states: Counter[str], regions: set[str],
         score += CONTAINER
     if place.kind in ("country", "adm1", "adm2") and any(_contains(place, c) for c in item.contained):
         score += CONTAINER  # the name after a comma is read as the container: "Buffalo, New York"
-    if place.kind == "adm1" and any(c.admin1 == place.admin1 and c.kind in ("city", "capital")
-                                    for c in item.candidates):
+    if place.kind == "adm1" and item.regional:
+        score += REGION_CUE
+    elif place.kind == "adm1" and any(_namesake(c, place, item) for c in item.candidates):
         score += NAMESAKE_REGION
     return score
+
+
+def _namesake(city: Place, region: Place, item: _Item) -> bool:
+    """A city of the region named as the text names both ("Kherson"; not "Maryland City" for "Maryland")."""
+    return (city.kind in ("city", "capital") and city.admin1 == region.admin1
+            and normalize(city.name) == normalize(_head(item.text) if item.approximate else item.text))
 
 
 def _context(items: Sequence[_Item], given: Iterable[str]) -> tuple[Counter[str], set[str]]:
@@ -219,8 +261,29 @@ def _kept(item: _Item, states: Counter[str]) -> bool:
     p = item.best
     if item.span.source != "gazetteer" or p is None:
         return True
-    strong = p.kind in KIND_PRIOR or p.geonames_id is None or p.population >= GAZETTEER_MIN_POPULATION
-    return strong or (item.span.locative and states[p.country] > 1)
+    return _strong(p) or (item.span.locative and states[p.country] > 1)
+
+
+def _strong(place: Place) -> bool:
+    """A state, a region, a team place or a city of 100,000 people or more."""
+    return place.kind in KIND_PRIOR or place.geonames_id is None or place.population >= GAZETTEER_MIN_POPULATION
+
+
+def _to_region(item: _Item, index: PlaceIndex) -> None:
+    """A city named with a region word ("Dhale Governorate") stands for its namesake region when indexed."""
+    city = item.best
+    if not item.regional or city is None or city.kind not in ("city", "capital") or not city.admin1:
+        return
+    region = index.get(f"iso:{city.admin1}")
+    if region is not None and region.kind == "adm1" and normalize(region.name) == normalize(city.name):
+        item.best = region
+
+
+def _settle_approximate(item: _Item, states: Counter[str]) -> None:
+    """A facility or part of a place stands at the place it is named after when that place is strong or its
+    state is named elsewhere in the text; otherwise it stays unresolved."""
+    if item.approximate and item.best is not None and not (_strong(item.best) or states[item.best.country] > 1):
+        item.best = None
 
 
 def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[str] = (),
@@ -235,6 +298,8 @@ def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[
     states, _ = _context(items, context_countries)
     out = []
     for item in items:
+        _to_region(item, index)
+        _settle_approximate(item, states)
         if not _kept(item, states):
             continue
         reason = "" if item.best else "not in gazetteer"

@@ -44,7 +44,8 @@ class Hit:
 def find_hits(raw: Sequence[str]) -> list[Hit]:
     """Longest, left-to-right, non-overlapping gazetteer matches over a token sequence.
 
-    A demonym after "ethnic" ("ethnic Albanians in Serbia") names a group, not the state: it is skipped.
+    A demonym after "ethnic" ("ethnic Albanians in Serbia") names a group, not the state: it is skipped. An
+    alias that starts with "the" ("the Sudan") gives way to a longer one starting after it.
     """
     gaz = gazetteer()
     words = [norm(w) for w in raw]
@@ -52,6 +53,8 @@ def find_hits(raw: Sequence[str]) -> list[Hit]:
     i = 0
     while i < len(words):
         length, entries = gaz.lookup(words, raw, i)
+        if length > 1 and words[i] == "the" and gaz.lookup(words, raw, i + 1)[0] >= length:
+            length = 0  # "the Sudan" gives way to "Sudan Liberation Army"
         if length and not (i and words[i - 1] == "ethnic" and all("adj" in e.flags for e in entries)):
             hits.append(Hit(i, i + length, _us_georgia(words, hits, i, entries)))
             i += length
