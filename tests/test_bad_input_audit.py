@@ -10,6 +10,8 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,35 @@ def test_ingest_refuses_dates_that_are_not_iso(tmp_path: Path) -> None:
         stored = store.execute("SELECT CAST(published AS VARCHAR) FROM documents").fetchall()
     assert report.added == 1 and stored == [("2022-03-02",)]
     assert len(report.failures) == 2 and all("E006" in str(f) for f in report.failures)
+
+
+HOLD_LOCK = """
+import sys, time
+from thucydides.store import open_store
+with open_store(sys.argv[1]):
+    print("ready", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_second_writer_is_refused_with_one_coded_error_and_the_store_is_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "in.txt").write_text("Report\n@ASSAULT RUS>UKR asserted 2022-03-01\n")
+    daily = tmp_path / "daily.csv"
+    daily.write_text("country,equipment_type,destroyed,abandoned,captured,damaged,type_total,date_recorded\n"
+                     "Russia,Tanks,10,1,2,3,16,2022-03-01\n")
+    with open_store(db) as store:
+        ingest([str(tmp_path / "in.txt")], store, extractor=fake_extract_batch)
+    before = db.read_bytes()
+    with subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdout=subprocess.PIPE, text=True) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+            for argv in (["ingest", str(tmp_path / "in.txt"), "--db", str(db), "--no-progress"],
+                         ["losses", "import", "--format", "oryx-daily", str(daily), "--db", str(db)]):
+                code, _, err = _cli(*argv)
+                assert code == 2, (argv, err)
+                _one_error(err, "E013")
+                assert "lock" in err
+        finally:
+            holder.kill()
+    assert db.read_bytes() == before
