@@ -218,3 +218,22 @@ def test_a_second_writer_is_refused_with_one_coded_error_and_the_store_is_unchan
         finally:
             holder.kill()
     assert db.read_bytes() == before
+
+
+WITHOUT_TORCH = """
+import sys
+sys.modules["torch"] = None  # an install without the train extra: importing torch fails
+from thucydides.pipeline.run import extract
+doc = extract("Ukrainian officials said Russian forces shelled Kharkiv on Monday, killing two civilians.",
+              published="2024-01-02")
+print(len(doc.propositions), "torch" in sys.modules and sys.modules["torch"] is not None)
+"""
+
+
+def test_extraction_needs_no_torch() -> None:
+    """torch is only in the ``train`` extra: the learned extractor must run (and import) without it."""
+    done = subprocess.run([sys.executable, "-c", WITHOUT_TORCH], capture_output=True, text=True, timeout=600,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    count, loaded = done.stdout.split()
+    assert int(count) >= 1 and loaded == "False"
