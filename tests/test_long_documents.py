@@ -3,7 +3,13 @@ propositions are those of the article extracted in one piece (merged across chun
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -181,3 +187,50 @@ def test_the_doc_lookup_answers_as_a_scan_of_the_doc() -> None:
         assert found.first_token_from(char) == next((t.i for t in doc if t.idx >= char), len(doc) - 1)
     for lo, hi in ((0, 40), (50, 400), (len(doc.text) - 30, len(doc.text))):
         assert found.ents_starting_in(lo, hi) == tuple(e for e in doc.ents if lo <= e.start_char < hi)
+
+
+LONG_EXTRACT = """
+import os, sys
+from thucydides.pipeline import parallel, run
+run.CHUNK_CHARS, run.CHUNK_BATCH, parallel.PARALLEL_CHARS = 300, 60, 1000  # batches of many seconds
+print(os.getpid(), flush=True)
+run.extract(sys.argv[1])
+"""
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").glob("*/children") for c in task.read_text().split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_worker_of_a_long_article_dies_with_its_killed_parent() -> None:
+    """Killed mid-batch, the parent takes its worker with it (the worker does not finish its batch first)."""
+    with subprocess.Popen([sys.executable, "-c", LONG_EXTRACT, _dispatch(400)], stdout=subprocess.PIPE,
+                          text=True) as proc:
+        workers: list[int] = []
+        try:
+            assert proc.stdout is not None and int(proc.stdout.readline()) == proc.pid
+            deadline = time.monotonic() + 300
+            while not workers and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+                workers = _children(proc.pid)
+            assert workers, "the long article started no worker"
+            os.kill(proc.pid, signal.SIGKILL)  # while the worker is in its first batch
+            proc.wait(timeout=30)
+            deadline = time.monotonic() + 5  # a worker only told by its queue would finish the batch first
+            while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert not [w for w in workers if _alive(w)]
+        finally:
+            for w in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(w, signal.SIGKILL)
+            proc.kill()
