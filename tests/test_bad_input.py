@@ -62,6 +62,7 @@ CASES: list[tuple[str, str]] = [
     ("ingest/db-folder", "ingest {d}/ok.txt --db {d}/folder --no-progress"),
     ("ingest/db-no-folder", "ingest {d}/ok.txt --db {d}/nope/s.duckdb --no-progress"),
     ("ingest/db-corrupt", "ingest {d}/ok.txt --db {d}/corrupt.duckdb --no-progress"),
+    ("ingest/empty-folder", "ingest {d}/folder --db {db} --no-progress"),
     ("ingest/bad-extractor", "ingest {d}/ok.txt --db {db} --extractor nope:nothing --no-progress"),
     ("losses-import/ua-null-date", "losses import --format ua-mod {d}/ua_null.json --db {db}"),
     ("losses-import/ua-na-date", "losses import --format ua-mod {d}/ua_na.json --db {db}"),

@@ -6,14 +6,17 @@ The one home of these checks; the exporters, the charts and the table views call
 
 from __future__ import annotations
 
+import csv
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError
 
-__all__ = ["FORMULA_PREFIXES", "check_output_file", "check_output_folder", "spreadsheet_safe", "terminal_safe"]
+__all__ = ["FORMULA_PREFIXES", "check_output_file", "check_output_folder", "spreadsheet_safe", "terminal_safe",
+           "write_csv"]
 
 #: A cell starting with one of these is read as a formula by spreadsheets (OWASP "CSV injection").
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -70,6 +73,16 @@ def spreadsheet_safe(value: str) -> str:
     if not value.startswith(FORMULA_PREFIXES) or _NUMBER.fullmatch(value):
         return value
     return "'" + value
+
+
+def write_csv(stream: IO[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write ``rows`` as CSV lines ending in ``\n``. A row with a carriage return in a cell has every cell
+    quoted: the csv module quotes only the characters of its line terminator, and a bare ``\r`` ends the row
+    for a spreadsheet or a CSV reader (what follows it, ``=...``, would then start a row of its own)."""
+    plain = csv.writer(stream, lineterminator="\n")
+    quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        (quoted if any(c is not None and "\r" in str(c) for c in row) else plain).writerow(row)
 
 
 def terminal_safe(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from ..outputs import spreadsheet_safe
+from ..outputs import spreadsheet_safe, write_csv
 from ..store.connection import Store
 
 __all__ = ["export_csv", "export_jsonl", "export_parquet"]
@@ -91,7 +91,7 @@ def _neutralise(path: Path) -> None:
     if not any(spreadsheet_safe(c) != c for row in rows for c in row):
         return
     with path.open("w", encoding="utf-8", newline="") as stream:
-        csv.writer(stream, lineterminator="\n").writerows([[spreadsheet_safe(c) for c in row] for row in rows])
+        write_csv(stream, ([spreadsheet_safe(c) for c in row] for row in rows))
 
 
 def export_jsonl(store: Store, stream: IO[str]) -> dict[str, int]:

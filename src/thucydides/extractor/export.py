@@ -10,13 +10,10 @@ from typing import Any
 
 import torch
 
+from .artifacts import ENCODER_FILE, HEADS_FILE, META_FILE
 from .network import ExtractorNet, export_heads
 
 __all__ = ["ENCODER_FILE", "HEADS_FILE", "META_FILE", "write_artifacts"]
-
-ENCODER_FILE = "extractor_encoder.int8.onnx"
-HEADS_FILE = "extractor_heads.npz"
-META_FILE = "extractor_meta.json"
 
 
 class _Encoder(torch.nn.Module):

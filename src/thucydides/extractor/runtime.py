@@ -20,8 +20,8 @@ import numpy.typing as npt
 
 from ..errors import ModelNotFound, message
 from ..plover import EVENT_TYPES
+from .artifacts import ENCODER_FILE, HEADS_FILE, META_FILE
 from .encode import Batch, encode_units
-from .export import ENCODER_FILE, HEADS_FILE, META_FILE
 from .heads import Heads
 from .units import Unit
 

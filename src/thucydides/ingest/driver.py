@@ -7,13 +7,8 @@ batches in flight; running it again skips what is stored and resumes.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -24,6 +19,7 @@ from ..errors import ThucydidesError
 from ..model import Article, Document
 from ..store.connection import Store
 from ..store.writes import Failure, clear_failures, record_failures, write_documents
+from ..workers import die_with_parent
 from .items import Item, ReadOptions
 from .names import Overrides, with_metadata
 from .sources import read_sources
@@ -178,10 +174,6 @@ def ingest(sources: Iterable[str], store: Store, *, options: ReadOptions | None 
     return report
 
 
-#: ``prctl`` option: the signal this process gets when its parent dies (linux/prctl.h).
-_PR_SET_PDEATHSIG = 1
-
-
 def _unlinked(store: Store) -> bool:
     """Whether stored propositions are missing from the stories: a run was killed after its last write
     and before relinking, so this run finishes the linking even when it adds nothing."""
@@ -189,26 +181,6 @@ def _unlinked(store: Store) -> bool:
                                SELECT 1 FROM story_members m WHERE m.doc_id = p.doc_id AND m.prop_idx = p.idx))
                         """).fetchone()
     return bool(row and row[0])
-
-
-def _die_with_parent(parent: int) -> None:
-    """Worker initializer: end this worker when the ingest process that started it dies (even by SIGKILL).
-
-    On Linux the kernel sends SIGKILL at the parent's death (``prctl(PR_SET_PDEATHSIG)``); everywhere a
-    daemon thread also checks once a second that the parent is still the same process.
-    """
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
 
 
 def _run_serial(batches: Iterator[_Batch], extractor: Extractor, writer: _Writer,
@@ -220,7 +192,7 @@ def _run_serial(batches: Iterator[_Batch], extractor: Extractor, writer: _Writer
 def _run_parallel(batches: Iterator[_Batch], extractor: Extractor, writer: _Writer,
                   read_failures: list[Failure], workers: int) -> None:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
         pending: dict[Future[list[Outcome]], _Batch] = {}
         try:

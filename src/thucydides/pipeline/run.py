@@ -19,6 +19,7 @@ from ..nlp.parse import load_nlp, parse, parse_many
 from ..nlp.types import Doc
 from ..places.types import PlaceMention
 from .chunks import CHUNK_CHARS, absorb, shift_document, split_paragraphs, split_stages
+from .parallel import Found, chunk_article, map_batches, run_local, workers_for
 from .registry import Pipeline, default_pipeline, pipeline_for
 from .state import Stage, State
 
@@ -50,14 +51,10 @@ def extract_article(article: Article, doc: Doc | None = None,
                     tuple(state.places))
 
 
-def _chunk_article(article: Article, text: str) -> Article:
-    return Article(text=text, published=article.published, outlet=article.outlet, url=article.url,
-                   title=article.title, id=article.id)
-
-
 def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Document:
-    """Parse the chunks in batches and run the per-chunk stages on each; then the whole-article stages
-    (merging and after) once, on everything found (see :func:`~.chunks.split_stages`)."""
+    """Run the per-chunk stages on each chunk (on several processes when the article is long enough, see
+    :func:`~.parallel.workers_for`); then the whole-article stages (merging and after) once, on everything
+    found (see :func:`~.chunks.split_stages`)."""
     split = split_stages(list(stages))
     if split is None:
         return _extract_each_chunk(article, stages)
@@ -65,16 +62,25 @@ def _extract_chunked(article: Article, stages: Pipeline | Sequence[Stage]) -> Do
     parts = [(offset, text) for offset, text in split_paragraphs(article.text, CHUNK_CHARS) if text.strip()]
     merged = State(article, load_nlp().make_doc(""))
     tokens = 0
-    for (offset, text), doc in zip(parts, parse_many((t for _, t in parts), batch_size=CHUNK_BATCH), strict=True):
-        part = State(_chunk_article(article, text), doc)
-        for stage in local:
-            stage.func(part)
-        absorb(merged, part, offset, tokens)
-        tokens += len(doc)
+    for (offset, text), found in zip(parts, _findings(article, local, [t for _, t in parts]), strict=True):
+        absorb(merged, found.as_state(chunk_article(article, text), merged.doc), offset, tokens)
+        tokens += found.tokens
     for stage in whole:
         stage.func(merged)
     return Document(article, tuple(merged.propositions), tuple(merged.loss_claims), tuple(merged.mentions),
                     tuple(merged.places))
+
+
+def _findings(article: Article, local: Sequence[Stage], texts: Sequence[str]) -> Iterator[Found]:
+    """What the per-chunk stages find in each chunk text, in order, parsed :data:`CHUNK_BATCH` at a time."""
+    batches = [texts[i:i + CHUNK_BATCH] for i in range(0, len(texts), CHUNK_BATCH)]
+    workers = workers_for(len(article.text))
+    if workers > 1 and len(batches) > 1:
+        for found in map_batches(article, local, batches, workers):
+            yield from found
+        return
+    for batch in batches:
+        yield from (found for _, found in run_local(article, batch, local))
 
 
 def _extract_each_chunk(article: Article, stages: Pipeline | Sequence[Stage]) -> Document:
@@ -86,7 +92,7 @@ def _extract_each_chunk(article: Article, stages: Pipeline | Sequence[Stage]) ->
     for offset, text in split_paragraphs(article.text, CHUNK_CHARS):
         if not text.strip():
             continue
-        found = shift_document(extract_article(_chunk_article(article, text), parse(text), stages), offset)
+        found = shift_document(extract_article(chunk_article(article, text), parse(text), stages), offset)
         propositions += found.propositions
         loss_claims += found.loss_claims
         mentions += found.mentions

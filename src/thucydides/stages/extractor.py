@@ -17,6 +17,7 @@ from ..extractor.decode import Decoded, Thresholds, decode
 from ..extractor.runtime import LearnedExtractor, get_extractor
 from ..extractor.units import sentence_offsets, units_of
 from ..model import ActorMention
+from ..nlp.lookup import lookup
 from ..pipeline.state import EventMention, State
 from .merge import PUBLISHED
 
@@ -29,7 +30,7 @@ def _token_at(doc: Any, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
         return int(span.start)
-    return max(0, min(len(doc) - 1, next((t.i for t in doc if t.idx >= char), len(doc) - 1)))
+    return max(0, lookup(doc).first_token_from(char))
 
 
 def _date(doc: Any, sent: tuple[int, int], dates: Sequence[Any], published: str | None,
@@ -44,13 +45,16 @@ def _date(doc: Any, sent: tuple[int, int], dates: Sequence[Any], published: str 
 
 def _location(doc: Any, sent: tuple[int, int], mentions: Sequence[ActorMention]) -> str | None:
     """The first place entity of the sentence that is not an actor's name (the event's stated place)."""
-    actors = {(m.start, m.end) for m in mentions}
-    for ent in doc.ents:
-        if sent[0] <= ent.start_char < sent[1] and ent.label_ in ("GPE", "LOC", "FAC"):
+    for ent in lookup(doc).ents_starting_in(sent[0], sent[1]):
+        if ent.label_ in ("GPE", "LOC", "FAC"):
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev in ("in", "at", "near", "on", "outside") and (ent.start_char, ent.end_char) not in actors:
+            if prev in ("in", "at", "near", "on", "outside") and not _is_actor(ent, mentions):
                 return str(ent.text).removeprefix("the ")
     return None
+
+
+def _is_actor(ent: Any, mentions: Sequence[ActorMention]) -> bool:
+    return any(m.start == ent.start_char and m.end == ent.end_char for m in mentions)
 
 
 def to_mention(doc: Any, d: Decoded, sent: tuple[int, int], mentions: Sequence[ActorMention],
@@ -60,7 +64,7 @@ def to_mention(doc: Any, d: Decoded, sent: tuple[int, int], mentions: Sequence[A
     trigger = _token_at(doc, d.focus[0])
     source = attribute(doc, trigger, mentions)
     date, precision = _date(doc, sent, dates, published, d.status)
-    text = doc.text
+    text = lookup(doc).text
     start = sent[0] + (len(text[sent[0]:sent[1]]) - len(text[sent[0]:sent[1]].lstrip()))
     end = sent[0] + len(text[sent[0]:sent[1]].rstrip())
     return EventMention(

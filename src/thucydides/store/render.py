@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -10,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import InvalidValue
-from ..outputs import spreadsheet_safe, terminal_safe
+from ..outputs import spreadsheet_safe, terminal_safe, write_csv
 
 __all__ = ["OUTPUT_FORMATS", "cell", "render", "table"]
 
@@ -62,10 +61,8 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str],
         return json.dumps(list(rows), default=_json_default, ensure_ascii=False, indent=1)
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
         safe = (lambda v: v) if raw else spreadsheet_safe
-        writer.writerows([[safe(cell(r.get(c))) for c in columns] for r in rows])
+        write_csv(out, [list(columns), *([safe(cell(r.get(c))) for c in columns] for r in rows)])
         return out.getvalue().rstrip("\n")
     if fmt == "table":
         return table(rows, columns, widths)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -17,6 +16,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from ..errors import InputError
+from ..outputs import write_csv
 from .state import jsonable
 
 __all__ = ["NOT_FOUND", "UNAUTHORISED", "Paging", "csv_response", "decode_cursor", "encode_cursor", "error_body",
@@ -60,10 +60,7 @@ def _cell(value: Any) -> str:
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """Rows as CSV with a header (lists joined by ``; ``, objects as JSON)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+    write_csv(out, [list(columns), *([_cell(row.get(c)) for c in columns] for row in rows)])
     return out.getvalue()
 
 
