@@ -125,11 +125,13 @@ def test_merge_shards_twice_adds_nothing(tmp_path: Path, store) -> None:  # type
 Spec = tuple[str, str, str, str | None, str, str | None]
 
 
-def link(store, specs: list[Spec], window: int = 3) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def link(store, specs: list[Spec], window: int = 3,  # type: ignore[no-untyped-def]
+         dates: list[str] | None = None) -> list[list[int]]:
     """Store one single-proposition document per spec (type, actor, recipient, date, evidence, place),
-    link stories, return groups of spec indexes."""
-    docs = [doc(f"text {i:02d}", [(t, a, r, [claim("asserted", evidence=e)], d)]) for i, (t, a, r, d, e, _)
-            in enumerate(specs)]
+    published on ``dates`` when given, link stories, return groups of spec indexes."""
+    published = dates or [None] * len(specs)
+    docs = [doc(f"text {i:02d}", [(t, a, r, [claim("asserted", evidence=e)], d)], published[i])
+            for i, (t, a, r, d, e, _) in enumerate(specs)]
     docs = [dataclasses.replace(d, propositions=(dataclasses.replace(
         d.propositions[0], location=spec[5], date_precision="day" if spec[3] and len(spec[3]) == 10 else None),))
             for d, spec in zip(docs, specs, strict=True)]
@@ -190,6 +192,23 @@ def test_undated_propositions_link_within_the_window(tmp_path: Path) -> None:
                          ("SANCTION", "USA", "IRN", "2022-01", "Sanctions on Iranian oil traders widen", None)]
     with open_store(tmp_path / "b.duckdb") as b:   # months only: the publication dates decide (none here)
         assert link(b, dated) == [[0, 1]]
+
+
+def test_a_later_report_of_one_event_links_when_codes_and_wording_agree(store) -> None:  # type: ignore[no-untyped-def]
+    groups = link(store, [
+        ("RETREAT", "MLI", "FRA", None, "Mali ends its defence accords with France", None),
+        ("RETREAT", "MLI", "FRA", None, "Mali formally ends its defence accords with France", None),
+        ("RETREAT", "MLI", "", None, "Mali formally ends its defence accords with France", None),  # no recipient
+        ("RETREAT", "MLI", "FRA", None, "Bamako recalls its ambassador from Paris", None),  # other wording
+    ], dates=["2022-05-02", "2022-05-07", "2022-05-12", "2022-05-07"])
+    assert groups == [[0, 1], [2], [3]]
+
+
+def test_a_week_is_the_longest_gap_of_a_later_report(store) -> None:  # type: ignore[no-untyped-def]
+    text = "Sweden applies to join NATO"
+    groups = link(store, [("CONSULT", "SWE", "NATO", None, text, None)] * 3,
+                  dates=["2022-05-10", "2022-05-17", "2022-05-25"])
+    assert groups == [[0, 1], [2]]
 
 
 def test_similarity_of_evidence_sentences() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thucydides.evaluation.story_pairs import StoryPairs, find_proposition, load_pairs
+from thucydides.evaluation.builtin import builtin_datasets
+from thucydides.evaluation.story_pairs import StoryPairs, find_proposition, load_pairs, resolve_offsets
 
 
 def test_the_coded_pairs_are_many_distinct_and_of_both_kinds() -> None:
@@ -32,3 +33,31 @@ def test_story_pairs_dataset_recomputes_the_grouping(shared_dir: Path) -> None:
     figures = result.figures()
     assert figures["story_pairs/same_event/n"] == sum(p["same_event"] for p in load_pairs()[:40])
     assert 0.0 < figures["story_pairs/same_event/precision"] <= 1.0
+
+
+def test_the_second_set_is_stand_off_distinct_and_of_both_kinds() -> None:
+    pairs = load_pairs("story_pairs_b.jsonl")
+    assert len(pairs) >= 150
+    assert all("evidence" not in p[s] and 0 <= p[s]["start"] < p[s]["end"] for p in pairs for s in "ab")
+    keys = {frozenset((p[s]["doc"], p[s]["start"], p[s]["end"]) for s in "ab") for p in pairs}
+    assert len(keys) == len(pairs)
+    assert 0 < sum(p["same_event"] for p in pairs) < len(pairs)
+    assert {p["stratum"] for p in pairs} == {"window", "shared_name"}
+
+
+def test_stand_off_sides_are_read_from_the_item_text() -> None:
+    texts = {"x": "Kenya and Somalia reopen their border crossing at Mandera.", "y": "Talks resume in Doha."}
+    pairs = [{"a": {"doc": "x", "start": 0, "end": 17}, "b": {"doc": "y", "evidence": "Talks resume"},
+              "same_event": False}]
+    resolved = resolve_offsets(pairs, texts)
+    assert resolved[0]["a"]["evidence"] == "Kenya and Somalia"
+    assert resolved[0]["b"]["evidence"] == "Talks resume"
+    assert "evidence" not in pairs[0]["a"]  # the loaded pairs are left as they were
+
+
+def test_the_second_set_is_a_registered_dataset(shared_dir: Path) -> None:
+    names = {d.name for d in builtin_datasets()}
+    assert {"story_pairs", "story_pairs_b"} <= names
+    result = StoryPairs("story_pairs_b", "story_pairs_b.jsonl").evaluate(shared_dir / "eval", limit=30)
+    figures = result.figures()
+    assert figures["story_pairs_b/same_event/n"] == sum(p["same_event"] for p in load_pairs("story_pairs_b.jsonl")[:30])

@@ -5,8 +5,10 @@ Two propositions are linked when they share the type, their actor codes and thei
 not disagree (they share a code, or one side names none: "the country's invasion of Ukraine" has no actor
 code; a proposition with no codes at all links only with another such), and
 
-* their dates agree: the same day when both texts give the day, else no more than ``window`` days apart
-  (undated propositions link only with undated ones);
+* their dates agree: the same day when both texts give the day, else no more than ``window`` days apart, or
+  up to ``2 * window + 1`` days for a later report of one event: both name the same actor and recipient and
+  their evidence is closer, halfway from ``similarity`` to identical (undated propositions link only with
+  undated ones);
 * their places do not differ (both named and different keeps them apart);
 * they read as one event: the same named place on the same day, or evidence sentences similar enough (paraphrases across
   outlets): a content-word overlap (Jaccard) of at least ``similarity``, or with ``embedder=True`` the cosine
@@ -39,6 +41,10 @@ __all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stor
 DEFAULT_WINDOW_DAYS = 3
 #: Smallest similarity (content-word overlap) of two evidence sentences that read as one event.
 DEFAULT_SIMILARITY = 0.25
+#: Propositions whose texts do not give the day may be up to ``WIDE_FACTOR * window + 1`` days apart (a
+#: later report of the same event) when they name the same actor and recipient and their evidence is
+#: closer than ``similarity``: halfway from it to identical.
+WIDE_FACTOR = 2
 
 
 def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -81,9 +87,11 @@ FROM _story_nodes WHERE k = root
 """
 
 _CANDIDATES = """
-SELECT x.k AS u, y.k AS v, coalesce(x.place = y.place AND x.d = y.d, false) AS same_place
+SELECT x.k AS u, y.k AS v, coalesce(x.place = y.place AND x.d = y.d, false) AS same_place,
+       abs(coalesce(y.d, 0) - coalesce(x.d, 0)) AS gap,
+       len(list_intersect(x.actor, y.actor)) > 0 AND len(list_intersect(x.recipient, y.recipient)) > 0 AS dyad
 FROM _story_nodes x JOIN _story_nodes y
-  ON x.type = y.type AND x.k < y.k AND coalesce(y.d, 0) BETWEEN coalesce(x.d, 0) - $window AND coalesce(x.d, 0) + $window
+  ON x.type = y.type AND x.k < y.k AND coalesce(y.d, 0) BETWEEN coalesce(x.d, 0) - $wide AND coalesce(x.d, 0) + $wide
 WHERE (x.d IS NULL) = (y.d IS NULL)
   AND (NOT (x.own_day AND y.own_day) OR x.d = y.d)
   AND (len(x.actor) = 0 OR len(y.actor) = 0 OR len(list_intersect(x.actor, y.actor)) > 0)
@@ -126,11 +134,14 @@ def similarities(texts: Sequence[str], u: np.ndarray, v: np.ndarray,
 
 def _edges(con: Any, window: int, similarity: float, embedder: bool) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of propositions that report one event (see the module docstring)."""
-    pairs = con.execute(_CANDIDATES, {"window": window}).fetchnumpy()
+    pairs = con.execute(_CANDIDATES, {"wide": WIDE_FACTOR * window + 1}).fetchnumpy()
     u, v = (np.asarray(pairs[c], dtype=np.int64) for c in ("u", "v"))
     same_place = np.asarray(pairs["same_place"], dtype=bool)
+    near = np.asarray(pairs["gap"], dtype=np.int64) <= window
     texts = [str(t) for t, in con.execute("SELECT text FROM _story_nodes ORDER BY k").fetchall()]
-    linked = same_place | (similarities(texts, u, v, embedder) >= similarity)
+    sims = similarities(texts, u, v, embedder)
+    later = ~near & np.asarray(pairs["dyad"], dtype=bool) & (sims >= (1.0 + similarity) / 2)
+    linked = later | (near & (same_place | (sims >= similarity)))
     return u[linked], v[linked]
 
 

@@ -29,7 +29,7 @@ def builtin_datasets() -> list[Any]:
                       "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
         FactualityDev("factuality_meantime_dev", "factuality/meantime/dev.conll",
                       "MEANTIME event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
-        HedgeWiki(), StoryPairs(),
+        HedgeWiki(), StoryPairs(), StoryPairs("story_pairs_b", "story_pairs_b.jsonl"),
     ]
 
 

@@ -9,6 +9,10 @@ stories (:func:`thucydides.stories.link_stories`) in a temporary store, and find
 among the predicted ones by evidence overlap. A pair is predicted "same event" when both are found and
 are in one story. Scored: pairwise precision and recall of "same event". A coded proposition the
 pipeline did not extract counts as "not the same" (so a missed positive lowers recall) and is noted.
+
+``story_pairs_b`` (``data/story_pairs_b.jsonl``, described in ``data/story_pairs_b.README.md``) is a second
+set coded after the linking rules were settled, stand-off: each side is an item id and the character offsets
+of the evidence in the item's text, read from the corpus at evaluation time.
 """
 
 from __future__ import annotations
@@ -25,16 +29,26 @@ from .common import library_function
 from .io import read_jsonl
 from .result import Counts, EvalResult
 
-__all__ = ["CORPUS", "StoryPairs", "find_proposition", "load_pairs"]
+__all__ = ["CORPUS", "StoryPairs", "find_proposition", "load_pairs", "resolve_offsets"]
 
 CORPUS = Path("corpus") / "wikipedia_current_events_2022h1.jsonl"
 _WORD = re.compile(r"\w+")
 
 
-def load_pairs() -> list[dict[str, Any]]:
+def load_pairs(filename: str = "story_pairs.jsonl") -> list[dict[str, Any]]:
     """The coded pairs shipped with the package."""
-    text = resources.files("thucydides").joinpath("data", "story_pairs.jsonl").read_text("utf-8")
+    text = resources.files("thucydides").joinpath("data", filename).read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def resolve_offsets(pairs: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The pairs with each stand-off side (``start``/``end`` into its item's text) given its evidence."""
+    def side(s: dict[str, Any]) -> dict[str, Any]:
+        if "evidence" in s:
+            return s
+        return {**s, "evidence": texts[s["doc"]][s["start"]:s["end"]]}
+
+    return [{**p, "a": side(p["a"]), "b": side(p["b"])} for p in pairs]
 
 
 def _words(text: str) -> set[str]:
@@ -58,15 +72,19 @@ def find_proposition(evidence: str, candidates: list[tuple[int, str, str]], ptyp
     return best[1] if best else None
 
 
-def _articles(root: Path, ids: set[str]) -> dict[str, Article]:
+def _items(root: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The corpus items of ``ids``."""
+    return {item["id"]: item for item in read_jsonl(root.parent / CORPUS) if item.get("id") in ids}
+
+
+def _articles(items: dict[str, dict[str, Any]]) -> dict[str, Article]:
     import datetime as dt
 
     out: dict[str, Article] = {}
-    for item in read_jsonl(root.parent / CORPUS):
-        if item.get("id") in ids:
-            outlets = item.get("cited_outlets") or [None]
-            out[item["id"]] = Article(str(item["text"]).strip(), dt.date.fromisoformat(item["date"]),
-                                      outlets[0], item.get("source_page"))
+    for key, item in items.items():
+        outlets = item.get("cited_outlets") or [None]
+        out[key] = Article(str(item["text"]).strip(), dt.date.fromisoformat(item["date"]), outlets[0],
+                           item.get("source_page"))
     return out
 
 
@@ -93,16 +111,20 @@ def _predicted_stories(articles: dict[str, Article]) -> dict[str, list[tuple[int
 class StoryPairs:
     """Pairwise precision and recall of the story grouping on the coded pairs."""
 
-    name = "story_pairs"
     description = "Story grouping: pairwise precision/recall of 'same event' on coded Wikipedia 2022 H1 pairs"
+
+    def __init__(self, name: str = "story_pairs", filename: str = "story_pairs.jsonl") -> None:
+        self.name, self.filename = name, filename
 
     def available(self, root: Path) -> bool:
         return (root.parent / CORPUS).is_file()
 
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
-        pairs = load_pairs()[:limit]
+        pairs = load_pairs(self.filename)[:limit]
         ids = {p[side]["doc"] for p in pairs for side in ("a", "b")}
-        predicted = _predicted_stories(_articles(root, ids))
+        items = _items(root, ids)
+        pairs = resolve_offsets(pairs, {k: str(v["text"]) for k, v in items.items()})
+        predicted = _predicted_stories(_articles(items))
         counts, missing = Counts(), 0
         for pair in pairs:
             stories = []
