@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pytest
 
 from thucydides.model import Document
-from thucydides.store import SCHEMA_VERSION, api_queries, open_store, write_documents
+from thucydides.store import SCHEMA_VERSION, open_store, write_documents
 from thucydides.store.api_queries import ApiFilter, list_propositions, search_document_ids
 from thucydides.store.derived import STATUS_BITS, status_mask
 from thucydides.store.schema import MIGRATIONS
@@ -107,20 +106,3 @@ def test_keyset_pages_follow_the_sort_order_without_gaps(tmp_path: Path) -> None
             after = (page[-1]["event_date"], page[-1]["doc_id"], page[-1]["idx"])
         assert seen == [(p["doc_id"], p["idx"]) for p in everything] and len(seen) == 6
         assert everything[0]["event_date"] == dt.date(2022, 3, 1)
-
-
-def test_pages_read_by_date_window_equal_pages_of_the_whole_table(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    days = ["2020-01-01", "2020-02-15", "2020-06-30", "2021-09-01", "2023-05-05", "2024-12-31"]
-    docs = [_dated(f"d{i}", day, 1 + i % 3) for i, day in enumerate(days)]
-    undated = doc("u", "Troops shelled it.", "2021-01-01", [{"type": "ASSAULT", "actor": ["RUS"],
-                                                           "recipient": ["UKR"], "claims": []}])
-    with open_store(tmp_path / "w.duckdb") as store:
-        write_documents(store, [*docs, undated])
-        pages = {(o, n): list_propositions(store, ApiFilter(), o, n) for o in range(14) for n in (0, 1, 2, 5)}
-        cursor = (dt.date(2020, 2, 15), "d1", 0)
-        after = list_propositions(store, ApiFilter(), 0, 3, cursor)
-        monkeypatch.setattr(api_queries, "PAGE_WINDOWS_DAYS", ())
-        assert {key: list_propositions(store, ApiFilter(), *key) for key in pages} == pages
-        assert list_propositions(store, ApiFilter(), 0, 3, cursor) == after
-        assert sum(len(p) for (o, n), p in pages.items() if n == 1) == 13

@@ -107,48 +107,16 @@ def _after(key: SortKey) -> tuple[str, list[Any]]:
             [day, day, doc_id, doc_id, idx])
 
 
-#: Spans of event dates (days from the first date a page can hold) tried before the whole table.
-PAGE_WINDOWS_DAYS: tuple[int, ...] = (64, 512)
-
-
-def _page(store: Store, condition: str, params: list[Any], limit: int, offset: int) -> list[dict[str, Any]]:
-    return _rows(store, _PROPOSITION.format(where=condition, order=_ORDER), [*params, int(limit), int(offset)])
-
-
-def _first_day(store: Store, after: SortKey | None) -> dt.date | None:
-    """The earliest event date a page can start at: the cursor's, else the store's first."""
-    if after is not None:
-        return after[0]
-    row = store.execute("SELECT min(event_date) FROM propositions").fetchone()
-    return row[0] if row else None
-
-
-def _window_ends(first: dt.date | None) -> list[dt.date]:
-    """The last days of the windows of :data:`PAGE_WINDOWS_DAYS` from ``first`` (none without a first day)."""
-    if first is None:
-        return []
-    room = (dt.date.max - first).days
-    return [first + dt.timedelta(days=days) for days in PAGE_WINDOWS_DAYS if days <= room]
-
-
 def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: int = 50,
                       after: SortKey | None = None) -> list[dict[str, Any]]:
     """One page of the propositions matching ``where``, by event date, with their claims and story:
-    the ``limit`` rows after ``after`` when given (keyset; ``offset`` is then ignored), else from ``offset``.
-
-    The rows dated up to a day come first in this order, so when those alone fill the page, the page is
-    theirs: it is looked for first among the next :data:`PAGE_WINDOWS_DAYS` days, which reads only the row
-    groups holding them (``propositions`` is stored by date), and in the whole table only when they fall short.
-    """
+    the ``limit`` rows after ``after`` when given (keyset; ``offset`` is then ignored), else from ``offset``."""
     condition, params = where.where()
     if after is not None:
         more, more_params = _after(after)
         condition, params, offset = f"{condition} AND {more}", [*params, *more_params], 0
-    for last in _window_ends(_first_day(store, after)) if limit > 0 else ():
-        rows = _page(store, f"{condition} AND p.event_date <= ?", [*params, last], limit, offset)
-        if len(rows) == limit:
-            return rows
-    return _page(store, condition, params, limit, offset)
+    sql = _PROPOSITION.format(where=condition, order=_ORDER)
+    return _rows(store, sql, [*params, int(limit), int(offset)])
 
 
 _FACETS = """
