@@ -4,6 +4,7 @@ Run from the repository root (needs the ``[web]`` extra)::
 
     python benchmarks/bench_api.py                       # 1,000,000 propositions, 8 clients
     python benchmarks/bench_api.py --n 100000 --requests 200 --db /tmp/api.duckdb
+    python benchmarks/bench_api.py --no-stories --db /tmp/api1m.duckdb  # 1M without linking stories
 
 Builds the store with ``bench_store_query``'s generator (five propositions per document, one claim each,
 stories linked) and gives each document a text made of its evidence, then starts ``thucydides serve`` in
@@ -39,12 +40,13 @@ from thucydides.store.derived import refresh_derived
 TARGETS_MS = {"propositions": 200, "dyad": 200, "search": 500, "document": 200}
 
 
-def build(db: Path, n: int) -> None:
-    """The synthetic store, with document texts to search (kept when ``db`` already holds it)."""
+def build(db: Path, n: int, link: bool = True) -> None:
+    """The synthetic store, with document texts to search (kept when ``db`` already holds it); its stories
+    are linked unless ``link`` is false."""
     with open_store(db) as store:
         if store.count("propositions"):
             return
-        fill(store, n)
+        fill(store, n, link)
         t0 = time.perf_counter()
         with store.transaction() as con:
             con.execute("""UPDATE documents SET text = e.t, title = e.title FROM (
@@ -135,10 +137,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per endpoint")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
     parser.add_argument("--db", type=Path, help="keep the store here; reuse it when it exists")
+    parser.add_argument("--no-stories", action="store_true",
+                        help="do not link stories when building (linking 1M propositions takes over 12 CPU minutes)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "api.duckdb"
-        build(db, args.n)
+        build(db, args.n, not args.no_stories)
         with open_store(db, read_only=True) as store:
             doc_ids = [r[0] for r in store.execute("SELECT id FROM documents USING SAMPLE 1000 ROWS").fetchall()]
             total = store.count("propositions")

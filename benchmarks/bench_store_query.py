@@ -97,8 +97,9 @@ def main() -> None:
         measure(store, args.repeats)
 
 
-def fill(store: Store, n: int) -> None:
-    """Generate, load and link ``n`` synthetic propositions, printing the time of each step."""
+def fill(store: Store, n: int, link: bool = True) -> None:
+    """Generate, load and (unless ``link`` is false) link ``n`` synthetic propositions, printing the time of
+    each step."""
     t0 = time.perf_counter()
     tables = synthetic(n)
     t1 = time.perf_counter()
@@ -108,7 +109,7 @@ def fill(store: Store, n: int) -> None:
             con.execute(f"INSERT INTO {name} SELECT * FROM _t")
             con.unregister("_t")
     t2 = time.perf_counter()
-    n_stories = link_stories(store)
+    n_stories = link_stories(store) if link else 0
     t3 = time.perf_counter()
     print(f"propositions: {store.count('propositions'):,}  documents: {store.count('documents'):,}  "
           f"stories: {n_stories:,}")
