@@ -37,9 +37,11 @@ def configurations() -> dict[str, Pipeline]:
                            _learned("none", ("doc", "mentions", "dates")), rs["merge.claims.v1"],
                            rs["places.link.v1"], rs["losses.rules.v1"]])
     after = ("doc", "mentions", "dates", "events.status")
+    # the hybrid runs the rule stages without the sentence classifier (stages.builtin.hybrid_stages)
+    rules_events = base.without("events.model.v1")
     return {"rules": base, "model": model_only,
-            "both-uncovered": base.insert_after("events.model.v1", _learned("uncovered", after)),
-            "both-all": base.insert_after("events.model.v1", _learned("all", after))}
+            "both-uncovered": rules_events.insert_after("status.rules.v1", _learned("uncovered", after)),
+            "both-all": rules_events.insert_after("status.rules.v1", _learned("all", after))}
 
 
 def _line(name: str, tally: GoldTally, seconds: float) -> str:

@@ -151,8 +151,9 @@ def test_default_pipeline_wiring() -> None:
 
     assert default_pipeline().names == (
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
-        "attribution.rules.v1", "status.rules.v1", "events.model.v1", "events.learned.v1", "merge.claims.v1",
+        "attribution.rules.v1", "status.rules.v1", "events.learned.v1", "merge.claims.v1",
         "places.link.v1", "losses.rules.v1")
+    assert "events.model.v1" in pipeline_for("rules").names
     assert pipeline_for("model").names == (
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.learned.v1",
         "merge.claims.v1", "places.link.v1", "losses.rules.v1")
@@ -252,7 +253,8 @@ def test_the_hybrid_is_the_default_and_the_other_extractors_take_the_event_stage
 
     hybrid = Pipeline(hybrid_stages()).names
     assert hybrid == default_pipeline().names == pipeline_for("learned").names
-    assert hybrid.index("events.learned.v1") == hybrid.index("events.model.v1") + 1
+    assert hybrid.index("events.learned.v1") == hybrid.index("status.rules.v1") + 1
+    assert "events.model.v1" not in hybrid
     assert Pipeline(rule_stages()).names == pipeline_for("rules").names
     assert Pipeline(learned_stages()).names == pipeline_for("model").names
     with pytest.raises(InputError) as err:
