@@ -42,6 +42,8 @@ def test_partial_failures_exit_0_with_the_count_or_1_when_strict(tmp_path: Path)
     out = run("ingest", str(good), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "a.duckdb"))
     assert out.returncode == 0 and "1 documents added" in out.stdout and "1 failed" in out.stdout
     assert out.stdout.count("documents added") == 1  # one summary line, no progress line off a terminal
+    assert "\r" not in out.stdout + out.stderr and "docs/s" not in out.stderr
+    assert [line.split(":")[0].strip() for line in out.stderr.splitlines()] == ["E002", str(tmp_path / "missing.txt")]
     strict = run("ingest", str(good), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "b.duckdb"),
                  "--strict")
     assert strict.returncode == 1
