@@ -74,6 +74,16 @@ def test_an_actor_name_is_resolved_to_its_code_or_refused(store: Path) -> None:
     assert out.returncode == 2 and "'RUS'" in out.stderr
 
 
+def test_dyad_and_disputes_take_names_too(store: Path) -> None:
+    out = run("dyad", "Russia", "Ukraine", "--db", str(store), "--format", "csv")
+    assert out.returncode == 0 and "actor 'Russia' read as RUS" in out.stderr
+    assert "recipient 'Ukraine' read as UKR" in out.stderr and out.stdout.count("\n") == 2  # header and a week
+    out = run("disputes", "--db", str(store), "--recipient", "Ukrain")
+    assert out.returncode == 0 and "recipient 'Ukrain' read as UKR" in out.stderr
+    out = run("disputes", "--db", str(store), "--actor", "Grand Fenwick")
+    assert out.returncode == 2 and out.stderr.startswith("Error: [E001]") and "'RUS'" in out.stderr
+
+
 def test_dyad_says_what_it_counts_and_refuses_an_empty_chart(store: Path, tmp_path: Path) -> None:
     out = run("dyad", "RUS", "UKR", "--db", str(store), "--format", "csv")
     assert out.returncode == 0 and "asserted or alleged" in out.stderr
