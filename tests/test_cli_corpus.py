@@ -60,6 +60,41 @@ def test_date_and_outlet_come_from_the_file_name_or_the_options(store: Path, tmp
     assert "Wire" in out.stdout and "2022-02-28" in out.stdout
 
 
+def test_ingest_on_a_terminal_draws_a_bar_with_the_total_and_ends_with_one_summary(tmp_path: Path) -> None:
+    """Standard error on a pseudo-terminal: rich draws the bar (documents done out of the total); standard
+    output still gets the one summary line."""
+    pty = pytest.importorskip("pty")
+    import os
+    import threading
+
+    for name in ("2022-03-01_wire.txt", "2022-03-02_wire.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    master, slave = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "thucydides", "ingest", str(tmp_path), "--db",
+                              str(tmp_path / "t.duckdb")], stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    screen: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    stdout, _ = child.communicate(timeout=300)
+    reader.join(timeout=10)
+    os.close(master)
+    drawn = b"".join(screen).decode("utf-8", "replace")
+    assert child.returncode == 0 and "documents" in drawn and "━" in drawn and "/2" in drawn
+    assert stdout.count("documents added") == 1 and "\r" not in stdout
+
+
 def test_unknown_type_or_mode_is_an_error_listing_the_valid_ones(store: Path) -> None:
     out = run("query", "--db", str(store), "--type", "FOO")
     assert out.returncode == 2 and "[E001]" in out.stderr and "'ASSAULT'" in out.stderr
