@@ -266,9 +266,10 @@ def test_an_empty_chart_names_the_sources_the_ledger_holds(tmp_path: Path,
     path = str(tmp_path / "bytype.duckdb")
     assert run("losses", "import", str(FIX / "bytype.csv"), "--format", "oryx-bytype", "--db", path)[0] == 0
     out = tmp_path / "chart.svg"
-    refusals = (([], "E002", "the ledger holds 'oryx-bytype': choose one with --source"),
-                (["--kind", "claimed-vs-confirmed"], "E001", "invalid --claimed"),
-                (["--source", "kyiv"], "E001", "invalid --source"))
+    refusals: list[tuple[list[str], str, str]] = [
+        ([], "E002", "the ledger holds 'oryx-bytype': choose one with --source"),
+        (["--kind", "claimed-vs-confirmed"], "E001", "invalid --claimed"),
+        (["--source", "kyiv"], "E001", "invalid --source")]
     for extra, code, words in refusals:
         with pytest.raises(SystemExit) as stop:
             main(["losses", "chart", str(out), "--db", path, *extra])
