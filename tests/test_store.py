@@ -167,19 +167,6 @@ def test_stories_are_one_event_not_a_dyad_and_a_type(store) -> None:  # type: ig
     assert groups == [[0, 1, 12], [2], [3], [4], [5], [6], [7, 8], [9], [10, 11], [13]]
 
 
-def test_codes_on_different_sides_only_do_not_make_one_event(store) -> None:  # type: ignore[no-untyped-def]
-    """Each side names what the other lacks (an actor only, a recipient only): no code in common, no link,
-    however alike the wording; a code in common on either side still links."""
-    groups = link(store, [
-        ("ASSAULT", "RUS", "", "2022-03-08", "Russian shelling destroys a consulate in Kharkiv", None),
-        ("ASSAULT", "", "ALB", "2022-03-08", "Shelling destroys the Albanian consulate in Kharkiv", None),
-        ("COERCE", "SYR", "", "2022-07-01", "Syrian police detain protesters in Suwayda", None),
-        ("COERCE", "", "LBN", "2022-07-01", "Police detain Lebanese protesters in Suwayda", None),
-        ("COERCE", "SYR", "LBN", "2022-07-01", "Syrian police detain Lebanese protesters in Suwayda", None),
-    ])
-    assert groups == [[0], [1], [2, 3, 4]]  # 2 and 3 are joined through 4, which shares a code with each
-
-
 def test_a_denial_disputes_only_the_request_it_denies(store) -> None:  # type: ignore[no-untyped-def]
     requests = ["Navalny asks supporters to rally in Moscow on Sunday",
                 "Kadyrov asks Chechen volunteers to join the troops in Ukraine",

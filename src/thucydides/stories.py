@@ -3,9 +3,7 @@
 A story is one event (or one claim about one event) reported by several sources, not a dyad and a type.
 Two propositions are linked when they share the type, their actor codes and their recipient codes do
 not disagree (they share a code, or one side names none: "the country's invasion of Ukraine" has no actor
-code; a proposition with no codes at all links only with another such), they have at least one code in
-common on the same side when both have codes (one naming only the actor and the other only a recipient say
-nothing about being one event: "Russian shelling" and "a consulate destroyed in Kharkiv"), and
+code; a proposition with no codes at all links only with another such), and
 
 * their dates agree: the same day when both texts give the day, else no more than ``window`` days apart, or
   up to ``2 * window + 1`` days for a later report of one event: both name the same actor and recipient and
@@ -99,8 +97,6 @@ WHERE (x.d IS NULL) = (y.d IS NULL)
   AND (len(x.actor) = 0 OR len(y.actor) = 0 OR len(list_intersect(x.actor, y.actor)) > 0)
   AND (len(x.recipient) = 0 OR len(y.recipient) = 0 OR len(list_intersect(x.recipient, y.recipient)) > 0)
   AND (len(x.actor) + len(x.recipient) > 0) = (len(y.actor) + len(y.recipient) > 0)
-  AND (len(x.actor) + len(x.recipient) = 0
-       OR len(list_intersect(x.actor, y.actor)) + len(list_intersect(x.recipient, y.recipient)) > 0)
   AND (x.place IS NULL OR y.place IS NULL OR x.place = y.place)
 ORDER BY u, v
 """
