@@ -150,8 +150,9 @@ def test_an_empty_ledger_chart_is_refused_and_a_bad_source_names_the_option(tmp_
 
     con = connect(":memory:")
     out = tmp_path / "empty.png"
-    with pytest.raises(InputError, match=r"E002.*nothing to draw.*losses import"):
-        chart(con, "cumulative", out)
+    for kind, source in (("cumulative", "items"), ("cumulative", "oryx-daily"), ("claimed-vs-confirmed", "items")):
+        with pytest.raises(InputError, match=r"E002.*nothing to draw.*losses import"):
+            chart(con, kind, out, source=source)
     assert not out.exists()
     with pytest.raises(InvalidValue, match="--source"):
         totals(con, "RUS", dt.date(2022, 3, 19), source="oryx-daily")

@@ -63,9 +63,12 @@ def _save(fig: Figure, out: Path) -> Path:
 
 def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
                 end: dt.date, source: str) -> Figure:
+    what = f"from {source} for {', '.join(categories)}"
+    if not sources(con):
+        raise _nothing_to_draw(con, side, what, start, end, (source,))
     drawn = {c: series(con, side, start, end, source, c) for c in categories}
     if not any(drawn.values()):
-        raise _nothing_to_draw(con, side, f"from {source} for {', '.join(categories)}", start, end, (source,))
+        raise _nothing_to_draw(con, side, what, start, end, (source,))
     fig, ax = plt.subplots(figsize=(9, 5))
     for category, points in drawn.items():
         if points:
@@ -80,12 +83,14 @@ def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str]
 
 def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
                           end: dt.date, claimed: str) -> Figure:
+    what = f"from {ITEMS} or {claimed} for {', '.join(categories)}"
+    if not sources(con):
+        raise _nothing_to_draw(con, side, what, start, end, (ITEMS, claimed), "--claimed")
     check_source(con, claimed, option="--claimed")
     pairs = {c: (series(con, side, start, end, ITEMS, c), series(con, side, start, end, claimed, c))
              for c in categories}
     if not any(a or b for a, b in pairs.values()):
-        raise _nothing_to_draw(con, side, f"from {ITEMS} or {claimed} for {', '.join(categories)}", start, end,
-                               (ITEMS, claimed), "--claimed")
+        raise _nothing_to_draw(con, side, what, start, end, (ITEMS, claimed), "--claimed")
     fig, axes = plt.subplots(len(categories), 1, figsize=(9, 3 * len(categories)), squeeze=False)
     for ax, category in zip(axes[:, 0], categories, strict=True):
         confirmed, claim = pairs[category]
