@@ -42,6 +42,8 @@ def test_partial_failures_exit_0_with_the_count_or_1_when_strict(tmp_path: Path)
     out = run("ingest", str(good), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "a.duckdb"))
     assert out.returncode == 0 and "1 documents added" in out.stdout and "1 failed" in out.stdout
     assert out.stdout.count("documents added") == 1  # one summary line, no progress line off a terminal
+    assert "\r" not in out.stdout + out.stderr and "docs/s" not in out.stderr
+    assert [line.split(":")[0].strip() for line in out.stderr.splitlines()] == ["E002", str(tmp_path / "missing.txt")]
     strict = run("ingest", str(good), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "b.duckdb"),
                  "--strict")
     assert strict.returncode == 1
@@ -58,6 +60,41 @@ def test_date_and_outlet_come_from_the_file_name_or_the_options(store: Path, tmp
     assert "Wire" in out.stdout and "2022-02-28" in out.stdout
 
 
+def test_ingest_on_a_terminal_draws_a_bar_with_the_total_and_ends_with_one_summary(tmp_path: Path) -> None:
+    """Standard error on a pseudo-terminal: rich draws the bar (documents done out of the total); standard
+    output still gets the one summary line."""
+    pty = pytest.importorskip("pty")
+    import os
+    import threading
+
+    for name in ("2022-03-01_wire.txt", "2022-03-02_wire.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    master, slave = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "thucydides", "ingest", str(tmp_path), "--db",
+                              str(tmp_path / "t.duckdb")], stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    screen: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    stdout, _ = child.communicate(timeout=300)
+    reader.join(timeout=10)
+    os.close(master)
+    drawn = b"".join(screen).decode("utf-8", "replace")
+    assert child.returncode == 0 and "documents" in drawn and "━" in drawn and "/2" in drawn
+    assert stdout.count("documents added") == 1 and "\r" not in stdout
+
+
 def test_unknown_type_or_mode_is_an_error_listing_the_valid_ones(store: Path) -> None:
     out = run("query", "--db", str(store), "--type", "FOO")
     assert out.returncode == 2 and "[E001]" in out.stderr and "'ASSAULT'" in out.stderr
@@ -70,6 +107,16 @@ def test_an_actor_name_is_resolved_to_its_code_or_refused(store: Path) -> None:
     assert out.returncode == 0 and "read as RUS" in out.stderr and "ASSAULT" in out.stdout
     out = run("query", "--db", str(store), "--actor", "Rusia")
     assert out.returncode == 2 and "'RUS'" in out.stderr
+
+
+def test_dyad_and_disputes_take_names_too(store: Path) -> None:
+    out = run("dyad", "Russia", "Ukraine", "--db", str(store), "--format", "csv")
+    assert out.returncode == 0 and "actor 'Russia' read as RUS" in out.stderr
+    assert "recipient 'Ukraine' read as UKR" in out.stderr and out.stdout.count("\n") == 2  # header and a week
+    out = run("disputes", "--db", str(store), "--recipient", "Ukrain")
+    assert out.returncode == 0 and "recipient 'Ukrain' read as UKR" in out.stderr
+    out = run("disputes", "--db", str(store), "--actor", "Grand Fenwick")
+    assert out.returncode == 2 and out.stderr.startswith("Error: [E001]") and "'RUS'" in out.stderr
 
 
 def test_dyad_says_what_it_counts_and_refuses_an_empty_chart(store: Path, tmp_path: Path) -> None:
@@ -103,8 +150,9 @@ def test_an_empty_ledger_chart_is_refused_and_a_bad_source_names_the_option(tmp_
 
     con = connect(":memory:")
     out = tmp_path / "empty.png"
-    with pytest.raises(InputError, match=r"E002.*nothing to draw.*losses import"):
-        chart(con, "cumulative", out)
+    for kind, source in (("cumulative", "items"), ("cumulative", "oryx-daily"), ("claimed-vs-confirmed", "items")):
+        with pytest.raises(InputError, match=r"E002.*nothing to draw.*losses import"):
+            chart(con, kind, out, source=source)
     assert not out.exists()
     with pytest.raises(InvalidValue, match="--source"):
         totals(con, "RUS", dt.date(2022, 3, 19), source="oryx-daily")

@@ -156,3 +156,23 @@ def test_run_evaluation_reports_its_total_first_then_each_dataset_done(tmp_path:
     told.clear()
     registry.run_evaluation(tmp_path, ["other"], progress=lambda done, total: told.append((done, total)))
     assert told == [(0, 1), (1, 1)]
+
+
+def test_eval_draws_its_bar_on_a_terminal_only(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal the bar counts the datasets (done out of the total); off one nothing is drawn and the
+    table is the whole output."""
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    code, output = run("--data", str(data))
+    assert code == 0 and "━" not in output and "datasets" not in output
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    assert eval_command.callback is not None
+    eval_command.callback(datasets=(), data=data, json_out=None, confusion=False, limit=None, floors=None,
+                          list_only=False)
+    assert "datasets" in screen.getvalue() and "1/1" in screen.getvalue()

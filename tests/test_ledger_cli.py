@@ -258,3 +258,21 @@ def test_dates_on_a_chart_axis_never_overprint(days: int) -> None:
     plt.close(fig)
     assert len(labels) >= 3 and len({t.get_text() for t in labels}) == len(labels)
     assert all(left.x1 <= right.x0 for left, right in itertools.pairwise(boxes))
+
+
+def test_an_empty_chart_names_the_sources_the_ledger_holds(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """With figures under other sources only, the refusal names them and the option that chooses one."""
+    path = str(tmp_path / "bytype.duckdb")
+    assert run("losses", "import", str(FIX / "bytype.csv"), "--format", "oryx-bytype", "--db", path)[0] == 0
+    out = tmp_path / "chart.svg"
+    refusals: list[tuple[list[str], str, str]] = [
+        ([], "E002", "the ledger holds 'oryx-bytype': choose one with --source"),
+        (["--kind", "claimed-vs-confirmed"], "E001", "invalid --claimed"),
+        (["--source", "kyiv"], "E001", "invalid --source")]
+    for extra, code, words in refusals:
+        with pytest.raises(SystemExit) as stop:
+            main(["losses", "chart", str(out), "--db", path, *extra])
+        err = capsys.readouterr().err
+        assert stop.value.code == 2 and not out.exists() and err.startswith(f"Error: [{code}]") and words in err
+    assert run("losses", "chart", str(out), "--db", path, "--source", "oryx-bytype")[0] == 0 and out.exists()

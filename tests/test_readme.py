@@ -57,3 +57,13 @@ def test_the_licence_is_declared_in_the_current_form() -> None:
     requires = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
     assert any(r.replace(" ", "").startswith("setuptools>=") and int(r.split(">=")[1].split(".")[0]) >= 77
                for r in requires)
+
+
+def test_the_readme_says_how_to_get_the_command_after_the_demo() -> None:
+    """demo.sh installs into .venv/, which is not on the PATH: the README says to activate it (or to type
+    .venv/bin/thucydides), before its first ``thucydides`` command, in a block that runs as written."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    setup = text[:text.index("\nthucydides ")]
+    assert any("source .venv/bin/activate" in block for block in _BLOCK.findall(setup))
+    assert ".venv/bin/thucydides" in setup
+    assert "./demo.sh" in setup and "PATH" in setup

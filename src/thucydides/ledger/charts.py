@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from ..errors import InputError, InvalidValue
 from ..outputs import check_output_file
 from .taxonomy import CATEGORIES
-from .totals import ITEMS, series
+from .totals import ITEMS, check_source, series, sources
 
 __all__ = ["CHART_KINDS", "chart"]
 
@@ -37,9 +37,13 @@ def _dated_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
-def _nothing_to_draw(side: str, what: str, start: dt.date, end: dt.date) -> InputError:
-    return InputError("E002", f"no {side} figures {what} between {start} and {end}: nothing to draw; import "
-                      "loss data first (thucydides losses import PATHS --format FORMAT, see docs/ledger.md)")
+def _nothing_to_draw(con: duckdb.DuckDBPyConnection, side: str, what: str, start: dt.date, end: dt.date,
+                     asked: tuple[str, ...], option: str = "--source") -> InputError:
+    """E002 for a chart with no figures: what to import, or which imported sources ``option`` can choose."""
+    others = [s for s in sources(con) if s not in asked]
+    hint = (f"the ledger holds {', '.join(repr(s) for s in others)}: choose one with {option}" if others else
+            "import loss data first (thucydides losses import PATHS --format FORMAT, see docs/ledger.md)")
+    return InputError("E002", f"no {side} figures {what} between {start} and {end}: nothing to draw; {hint}")
 
 
 def _check_out(out: Path) -> None:
@@ -59,9 +63,12 @@ def _save(fig: Figure, out: Path) -> Path:
 
 def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
                 end: dt.date, source: str) -> Figure:
+    what = f"from {source} for {', '.join(categories)}"
+    if not sources(con):
+        raise _nothing_to_draw(con, side, what, start, end, (source,))
     drawn = {c: series(con, side, start, end, source, c) for c in categories}
     if not any(drawn.values()):
-        raise _nothing_to_draw(side, f"from {source} for {', '.join(categories)}", start, end)
+        raise _nothing_to_draw(con, side, what, start, end, (source,))
     fig, ax = plt.subplots(figsize=(9, 5))
     for category, points in drawn.items():
         if points:
@@ -76,10 +83,14 @@ def _cumulative(con: duckdb.DuckDBPyConnection, side: str, categories: list[str]
 
 def _claimed_vs_confirmed(con: duckdb.DuckDBPyConnection, side: str, categories: list[str], start: dt.date,
                           end: dt.date, claimed: str) -> Figure:
+    what = f"from {ITEMS} or {claimed} for {', '.join(categories)}"
+    if not sources(con):
+        raise _nothing_to_draw(con, side, what, start, end, (ITEMS, claimed), "--claimed")
+    check_source(con, claimed, option="--claimed")
     pairs = {c: (series(con, side, start, end, ITEMS, c), series(con, side, start, end, claimed, c))
              for c in categories}
     if not any(a or b for a, b in pairs.values()):
-        raise _nothing_to_draw(side, f"from {ITEMS} or {claimed} for {', '.join(categories)}", start, end)
+        raise _nothing_to_draw(con, side, what, start, end, (ITEMS, claimed), "--claimed")
     fig, axes = plt.subplots(len(categories), 1, figsize=(9, 3 * len(categories)), squeeze=False)
     for ax, category in zip(axes[:, 0], categories, strict=True):
         confirmed, claim = pairs[category]

@@ -137,12 +137,14 @@ def _check_side(side: str) -> str:
     return side_of_option(side)
 
 
-def check_source(con: duckdb.DuckDBPyConnection, source: str, daily: bool = False) -> str:
-    """``source`` if the ledger has it (``items`` always, unless ``daily``); E001 with the valid ones otherwise."""
+def check_source(con: duckdb.DuckDBPyConnection, source: str, daily: bool = False, option: str = "--source") -> str:
+    """``source`` if the ledger has it (``items`` always, unless ``daily``); E001 naming ``option`` (the
+    command-line option that chooses it) with the valid ones otherwise."""
     known = [s for s in sources(con) if not (daily and s == ITEMS)]
     if source in known or (source == ITEMS and not daily):
         return source
-    raise InvalidValue("E001", "source", source, known or ("(nothing imported yet)",))
+    raise InvalidValue("E001", f"{option} (a source imported with `thucydides losses import`)", source,
+                       known or ("(nothing imported yet)",))
 
 
 def check_category(con: duckdb.DuckDBPyConnection, category: str) -> str:
