@@ -22,7 +22,7 @@ from .queries import PERIODS, Filter
 __all__ = ["ApiFilter", "SortKey", "count_documents", "count_propositions", "count_stories", "document_detail",
            "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
            "list_propositions", "list_stories", "proposition_facets", "proposition_places", "search_document_ids",
-           "search_documents", "story_detail"]
+           "search_documents", "search_hits", "story_detail"]
 
 _ORDER = "ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx"
 
@@ -148,19 +148,21 @@ ORDER BY facet, n DESC, value
 FACETS: tuple[str, ...] = ("actor", "recipient", "type", "verdict", "outlet", "month")
 
 
-def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None = None,
-                       top: int = 12) -> dict[str, list[dict[str, Any]]]:
+def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None = None, top: int = 12,
+                       published: list[dt.date | None] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Counts of the matching propositions by actor, recipient, type, verdict, outlet and month (most
-    frequent first, at most ``top`` values each; one scan); only in ``doc_ids`` when given."""
+    frequent first, at most ``top`` values each; one scan); only in ``doc_ids`` when given, whose
+    publication dates ``published`` are (looked up when not given)."""
     condition, params = _matching(where)
     if doc_ids is not None:
         condition += " AND p.doc_id IN (SELECT unnest(?::VARCHAR[]))"
         params = [*params, doc_ids]
-        oldest = store.execute("SELECT min(published), bool_or(published IS NULL) FROM documents "
-                               "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchone()
-        if oldest and oldest[0] is not None and not oldest[1]:  # skips older row groups (stored by date)
+        if published is None:
+            published = [r[0] for r in store.execute("SELECT published FROM documents WHERE id IN "
+                                                     "(SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchall()]
+        if published and None not in published:  # skips older row groups (stored by date)
             condition += " AND p.published >= ?"
-            params.append(oldest[0])
+            params.append(min(d for d in published if d is not None))
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
     for row in _rows(store, _FACETS.format(source=condition), [*params, int(top)]):
         out[row["facet"]].append({"value": row["value"], "n": row["n"]})
@@ -262,15 +264,22 @@ _POSTINGS = """SELECT doc_id, published FROM search_words
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
     """Documents in which every word of ``text`` occurs within a word of the title or text (case-insensitive;
     words are runs of letters and digits, so punctuation in ``text`` only separates words): their number,
-    and the ids of the first ``cap`` of them, newest first. Reads the search index, not the texts: the
-    postings of the vocabulary words containing each search word, intersected."""
+    and the ids of the first ``cap`` of them, newest first (see :func:`search_hits`)."""
+    total, ids, _ = search_hits(store, text, cap)
+    return total, ids
+
+
+def search_hits(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str], list[dt.date | None]]:
+    """:func:`search_document_ids` and the publication date of each id. Reads the search index, not the
+    texts: the postings of the vocabulary words containing each search word, intersected."""
     words = [str(r[0]) for r in store.execute(_WORDS, [text]).fetchall()][:MAX_SEARCH_WORDS]
     if not words:
-        return 0, []
+        return 0, [], []
     hits = " INTERSECT ".join([_POSTINGS] * len(words))
-    rows = store.execute(f"SELECT doc_id, count(*) OVER () FROM ({hits}) h ORDER BY published DESC NULLS LAST, "
-                         "doc_id LIMIT ?", [*words, max(int(cap), 1)]).fetchall()
-    return (int(rows[0][1]) if rows else 0), [str(r[0]) for r in rows[:cap]]
+    rows = store.execute(f"SELECT doc_id, published, count(*) OVER () FROM ({hits}) h "
+                         "ORDER BY published DESC NULLS LAST, doc_id LIMIT ?", [*words, max(int(cap), 1)]).fetchall()
+    rows = rows[:cap]
+    return (int(rows[0][2]) if rows else 0), [str(r[0]) for r in rows], [r[1] for r in rows]
 
 
 def search_documents(store: Store, text: str, offset: int = 0, limit: int = 20,
