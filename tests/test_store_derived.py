@@ -127,3 +127,12 @@ def test_search_hits_carry_the_dates_that_narrow_their_facets(tmp_path: Path) ->
             given = proposition_facets(store, ApiFilter(), chosen, published=dates)
             assert given == proposition_facets(store, ApiFilter(), chosen)
         assert [f["n"] for f in proposition_facets(store, ApiFilter(), ids[:2], published=published[:2])["type"]] == [2]
+
+
+def test_a_document_is_one_hit_however_many_of_its_words_contain_the_search_word(tmp_path: Path) -> None:
+    with open_store(tmp_path / "w.duckdb") as store:
+        write_documents(store, [doc("x", "Grain, grains and a grainy photo.", "2024-01-02"),
+                                doc("y", "Regrained fields.", "2024-01-01"), doc("z", "Nothing here.", "2024-01-03")])
+        assert search_document_ids(store, "grain") == (2, ["x", "y"])
+        assert search_hits(store, "rain") == (2, ["x", "y"], [dt.date(2024, 1, 2), dt.date(2024, 1, 1)])
+        assert search_document_ids(store, "grain photo") == (1, ["x"])

@@ -257,8 +257,12 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
 #: Most words of a search that are looked up (the rest are ignored).
 MAX_SEARCH_WORDS = 12
 _WORDS = f"SELECT DISTINCT unnest(regexp_extract_all(lower(?), '{WORD_PATTERN}')) AS w ORDER BY w"
-_POSTINGS = """SELECT doc_id, published FROM search_words
-    WHERE word IN (SELECT word FROM search_vocab WHERE contains(word, ?))"""
+_VOCAB = "SELECT word FROM search_vocab WHERE contains(word, ?)"
+#: The documents having a word containing the first search word, and, for each further search word, a word
+#: containing it (one ``doc_id IN`` semi-join per further word); computed once, then counted and paged.
+_HITS = """WITH h AS MATERIALIZED (SELECT DISTINCT doc_id, published FROM search_words WHERE word IN ({vocab}) {more})
+SELECT doc_id, published, (SELECT count(*) FROM h) FROM h ORDER BY published DESC NULLS LAST, doc_id LIMIT ?"""
+_MORE = f"AND doc_id IN (SELECT doc_id FROM search_words WHERE word IN ({_VOCAB}))"
 
 
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
@@ -271,14 +275,12 @@ def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int
 
 def search_hits(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str], list[dt.date | None]]:
     """:func:`search_document_ids` and the publication date of each id. Reads the search index, not the
-    texts: the postings of the vocabulary words containing each search word, intersected."""
+    texts: the postings of the vocabulary words containing each search word, intersected (:data:`_HITS`)."""
     words = [str(r[0]) for r in store.execute(_WORDS, [text]).fetchall()][:MAX_SEARCH_WORDS]
     if not words:
         return 0, [], []
-    hits = " INTERSECT ".join([_POSTINGS] * len(words))
-    rows = store.execute(f"SELECT doc_id, published, count(*) OVER () FROM ({hits}) h "
-                         "ORDER BY published DESC NULLS LAST, doc_id LIMIT ?", [*words, max(int(cap), 1)]).fetchall()
-    rows = rows[:cap]
+    sql = _HITS.format(vocab=_VOCAB, more=" ".join([_MORE] * (len(words) - 1)))
+    rows = store.execute(sql, [*words, max(int(cap), 1)]).fetchall()[:cap]
     return (int(rows[0][2]) if rows else 0), [str(r[0]) for r in rows], [r[1] for r in rows]
 
 
