@@ -11,8 +11,9 @@ stories linked) and gives each document a text made of its evidence, then starts
 a subprocess on a free 127.0.0.1 port and reports: the start-up time (until the first answer), p50 and
 p95 latency of the proposition list (filtered, random pages), the dyad series, search and the document
 endpoint, each with ``--clients`` concurrent clients and ``--requests`` requests, and as a baseline in
-the same run a static file (``/static/favicon.svg``), with each p50 as a ratio to it; and the server's
-resident memory (current and peak) after the load. Every request goes to 127.0.0.1 only, and the run
+the same run a static file (``/static/favicon.svg``), with each p50 as a ratio to it, and the server
+process's CPU time per request of each endpoint (user and system, from ``/proc``: less sensitive to other
+jobs on the machine than the latencies); and the server's resident memory (current and peak) after the load. Every request goes to 127.0.0.1 only, and the run
 is bounded by the request counts.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import random
 import socket
 import statistics
@@ -122,13 +124,20 @@ def memory_kb(pid: int) -> dict[str, int]:
     return fields
 
 
-def report(name: str, times: list[float], base: float, target: float | None) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def report(name: str, times: list[float], base: float, target: float | None, cpu: float) -> None:
     p50 = statistics.median(times)
     p95 = statistics.quantiles(times, n=20)[-1]
     met = "yes" if target is not None and p95 * 1000 < target else "NO"
     verdict = "" if target is None else f"  (target p95 < {target:.0f} ms: {met})"
     ratio = f"  p50 {p50 / base:.1f}x baseline" if base else ""
-    print(f"{name:13s} p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms{ratio}{verdict}")
+    print(f"{name:13s} p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  server CPU {cpu * 1000 / len(times):5.1f} "
+          f"ms/request{ratio}{verdict}")
 
 
 def main() -> None:
@@ -157,12 +166,15 @@ def run(db: Path, total: int, doc_ids: list[str], requests: int, clients: int) -
               f"{requests} requests per endpoint")
         load(port, paths("propositions", clients, doc_ids, rng), clients)  # warm-up
         measured: dict[str, list[float]] = {}
+        cpu: dict[str, float] = {}
         for kind in ("baseline", "propositions", "dyad", "search", "document"):
+            before = cpu_seconds(proc.pid)
             measured[kind] = load(port, paths(kind, requests, doc_ids, rng), clients)
+            cpu[kind] = cpu_seconds(proc.pid) - before
         base = statistics.median(measured["baseline"])
-        report("baseline", measured["baseline"], 0.0, None)
+        report("baseline", measured["baseline"], 0.0, None, cpu["baseline"])
         for kind in ("propositions", "dyad", "search", "document"):
-            report(kind, measured[kind], base, TARGETS_MS[kind])
+            report(kind, measured[kind], base, TARGETS_MS[kind], cpu[kind])
         mem = memory_kb(proc.pid)
         print(f"server memory: resident {mem['VmRSS'] / 1024:.0f} MiB, peak {mem['VmHWM'] / 1024:.0f} MiB")
     finally:

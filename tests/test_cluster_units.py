@@ -101,7 +101,10 @@ def test_archive_holds_the_same_tables_as_a_store(tmp_path: Path) -> None:
         link_stories(store)
         expected = [store.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("documents", "claims")]
         props = store.execute("SELECT * FROM propositions ORDER BY doc_id, idx").fetchall()
+        postings = store.execute("SELECT * FROM proposition_actors ORDER BY code, role, doc_id, idx").fetchall()
     with open_archive(tmp_path / "arch") as archive:
+        assert postings and archive.execute(
+            "SELECT * FROM proposition_actors ORDER BY code, role, doc_id, idx").fetchall() == postings
         assert [archive.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("documents", "claims")] == expected
         assert archive.execute("SELECT * FROM propositions ORDER BY doc_id, idx").fetchall() == props
         assert archive.count("stories") > 0

@@ -11,7 +11,13 @@ import duckdb
 
 from thucydides.model import Document
 from thucydides.store import SCHEMA_VERSION, open_store, write_documents
-from thucydides.store.api_queries import ApiFilter, list_propositions, search_document_ids
+from thucydides.store.api_queries import (
+    ApiFilter,
+    list_propositions,
+    proposition_facets,
+    search_document_ids,
+    search_hits,
+)
 from thucydides.store.derived import STATUS_BITS, status_mask
 from thucydides.store.schema import MIGRATIONS
 
@@ -106,3 +112,27 @@ def test_keyset_pages_follow_the_sort_order_without_gaps(tmp_path: Path) -> None
             after = (page[-1]["event_date"], page[-1]["doc_id"], page[-1]["idx"])
         assert seen == [(p["doc_id"], p["idx"]) for p in everything] and len(seen) == 6
         assert everything[0]["event_date"] == dt.date(2022, 3, 1)
+
+
+def test_search_hits_carry_the_dates_that_narrow_their_facets(tmp_path: Path) -> None:
+    props = [{"type": "ASSAULT", "actor": ["RUS"], "recipient": ["UKR"], "claims": []}]
+    with open_store(tmp_path / "h.duckdb") as store:
+        write_documents(store, [doc("old", "Grain convoy.", "2022-01-05", props), doc("new", "Grain talks.", "2024-02-01", props),
+                                doc("mid", "Grain ships.", "2023-06-01", props), doc("other", "Talks only.", "2023-07-01", props)])
+        total, ids, published = search_hits(store, "grain")
+        assert (total, ids) == (3, ["new", "mid", "old"])
+        assert published == [dt.date(2024, 2, 1), dt.date(2023, 6, 1), dt.date(2022, 1, 5)]
+        for chosen in (ids, ids[:2], []):
+            dates = published[:len(chosen)]
+            given = proposition_facets(store, ApiFilter(), chosen, published=dates)
+            assert given == proposition_facets(store, ApiFilter(), chosen)
+        assert [f["n"] for f in proposition_facets(store, ApiFilter(), ids[:2], published=published[:2])["type"]] == [2]
+
+
+def test_a_document_is_one_hit_however_many_of_its_words_contain_the_search_word(tmp_path: Path) -> None:
+    with open_store(tmp_path / "w.duckdb") as store:
+        write_documents(store, [doc("x", "Grain, grains and a grainy photo.", "2024-01-02"),
+                                doc("y", "Regrained fields.", "2024-01-01"), doc("z", "Nothing here.", "2024-01-03")])
+        assert search_document_ids(store, "grain") == (2, ["x", "y"])
+        assert search_hits(store, "rain") == (2, ["x", "y"], [dt.date(2024, 1, 2), dt.date(2024, 1, 1)])
+        assert search_document_ids(store, "grain photo") == (1, ["x"])

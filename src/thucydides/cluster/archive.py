@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..store import Store, record_failures, write_documents
+from ..store.postings import postings_select
 from ..store.writes import Failure
 from .shards import Shard
 
@@ -74,6 +75,9 @@ def _attach(store: Store, root: Path, tables: Sequence[str]) -> None:
             select = f"SELECT * FROM read_parquet('{glob}')"
         store.execute(f"DROP TABLE {table}")
         store.execute(f"CREATE VIEW {table} AS {select}")
+        if table == "propositions":  # the actor postings, derived from the view (the table stays empty)
+            store.execute("DROP TABLE proposition_actors")
+            store.execute(f"CREATE VIEW proposition_actors AS {postings_select('propositions')}")
 
 
 def _copy(tmp: Store, staging: Path, name: str) -> None:

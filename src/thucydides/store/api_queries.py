@@ -16,12 +16,13 @@ from ..errors import InvalidValue
 from ..model import STATUSES
 from .connection import Store
 from .derived import WORD_PATTERN, status_mask
+from .postings import ACTOR_ROLE, RECIPIENT_ROLE
 from .queries import PERIODS, Filter
 
 __all__ = ["ApiFilter", "SortKey", "count_documents", "count_propositions", "count_stories", "document_detail",
            "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
            "list_propositions", "list_stories", "proposition_facets", "proposition_places", "search_document_ids",
-           "search_documents", "story_detail"]
+           "search_documents", "search_hits", "story_detail"]
 
 _ORDER = "ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx"
 
@@ -67,6 +68,20 @@ class ApiFilter:
         return " AND ".join(parts), params
 
 
+def _matching(where: ApiFilter) -> tuple[str, list[Any]]:
+    """``<table> p WHERE <condition>`` selecting the propositions matching ``where``, and its parameters.
+
+    With an actor (or else a recipient) asked for, the table is that code's actor postings (postings.py):
+    the same columns and the same condition, over one row per proposition having that code in that role,
+    which DuckDB finds by the postings' order instead of reading every proposition."""
+    condition, params = where.where()
+    for code, role in ((where.base.actor, ACTOR_ROLE), (where.base.recipient, RECIPIENT_ROLE)):
+        if code is not None:
+            return (f"proposition_actors p WHERE p.code = ? AND p.role = {role} AND {condition}",
+                    [code, *params])
+    return f"propositions p WHERE {condition}", params
+
+
 def _rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
     cursor = store.execute(sql, params or [])
     names = [c[0] for c in cursor.description or ()]
@@ -80,8 +95,8 @@ def _scalar(store: Store, sql: str, params: list[Any]) -> int:
 
 def count_propositions(store: Store, where: ApiFilter) -> int:
     """Number of propositions matching ``where``."""
-    condition, params = where.where()
-    return _scalar(store, f"SELECT count(*) FROM propositions p WHERE {condition}", params)
+    source, params = _matching(where)
+    return _scalar(store, f"SELECT count(*) FROM {source}", params)
 
 
 _PROPOSITION = """
@@ -89,7 +104,7 @@ SELECT p.doc_id, p.idx, p.id, p.event_date, p.date, p.type, p.mode, p.actor, p.r
        p.plover_score, p.quad_class, p.location, p.statuses, p.outlet, p.published, p.start, p."end",
        p.story, p.story_verdict, p.story_outlets AS n_outlets, p.story_claimants AS n_claimants,
        coalesce(p.claim_list, []) AS claims
-FROM propositions p WHERE {where} {order} LIMIT ? OFFSET ?
+FROM {source} {order} LIMIT ? OFFSET ?
 """
 
 
@@ -111,17 +126,17 @@ def list_propositions(store: Store, where: ApiFilter, offset: int = 0, limit: in
                       after: SortKey | None = None) -> list[dict[str, Any]]:
     """One page of the propositions matching ``where``, by event date, with their claims and story:
     the ``limit`` rows after ``after`` when given (keyset; ``offset`` is then ignored), else from ``offset``."""
-    condition, params = where.where()
+    source, params = _matching(where)
     if after is not None:
         more, more_params = _after(after)
-        condition, params, offset = f"{condition} AND {more}", [*params, *more_params], 0
-    sql = _PROPOSITION.format(where=condition, order=_ORDER)
+        source, params, offset = f"{source} AND {more}", [*params, *more_params], 0
+    sql = _PROPOSITION.format(source=source, order=_ORDER)
     return _rows(store, sql, [*params, int(limit), int(offset)])
 
 
 _FACETS = """
 WITH m AS MATERIALIZED (SELECT p.actor, p.recipient, p.type, p.verdict, p.outlet, p.event_date
-                        FROM propositions p WHERE {where}),
+                        FROM {source}),
 f AS (SELECT 'actor' AS facet, unnest(actor) AS value FROM m
       UNION ALL SELECT 'recipient', unnest(recipient) FROM m
       UNION ALL SELECT 'type', type FROM m UNION ALL SELECT 'verdict', verdict FROM m
@@ -133,21 +148,23 @@ ORDER BY facet, n DESC, value
 FACETS: tuple[str, ...] = ("actor", "recipient", "type", "verdict", "outlet", "month")
 
 
-def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None = None,
-                       top: int = 12) -> dict[str, list[dict[str, Any]]]:
+def proposition_facets(store: Store, where: ApiFilter, doc_ids: list[str] | None = None, top: int = 12,
+                       published: list[dt.date | None] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Counts of the matching propositions by actor, recipient, type, verdict, outlet and month (most
-    frequent first, at most ``top`` values each; one scan); only in ``doc_ids`` when given."""
-    condition, params = where.where()
+    frequent first, at most ``top`` values each; one scan); only in ``doc_ids`` when given, whose
+    publication dates ``published`` are (looked up when not given)."""
+    condition, params = _matching(where)
     if doc_ids is not None:
         condition += " AND p.doc_id IN (SELECT unnest(?::VARCHAR[]))"
         params = [*params, doc_ids]
-        oldest = store.execute("SELECT min(published), bool_or(published IS NULL) FROM documents "
-                               "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchone()
-        if oldest and oldest[0] is not None and not oldest[1]:  # skips older row groups (stored by date)
+        if published is None:
+            published = [r[0] for r in store.execute("SELECT published FROM documents WHERE id IN "
+                                                     "(SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchall()]
+        if published and None not in published:  # skips older row groups (stored by date)
             condition += " AND p.published >= ?"
-            params.append(oldest[0])
+            params.append(min(d for d in published if d is not None))
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
-    for row in _rows(store, _FACETS.format(where=condition), [*params, int(top)]):
+    for row in _rows(store, _FACETS.format(source=condition), [*params, int(top)]):
         out[row["facet"]].append({"value": row["value"], "n": row["n"]})
     return out
 
@@ -180,7 +197,8 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     if not docs:
         return None
     doc = docs[0]
-    hits = _rows(store, _PROPOSITION.format(where="p.doc_id = ?", order="ORDER BY p.idx"), [doc_id, 1 << 31, 0])
+    hits = _rows(store, _PROPOSITION.format(source="propositions p WHERE p.doc_id = ?", order="ORDER BY p.idx"),
+                 [doc_id, 1 << 31, 0])
     doc["propositions"] = hits
     doc["loss_claims"] = _rows(store, """SELECT idx, side, value, qualifier, unit, categories, period, period_end,
         status, "by", via, evidence, start, "end" FROM loss_claims WHERE doc_id = ? ORDER BY idx""", [doc_id])
@@ -189,12 +207,12 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     return doc
 
 
-_STORY_FILTER = "s.id IN (SELECT p.story FROM propositions p WHERE p.story IS NOT NULL AND {where})"
+_STORY_FILTER = "s.id IN (SELECT p.story FROM {source} AND p.story IS NOT NULL)"
 
 
 def _story_condition(where: ApiFilter, verdict: str | None) -> tuple[str, list[Any]]:
-    condition, params = where.where()
-    parts = [_STORY_FILTER.format(where=condition)]
+    source, params = _matching(where)
+    parts = [_STORY_FILTER.format(source=source)]
     if verdict:
         parts.append("s.verdict = ?")
         params.append(verdict)
@@ -239,22 +257,31 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
 #: Most words of a search that are looked up (the rest are ignored).
 MAX_SEARCH_WORDS = 12
 _WORDS = f"SELECT DISTINCT unnest(regexp_extract_all(lower(?), '{WORD_PATTERN}')) AS w ORDER BY w"
-_POSTINGS = """SELECT doc_id, published FROM search_words
-    WHERE word IN (SELECT word FROM search_vocab WHERE contains(word, ?))"""
+_VOCAB = "SELECT word FROM search_vocab WHERE contains(word, ?)"
+#: The documents having a word containing the first search word, and, for each further search word, a word
+#: containing it (one ``doc_id IN`` semi-join per further word); computed once, then counted and paged.
+_HITS = """WITH h AS MATERIALIZED (SELECT DISTINCT doc_id, published FROM search_words WHERE word IN ({vocab}) {more})
+SELECT doc_id, published, (SELECT count(*) FROM h) FROM h ORDER BY published DESC NULLS LAST, doc_id LIMIT ?"""
+_MORE = f"AND doc_id IN (SELECT doc_id FROM search_words WHERE word IN ({_VOCAB}))"
 
 
 def search_document_ids(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str]]:
     """Documents in which every word of ``text`` occurs within a word of the title or text (case-insensitive;
     words are runs of letters and digits, so punctuation in ``text`` only separates words): their number,
-    and the ids of the first ``cap`` of them, newest first. Reads the search index, not the texts: the
-    postings of the vocabulary words containing each search word, intersected."""
+    and the ids of the first ``cap`` of them, newest first (see :func:`search_hits`)."""
+    total, ids, _ = search_hits(store, text, cap)
+    return total, ids
+
+
+def search_hits(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[str], list[dt.date | None]]:
+    """:func:`search_document_ids` and the publication date of each id. Reads the search index, not the
+    texts: the postings of the vocabulary words containing each search word, intersected (:data:`_HITS`)."""
     words = [str(r[0]) for r in store.execute(_WORDS, [text]).fetchall()][:MAX_SEARCH_WORDS]
     if not words:
-        return 0, []
-    hits = " INTERSECT ".join([_POSTINGS] * len(words))
-    rows = store.execute(f"SELECT doc_id, count(*) OVER () FROM ({hits}) h ORDER BY published DESC NULLS LAST, "
-                         "doc_id LIMIT ?", [*words, max(int(cap), 1)]).fetchall()
-    return (int(rows[0][1]) if rows else 0), [str(r[0]) for r in rows[:cap]]
+        return 0, [], []
+    sql = _HITS.format(vocab=_VOCAB, more=" ".join([_MORE] * (len(words) - 1)))
+    rows = store.execute(sql, [*words, max(int(cap), 1)]).fetchall()[:cap]
+    return (int(rows[0][2]) if rows else 0), [str(r[0]) for r in rows], [r[1] for r in rows]
 
 
 def search_documents(store: Store, text: str, offset: int = 0, limit: int = 20,
@@ -292,34 +319,42 @@ def list_loss_claims(store: Store, offset: int = 0, limit: int = 100) -> tuple[i
     return total, page
 
 
+_DYAD_SERIES = """
+SELECT CAST(date_trunc('{by}', d.event_date) AS DATE) AS period,
+       count(*) FILTER (WHERE d.quad_class = 1) AS verbal_coop,
+       count(*) FILTER (WHERE d.quad_class = 2) AS material_coop,
+       count(*) FILTER (WHERE d.quad_class = 3) AS verbal_conflict,
+       count(*) FILTER (WHERE d.quad_class = 4) AS material_conflict,
+       count(*) AS total, avg(d.plover_score) AS mean_score
+FROM ({pairs}) d GROUP BY period ORDER BY period
+"""
+#: The dated propositions with the first code among their actors and the second among their recipients,
+#: read from the first code's actor postings.
+_PAIR = f"""SELECT p.event_date, p.quad_class, p.plover_score FROM proposition_actors p
+    WHERE p.code = ? AND p.role = {ACTOR_ROLE} AND list_contains(p.recipient, ?) AND p.event_date IS NOT NULL"""
+
+
 def dyad_series_filtered(store: Store, actor: str, recipient: str, where: ApiFilter, by: str = "week",
                          both_directions: bool = False) -> list[dict[str, Any]]:
     """Like :func:`~.queries.dyad_series`, over the propositions that also match ``where`` (statuses,
-    verdict, dates, ...): counts by quad class and the mean PLOVER score per period."""
+    verdict, dates, ...): counts by quad class and the mean PLOVER score per period. Reads the actor
+    postings of ``actor`` (and, both ways, of ``recipient``, leaving out what the first direction counted,
+    so each proposition counts once)."""
     if by not in PERIODS:
         raise InvalidValue("E001", "period", by, PERIODS)
     condition, params = where.where()
-    dyad = "(list_contains(p.actor, ?) AND list_contains(p.recipient, ?))"
-    pair = [actor.upper(), recipient.upper()]
+    a, r = actor.upper(), recipient.upper()
+    pairs, values = f"{_PAIR} AND {condition}", [a, r, *params]
     if both_directions:
-        dyad = f"({dyad} OR (list_contains(p.actor, ?) AND list_contains(p.recipient, ?)))"
-        pair += pair[::-1]
-    sql = f"""
-        SELECT CAST(date_trunc('{by}', p.event_date) AS DATE) AS period,
-               count(*) FILTER (WHERE p.quad_class = 1) AS verbal_coop,
-               count(*) FILTER (WHERE p.quad_class = 2) AS material_coop,
-               count(*) FILTER (WHERE p.quad_class = 3) AS verbal_conflict,
-               count(*) FILTER (WHERE p.quad_class = 4) AS material_conflict,
-               count(*) AS total, avg(p.plover_score) AS mean_score
-        FROM propositions p WHERE p.event_date IS NOT NULL AND {dyad} AND {condition}
-        GROUP BY period ORDER BY period"""
-    return _rows(store, sql, [*pair, *params])
+        back = f"{_PAIR} AND NOT (list_contains(p.actor, ?) AND list_contains(p.recipient, ?)) AND {condition}"
+        pairs, values = f"{pairs} UNION ALL {back}", [*values, r, a, a, r, *params]
+    return _rows(store, _DYAD_SERIES.format(by=by, pairs=pairs), values)
 
 
 def proposition_places(store: Store, where: ApiFilter, cap: int = 20_000) -> list[dict[str, Any]]:
     """What the map needs of (at most ``cap``) matching propositions: ids, date, type, sides, verdict,
     location and its resolved place (``lat``, ``lon``, ``place_name``); no claims."""
-    condition, params = where.where()
+    source, params = _matching(where)
     return _rows(store, f"""SELECT p.doc_id, p.idx, p.event_date, p.type, p.actor, p.recipient, p.verdict,
-        p.location, p.lat, p.lon, p.place_name FROM propositions p WHERE {condition} {_ORDER} LIMIT ?""",
+        p.location, p.lat, p.lon, p.place_name FROM {source} {_ORDER} LIMIT ?""",
                  [*params, int(cap)])

@@ -26,6 +26,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..model import STATUSES
+from .postings import rebuild_actor_postings, sync_posted_stories
 
 __all__ = ["CLAIM_LIST_TYPE", "STATUS_BITS", "STATUS_MASK_SQL", "WORD_PATTERN", "attach_stories",
            "cluster_propositions", "fill_claim_lists", "fill_countries", "index_documents",
@@ -149,8 +150,9 @@ WHERE propositions.doc_id = sm.doc_id AND propositions.idx = sm.prop_idx
 
 
 def attach_stories(con: Any) -> None:
-    """Copy each proposition's story (id, verdict, outlets, claimants) onto it, after a relinking (nothing
-    when ``propositions`` is a view, as over a Parquet archive, whose view joins them itself)."""
+    """Copy each proposition's story (id, verdict, outlets, claimants) onto it and its actor postings,
+    after a relinking (nothing when ``propositions`` is a view, as over a Parquet archive, whose view joins
+    them itself)."""
     kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_name = 'propositions' "
                        "AND table_schema = current_schema()").fetchone()
     if not kind or kind[0] != "BASE TABLE":
@@ -158,6 +160,7 @@ def attach_stories(con: Any) -> None:
     con.execute("""UPDATE propositions SET story = NULL, story_verdict = NULL, story_outlets = NULL,
                    story_claimants = NULL WHERE story IS NOT NULL""")
     con.execute(_STORIES_OF)
+    sync_posted_stories(con)
 
 
 def cluster_propositions(con: Any) -> None:
@@ -173,11 +176,12 @@ def cluster_propositions(con: Any) -> None:
 
 
 def refresh_derived(con: Any) -> None:
-    """Recompute every derived column and the search index, and cluster ``propositions`` (after rows
-    were loaded or edited in bulk, bypassing ``write_documents``)."""
+    """Recompute every derived column, the search index and the actor postings, and cluster
+    ``propositions`` (after rows were loaded or edited in bulk, bypassing ``write_documents``)."""
     con.execute(f"UPDATE propositions SET status_mask = {STATUS_MASK_SQL}")
     fill_countries(con)
     fill_claim_lists(con)
     attach_stories(con)
     rebuild_search_index(con)
     cluster_propositions(con)
+    rebuild_actor_postings(con)

@@ -21,6 +21,7 @@ from .derived import (
     fill_countries,
     index_documents,
 )
+from .postings import create_actor_postings
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES", "Step"]
 
@@ -118,11 +119,15 @@ _V5: tuple[str | Callable[[Any], None], ...] = (
     "ALTER TABLE stories_by_id RENAME TO stories",
 )
 
+#: Version 6: the actor postings (``proposition_actors``, see ``postings.py``), so that a filter on an actor
+#: or a recipient, and a dyad series, read one code's rows.
+_V6: tuple[str | Callable[[Any], None], ...] = (create_actor_postings,)
+
 #: One step of a migration: an SQL statement, or a function of the connection.
 Step = str | Callable[[Any], None]
 
 #: Migrations in order; the schema version is the number applied.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).

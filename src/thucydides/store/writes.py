@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from ..model import Document, Proposition
 from .derived import index_documents, location_country, status_mask
+from .postings import post_actors
 from .schema import STORE_TABLES
 
 if TYPE_CHECKING:  # only for annotations: Store.merge calls into this module
@@ -208,8 +209,10 @@ def write_documents(store: Store, docs: Sequence[Document], extras: DocExtras | 
         con.register("_batch_ids", ids)
         _delete_stored(con)
         con.execute("DELETE FROM ingest_failures WHERE doc_id IN (SELECT id FROM _batch_ids)")
-        for table in ("documents", *STORE_TABLES):
-            _insert(con, table, rows.arrow(table))
+        tables = {table: rows.arrow(table) for table in ("documents", *STORE_TABLES)}
+        for table, data in tables.items():
+            _insert(con, table, data)
+        _post(con, tables["propositions"])
         index_documents(con, "_batch_ids")
         con.unregister("_batch_ids")
     return len(unique)
@@ -223,7 +226,7 @@ def _delete_stored(con: Any) -> None:
     if not stored:
         return
     con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [stored])
-    for table in (*STORE_TABLES, "search_words"):
+    for table in (*STORE_TABLES, "search_words", "proposition_actors"):
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [stored])
 
 
@@ -236,6 +239,17 @@ def _insert(con: Any, table: str, data: pa.Table) -> None:
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch_rows")
     finally:
         con.unregister("_batch_rows")
+
+
+def _post(con: Any, props: pa.Table) -> None:
+    """Add the actor postings of the propositions just inserted (``props``, as they were inserted)."""
+    if props.num_rows == 0:
+        return
+    con.register("_batch_props", props)
+    try:
+        post_actors(con, "_batch_props")
+    finally:
+        con.unregister("_batch_props")
 
 
 def record_failures(store: Store, failures: Sequence[Failure]) -> int:

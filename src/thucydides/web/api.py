@@ -4,7 +4,7 @@ actors, search with facets, map points and downloads in the export formats."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import AsyncIterator, Callable, Hashable
 from dataclasses import replace
 from typing import Annotated, Any, TypeVar
 
@@ -38,9 +38,15 @@ Format = Annotated[str, Query(pattern="^(json|csv)$", description="json (default
                                                                    f"row, at most {CSV_CAP})")]
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """The request's own read cursor on the served store."""
-    yield from request.app.state.handle.reader()
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """The request's own read cursor on the served store (from the pool of idle cursors; taken and given
+    back on the event loop, which costs no thread hop: only the endpoint runs in a worker thread)."""
+    handle: StoreHandle = request.app.state.handle
+    store = handle.acquire()
+    try:
+        yield store
+    finally:
+        handle.release(store)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -193,11 +199,11 @@ def search_page(request: Request, store: Store, text: str, where: q.ApiFilter, p
         facets = remembered(request, ("facets", where), lambda: q.proposition_facets(store, where))
         return {"total": 0, "items": [], "facets": facets, "facets_over": None}
     words = tuple(sorted(set(text.split())))  # the same hits whatever the order of the words
-    total, ids = remembered(request, ("search", words), lambda: q.search_document_ids(store, text, FACET_HITS))
+    total, ids, published = remembered(request, ("search", words), lambda: q.search_hits(store, text, FACET_HITS))
     end = paging.offset + paging.per_page
     items = (q.search_documents(store, text, paging.offset, paging.per_page, ids)[1] if end <= len(ids)
              else q.search_documents(store, text, paging.offset, paging.per_page)[1])
-    facets = remembered(request, ("facets", where, words), lambda: q.proposition_facets(store, where, ids))
+    facets = remembered(request, ("facets", where, words), lambda: q.proposition_facets(store, where, ids, published=published))
     return {"total": total, "items": items, "facets": facets, "facets_over": len(ids)}
 
 

@@ -31,7 +31,7 @@ def _code(value: str | None) -> str | None:
     return value.strip().upper() or None if value else None
 
 
-def filter_params(
+async def filter_params(
     actor: Annotated[str | None, Query(description="Actor code among the proposition's actors (RUS).")] = None,
     recipient: Annotated[str | None, Query(description="Recipient code among its recipients (UKR).")] = None,
     type: Annotated[str | None, Query(description="PLOVER event type (ASSAULT).")] = None,
@@ -49,14 +49,21 @@ def filter_params(
                                                      "region of it). Not a name; a code matching no country "
                                                      "selects nothing.")] = None,
 ) -> ApiFilter:
-    """The proposition filters of ``thucydides query`` (and ``place``, ``country``), as an :class:`ApiFilter`."""
+    """The proposition filters of ``thucydides query`` (and ``place``, ``country``), as an :class:`ApiFilter`.
+    (Dependencies here are ``async``: FastAPI runs them on the event loop instead of in a worker thread.)"""
+    return _filters(actor, recipient, type, verdict, status, since, until, outlet, place, text, country)
+
+
+def _filters(actor: str | None, recipient: str | None, type: str | None, verdict: str | None,
+             status: list[str] | None, since: str | None, until: str | None, outlet: str | None,
+             place: str | None, text: str | None, country: str | None) -> ApiFilter:
     base = Filter(_code(actor), _code(recipient), (type or "").strip() or None, verdict or None, None,
                   parse_day(since, "since"), parse_day(until, "until"), outlet or None, text or None, 0)
     statuses = tuple(s for s in (status or []) if s)
     return ApiFilter(base, place or None, statuses, _code(country))
 
 
-def paging_params(page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
+async def paging_params(page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
                   per_page: Annotated[int, Query(ge=1, le=500, description="Items per page.")] = 50,
                   cursor: Annotated[str | None, Query(description="Where the page starts, from the previous "
                                                       "page's 'next' link (propositions; it replaces 'page').")]
@@ -65,7 +72,7 @@ def paging_params(page: Annotated[int, Query(ge=1, description="Page number, fro
     return Paging(page, per_page, cursor)
 
 
-def pair_filter_params(
+async def pair_filter_params(
     type: Annotated[str | None, Query(description="PLOVER event type (ASSAULT).")] = None,
     verdict: Annotated[str | None, Query(description="Corpus-level verdict of its story.")] = None,
     status: Annotated[list[str] | None, Query(description="Claim statuses counted (repeatable); default "
@@ -77,4 +84,4 @@ def pair_filter_params(
     text: Annotated[str | None, Query(description="Words that must all occur in a claim's evidence.")] = None,
 ) -> ApiFilter:
     """The filters of :func:`filter_params` but the actor pair (which the dyad endpoint takes in its path)."""
-    return filter_params(None, None, type, verdict, status, since, until, outlet, place, text, None)
+    return _filters(None, None, type, verdict, status, since, until, outlet, place, text, None)

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from ..errors import InputError
 from ..outputs import write_csv
-from .state import jsonable
+from .state import json_scalar, jsonable
 
 __all__ = ["NOT_FOUND", "UNAUTHORISED", "Paging", "csv_response", "decode_cursor", "encode_cursor", "error_body",
            "json_response"]
@@ -37,8 +37,10 @@ def _etag(body: bytes) -> str:
 
 
 def json_response(request: Request, data: Any, status: int = 200) -> Response:
-    """``data`` as JSON with a weak ETag of its bytes; ``304 Not Modified`` when the client has it."""
-    body = json.dumps(jsonable(data), ensure_ascii=False, separators=(",", ":")).encode()
+    """``data`` as JSON with a weak ETag of its bytes; ``304 Not Modified`` when the client has it. Dates
+    and other values JSON has no type for are written by ``json``'s C encoder calling :func:`json_scalar`
+    (no copy of the rows made in Python first)."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_scalar).encode()
     tag = _etag(body)
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
     if status == 200 and tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:

@@ -1,7 +1,8 @@
 """What the web app holds while it runs: its settings and the one store connection it reads through.
 
-The store is opened once; every request reads through its own DuckDB cursor (a connection to the same
-database that may be used from the request's thread), so readers never wait for each other, and an
+The store is opened once; every request reads through a DuckDB cursor of its own (a connection to the same
+database that may be used from the request's thread), taken from a bounded pool of idle cursors (at most
+:data:`IDLE_CURSORS` are kept; a request finding none opens one), so readers never wait for each other, and an
 ingest (with ``--allow-ingest``) writes through a cursor of its own in one transaction while readers
 keep seeing the last committed state. Counts of matches (the ``total`` of a page) are remembered until
 an ingest through this server changes the store (the store is opened by this process alone).
@@ -12,19 +13,22 @@ from __future__ import annotations
 import hmac
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ..store import Store, open_store
 
-__all__ = ["MEMO_SIZE", "CursorStore", "Settings", "StoreHandle"]
+__all__ = ["IDLE_CURSORS", "MEMO_SIZE", "CursorStore", "Settings", "StoreHandle", "json_scalar", "jsonable"]
 
 T = TypeVar("T")
 
 #: How many results (counts of matches) the server remembers.
 MEMO_SIZE = 1024
+
+#: Most idle read cursors the server keeps for the next requests.
+IDLE_CURSORS = 16
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class StoreHandle:
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
         self._memo_lock = threading.Lock()
         self.generation = 0
+        self._idle: list[CursorStore] = []
+        self._idle_lock = threading.Lock()
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, remembered under ``key`` until the store changes (an ingest through this server,
@@ -88,13 +94,20 @@ class StoreHandle:
             self.generation += 1
             self._memo.clear()
 
-    def reader(self) -> Iterator[Store]:
-        """A per-request store (a FastAPI dependency): a fresh cursor, closed after the response."""
-        store = CursorStore(self.store)
-        try:
-            yield store
-        finally:
-            store.close()
+    def acquire(self) -> CursorStore:
+        """A read cursor for one request: an idle one, else a new one."""
+        with self._idle_lock:
+            if self._idle:
+                return self._idle.pop()
+        return CursorStore(self.store)
+
+    def release(self, store: CursorStore) -> None:
+        """Give a request's cursor back to the pool (closed when :data:`IDLE_CURSORS` are idle already)."""
+        with self._idle_lock:
+            if len(self._idle) < IDLE_CURSORS:
+                self._idle.append(store)
+                return
+        store.close()
 
     def has_table(self, name: str) -> bool:
         """Whether the store file has a table called ``name`` (the ledger's tables are optional)."""
@@ -104,7 +117,18 @@ class StoreHandle:
         return bool(row and row[0])
 
     def close(self) -> None:
+        with self._idle_lock:
+            idle, self._idle = self._idle, []
+        for store in idle:
+            store.close()
         self.store.close()
+
+
+def json_scalar(value: Any) -> Any:
+    """A value ``json`` cannot write (a date, a time, a decimal), as :func:`jsonable` writes it: ISO text
+    when it has ``isoformat``, else its ``str`` (the ``default`` of ``json.dumps``)."""
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
 
 
 def jsonable(value: Any) -> Any:
@@ -115,5 +139,4 @@ def jsonable(value: Any) -> Any:
         return [jsonable(v) for v in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    iso = getattr(value, "isoformat", None)
-    return iso() if callable(iso) else str(value)
+    return json_scalar(value)
