@@ -179,3 +179,12 @@ def test_a_sitting_head_of_state_or_government_is_gov_never_eli() -> None:
         actor = resolve_actor(person, date=day)
         assert actor is not None and actor.sector == "GOV", (person, day, actor)
         assert actor.code == _owner(person, day)[0], (person, day, actor)
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("the vice-chancellor of Makerere University", "EDU"),
+    ("Vice Chancellor of the University of Nairobi", "EDU"),
+])
+def test_a_university_vice_chancellor_is_not_a_deputy_head_of_government(text: str, sector: str) -> None:
+    actor = resolve_actor(text, date="2019-03-01")
+    assert actor is not None and actor.sector == sector and actor.name != "Werner Kogler", actor
