@@ -88,12 +88,13 @@ def test_the_officials_lists_are_scored_like_the_ngec_cases(monkeypatch: pytest.
         return None
 
     monkeypatch.setattr(actor_resolution, "library_function", lambda m, n: fake)
-    for name in ("actor_officials", "actor_officials_b", "actor_officials_c"):
+    sizes = {"actor_officials": 200, "actor_officials_b": 200, "actor_officials_c": 200, "actor_officials_d": 214}
+    for name, size in sizes.items():
         dataset = actor_resolution.ActorOfficials(name, name + ".jsonl")
         assert dataset.available(Path("/nonexistent"))
         f = figs(dataset.evaluate(Path("/nonexistent")))
-        assert f["country/n"] == 200 and f["sector/n"] == 200 and f["country/accuracy"] == 0.0
-    assert all(date for _, date in seen) and len({text for text, _ in seen}) == 600
+        assert f["country/n"] == size and f["sector/n"] == size and f["country/accuracy"] == 0.0
+    assert all(date for _, date in seen) and len({text for text, _ in seen}) == sum(sizes.values())
 
 
 def test_actor_resolution_dataset_keeps_known_failures_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

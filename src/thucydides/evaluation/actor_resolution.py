@@ -153,7 +153,9 @@ class ActorOfficials(ActorResolution):
     officials: ministers of smaller states, service and intelligence chiefs, UN ambassadors, spokespeople,
     opposition leaders) after its first batches and before the later ones; ``actor_officials_c`` (200 cabinet
     ministers, service, intelligence and police chiefs, central bankers and armed-group leaders) between the
-    cabinet and security files' first and second batches.
+    cabinet and security files' first and second batches; ``actor_officials_d`` (214 finance and interior
+    ministers, central bankers, deputy heads, UN ambassadors, service and intelligence chiefs, opposition leaders
+    and sitting heads of state and government) before the world files' first batch.
     """
 
     def __init__(self, name: str = "actor_officials", file: str = OFFICIALS) -> None:

@@ -20,7 +20,9 @@ __all__ = ["FILES", "KBPerson", "kb_date", "kb_persons", "parse_kb"]
 
 #: the knowledge-base files, loaded in this order.
 FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb_roles_cabinets.tsv",
-         "kb_roles_security.tsv")
+         "kb_roles_security.tsv", "kb_roles_world_economy.tsv",
+         "kb_roles_world_cabinet.tsv", "kb_roles_world_security.tsv", "kb_roles_world_igo.tsv",
+         "kb_roles_world_ministers.tsv")
 
 
 @dataclass
