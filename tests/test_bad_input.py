@@ -36,6 +36,7 @@ def _files(root: Path) -> None:
     (root / "ua_null.json").write_text('[{"date": null, "tank": 5}]')
     (root / "ua_na.json").write_text('[{"date": "NA", "tank": 5}]')
     (root / "ua_dict.json").write_text('{"date": "2022-03-01"}')
+    (root / "ua_uri.json").write_text('[{"date": "2022-03-01", "tank": 5, "sourceUri": ["http://a.invalid"]}]')
     (root / "fraction.csv").write_text(DAILY_HEADER + "Russia,Tanks,12.7,0,0,0,13,2022-03-01\n")
     (root / "exponent.csv").write_text(DAILY_HEADER + "Russia,Tanks,1e3,0,0,0,13,2022-03-01\n")
     (root / "baddate.csv").write_text(DAILY_HEADER + "Russia,Tanks,1,0,0,0,1,20220301\n")
@@ -67,6 +68,7 @@ CASES: list[tuple[str, str]] = [
     ("losses-import/ua-null-date", "losses import --format ua-mod {d}/ua_null.json --db {db}"),
     ("losses-import/ua-na-date", "losses import --format ua-mod {d}/ua_na.json --db {db}"),
     ("losses-import/ua-not-list", "losses import --format ua-mod {d}/ua_dict.json --db {db}"),
+    ("losses-import/ua-uri-list", "losses import --format ua-mod {d}/ua_uri.json --db {db}"),
     ("losses-import/fraction", "losses import --format oryx-daily {d}/fraction.csv --db {db}"),
     ("losses-import/exponent", "losses import --format oryx-daily {d}/exponent.csv --db {db}"),
     ("losses-import/basic-date", "losses import --format oryx-daily {d}/baddate.csv --db {db}"),
