@@ -93,6 +93,10 @@ CASES: list[tuple[str, str]] = [
     ("losses-reconcile/side", "losses reconcile --date 2022-03-01 --side XYZ --db {db}"),
     ("losses-chart/suffix", "losses chart {d}/out.txt --db {db}"),
     ("losses-chart/no-folder", "losses chart {d}/nope/out.png --db {db}"),
+    ("losses-chart/source", "losses chart {d}/out.png --source nope --db {db}"),
+    ("losses-chart/category", "losses chart {d}/out.png --category nope --db {db}"),
+    ("losses-chart/claimed", "losses chart {d}/out.png --kind claimed-vs-confirmed --claimed nope --db {db}"),
+    ("losses-series/items-category", "losses series --source items --category nope --db {db}"),
     ("query/limit-overflow", "query --limit 99999999999999999999 --db {db}"),
     ("query/verdict", "query --verdict nope --db {db}"),
     ("query/status", "query --status nope --db {db}"),
@@ -113,6 +117,8 @@ CASES: list[tuple[str, str]] = [
     ("export/db-missing", "export --format jsonl -o - --db {d}/nope.duckdb"),
     ("export/db-corrupt", "export --format jsonl -o - --db {d}/corrupt.duckdb"),
     ("check-claims/db-missing", "check-claims --db {d}/nope.duckdb"),
+    ("check-claims/from-missing", "check-claims --from {d}/nope.jsonl --db {db}"),
+    ("check-claims/from-broken", "check-claims --from {d}/broken.json --db {db}"),
 ]
 
 
