@@ -80,7 +80,7 @@ CASES: list[tuple[str, str]] = [
     ("losses-import/no-losses", "losses import --format warspotting {d}/pages.json --db {db}"),
     ("losses-import/unknown-format", "losses import --format nope {d}/items.csv --db {db}"),
     ("losses-import/missing-file", "losses import --format oryx-daily {d}/nope.csv --db {db}"),
-    ("losses-import/db-corrupt", "losses import --format oryx-daily {d}/fraction.csv --db {d}/corrupt.duckdb"),
+    ("losses-import/db-corrupt", "losses import --format oryx-daily {d}/daily.csv --db {d}/corrupt.duckdb"),
     ("losses-series/side", "losses series --side XYZ --db {db}"),
     ("losses-series/source", "losses series --source nope --db {db}"),
     ("losses-series/category", "losses series --category nope --db {db}"),
@@ -188,3 +188,10 @@ def test_matrix_counts() -> None:
     assert {c.split("/")[1] for c, _ in CASES if "/db-" in c} == {"db-folder", "db-no-folder", "db-corrupt",
                                                                   "db-missing"}
 
+
+@pytest.mark.parametrize("command", [c for n, c in CASES if n.endswith("/db-corrupt")])
+def test_a_corrupt_store_is_named_with_what_to_do(command: str, world: tuple[Path, Path],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    root, db = world
+    _, _, err = _run(command.format(d=root, db=db).split(), capsys)
+    assert "corrupt.duckdb" in err and "restore it from a backup" in err, err
