@@ -234,6 +234,8 @@ def _warspotting_item(rec: Any, where: str) -> ItemRecord | str:
         return f"{where}: {', '.join(repr(k) for k in odd)} of another type (id: a number or text; model, type: text)"
     evidence = [f"https://ukr.warspotting.net/view/{rec['id']}/"] if rec.get("id") is not None else []
     evidence += photos
+    if not evidence:
+        return f"{where}: no evidence (neither an id nor a photo URL)"
     model = clean_model(str(rec.get("model") or "unknown"))
     raw = str(rec.get("type") or "")
     category = category_of(raw) or category_of_model(model)
