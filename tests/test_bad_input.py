@@ -36,6 +36,7 @@ def _files(root: Path) -> None:
     (root / "ua_null.json").write_text('[{"date": null, "tank": 5}]')
     (root / "ua_na.json").write_text('[{"date": "NA", "tank": 5}]')
     (root / "ua_dict.json").write_text('{"date": "2022-03-01"}')
+    (root / "ua_uri.json").write_text('[{"date": "2022-03-01", "tank": 5, "sourceUri": ["http://a.invalid"]}]')
     (root / "fraction.csv").write_text(DAILY_HEADER + "Russia,Tanks,12.7,0,0,0,13,2022-03-01\n")
     (root / "exponent.csv").write_text(DAILY_HEADER + "Russia,Tanks,1e3,0,0,0,13,2022-03-01\n")
     (root / "baddate.csv").write_text(DAILY_HEADER + "Russia,Tanks,1,0,0,0,1,20220301\n")
@@ -67,6 +68,7 @@ CASES: list[tuple[str, str]] = [
     ("losses-import/ua-null-date", "losses import --format ua-mod {d}/ua_null.json --db {db}"),
     ("losses-import/ua-na-date", "losses import --format ua-mod {d}/ua_na.json --db {db}"),
     ("losses-import/ua-not-list", "losses import --format ua-mod {d}/ua_dict.json --db {db}"),
+    ("losses-import/ua-uri-list", "losses import --format ua-mod {d}/ua_uri.json --db {db}"),
     ("losses-import/fraction", "losses import --format oryx-daily {d}/fraction.csv --db {db}"),
     ("losses-import/exponent", "losses import --format oryx-daily {d}/exponent.csv --db {db}"),
     ("losses-import/basic-date", "losses import --format oryx-daily {d}/baddate.csv --db {db}"),
@@ -78,7 +80,7 @@ CASES: list[tuple[str, str]] = [
     ("losses-import/no-losses", "losses import --format warspotting {d}/pages.json --db {db}"),
     ("losses-import/unknown-format", "losses import --format nope {d}/items.csv --db {db}"),
     ("losses-import/missing-file", "losses import --format oryx-daily {d}/nope.csv --db {db}"),
-    ("losses-import/db-corrupt", "losses import --format oryx-daily {d}/fraction.csv --db {d}/corrupt.duckdb"),
+    ("losses-import/db-corrupt", "losses import --format oryx-daily {d}/daily.csv --db {d}/corrupt.duckdb"),
     ("losses-series/side", "losses series --side XYZ --db {db}"),
     ("losses-series/source", "losses series --source nope --db {db}"),
     ("losses-series/category", "losses series --category nope --db {db}"),
@@ -91,6 +93,10 @@ CASES: list[tuple[str, str]] = [
     ("losses-reconcile/side", "losses reconcile --date 2022-03-01 --side XYZ --db {db}"),
     ("losses-chart/suffix", "losses chart {d}/out.txt --db {db}"),
     ("losses-chart/no-folder", "losses chart {d}/nope/out.png --db {db}"),
+    ("losses-chart/source", "losses chart {d}/out.png --source nope --db {db}"),
+    ("losses-chart/category", "losses chart {d}/out.png --category nope --db {db}"),
+    ("losses-chart/claimed", "losses chart {d}/out.png --kind claimed-vs-confirmed --claimed nope --db {db}"),
+    ("losses-series/items-category", "losses series --source items --category nope --db {db}"),
     ("query/limit-overflow", "query --limit 99999999999999999999 --db {db}"),
     ("query/verdict", "query --verdict nope --db {db}"),
     ("query/status", "query --status nope --db {db}"),
@@ -111,6 +117,8 @@ CASES: list[tuple[str, str]] = [
     ("export/db-missing", "export --format jsonl -o - --db {d}/nope.duckdb"),
     ("export/db-corrupt", "export --format jsonl -o - --db {d}/corrupt.duckdb"),
     ("check-claims/db-missing", "check-claims --db {d}/nope.duckdb"),
+    ("check-claims/from-missing", "check-claims --from {d}/nope.jsonl --db {db}"),
+    ("check-claims/from-broken", "check-claims --from {d}/broken.json --db {db}"),
 ]
 
 
@@ -180,3 +188,10 @@ def test_matrix_counts() -> None:
     assert {c.split("/")[1] for c, _ in CASES if "/db-" in c} == {"db-folder", "db-no-folder", "db-corrupt",
                                                                   "db-missing"}
 
+
+@pytest.mark.parametrize("command", [c for n, c in CASES if n.endswith("/db-corrupt")])
+def test_a_corrupt_store_is_named_with_what_to_do(command: str, world: tuple[Path, Path],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    root, db = world
+    _, _, err = _run(command.format(d=root, db=db).split(), capsys)
+    assert "corrupt.duckdb" in err and "restore it from a backup" in err, err

@@ -79,6 +79,18 @@ def test_csv_broken_quote_costs_one_row_with_its_line_number() -> None:
                     7: {"id": "5", "text": "two\nlines", "date": "2022-03-05"}}
 
 
+def test_warspotting_fields_of_another_type_skip_the_record(tmp_path: Path) -> None:
+    good = {"lost_by": "Ukraine", "status": "captured", "model": "BMP-2", "type": "IFV", "photos": ["http://c.jpg"]}
+    losses = [{**good, "id": 7}, {**good, "id": {"n": 1}}, {**good, "id": 8, "model": ["BMP-2"]},
+              {**good, "id": 9, "type": 4}, {k: v for k, v in good.items() if k != "photos"}]
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"losses": losses}))
+    parsed = import_warspotting([path], {})
+    assert [i.evidence for i in parsed.items] == [("https://ukr.warspotting.net/view/7/", "http://c.jpg")]
+    assert [s.split(": ")[1] for s in parsed.skipped] == ["'id' of another type (id", "'model' of another type (id",
+                                                          "'type' of another type (id", "no evidence (neither an id nor a photo URL)"]
+
+
 @pytest.mark.parametrize("text", [123, ["Russia", "attacked"], {"a": 1}, True])
 def test_non_string_text_is_a_failed_record(text: object) -> None:
     with pytest.raises(InputError) as err:

@@ -13,6 +13,7 @@ import duckdb
 
 from ._version import __version__
 from .errors import ThucydidesError
+from .outputs import terminal_safe
 from .plugins import get_plugin_manager
 from .store.connection import store_failure
 
@@ -33,10 +34,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rc = cli.main(args=argv, prog_name="thucydides", standalone_mode=False)
     except ThucydidesError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(terminal_safe(f"Error: {exc}"), err=True)  # a file name or value may hold escapes
         sys.exit(2)
     except duckdb.Error as exc:  # a store that opened but failed while being read or written (corrupt, full)
-        click.echo(f"Error: {store_failure(exc, argv if argv is not None else sys.argv[1:])}", err=True)
+        failure = store_failure(exc, argv if argv is not None else sys.argv[1:])
+        click.echo(terminal_safe(f"Error: {failure}"), err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)

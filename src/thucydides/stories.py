@@ -35,7 +35,7 @@ from .nlp.words import words
 from .store.connection import Store
 from .store.derived import attach_stories
 
-__all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stories", "similarities"]
+__all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stories", "similarities", "unlinked"]
 
 #: Largest gap in days between two linked propositions when at least one text does not give the day.
 DEFAULT_WINDOW_DAYS = 3
@@ -189,6 +189,15 @@ FROM base b JOIN _story_ids i USING (root) JOIN ndocs USING (root) LEFT JOIN act
      LEFT JOIN outlets USING (root) LEFT JOIN urls USING (root)
 ORDER BY i.id
 """
+
+
+def unlinked(store: Store) -> bool:
+    """Whether stored propositions are missing from the stories: a run was killed after its last write and
+    before relinking, so the next run must finish the linking even when it adds nothing."""
+    row = store.execute("""SELECT EXISTS (SELECT 1 FROM propositions p WHERE NOT EXISTS (
+                               SELECT 1 FROM story_members m WHERE m.doc_id = p.doc_id AND m.prop_idx = p.idx))
+                        """).fetchone()
+    return bool(row and row[0])
 
 
 def link_stories(store: Store, window: int = DEFAULT_WINDOW_DAYS, similarity: float = DEFAULT_SIMILARITY,

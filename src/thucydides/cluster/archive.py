@@ -202,11 +202,15 @@ class ArchiveSink:
         _publish(self.root, staging)
 
     def finish(self, added: int) -> int:
-        """Relink the stories over the whole archive and rewrite ``stories`` and ``story_members``."""
-        if not added:
-            return 0
-        from ..stories import link_stories
+        """Relink the stories over the whole archive and rewrite ``stories`` and ``story_members``, when something
+        was added or a killed run left propositions out of the stories."""
+        from ..stories import link_stories, unlinked
 
+        if not added:
+            with Store(":memory:") as archive:
+                _attach(archive, self.root, ("propositions", "story_members"))
+                if not unlinked(archive):
+                    return 0
         with Store(":memory:") as store:
             _attach(store, self.root, tuple(_DATED))
             n = link_stories(store)

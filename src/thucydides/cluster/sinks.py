@@ -38,7 +38,8 @@ class Sink(Protocol):
         """Keep failures of inputs that never reached a batch (unreadable files, malformed records)."""
 
     def finish(self, added: int) -> int:
-        """End of the run: relink stories when something was added; returns the number of stories."""
+        """End of the run: relink stories when something was added (or a killed run left propositions out of
+        the stories); returns the number of stories."""
 
 
 _MANIFEST = """CREATE TABLE IF NOT EXISTS cluster_batches (
@@ -82,8 +83,9 @@ class StoreSink:
         record_failures(self.store, failures)
 
     def finish(self, added: int) -> int:
-        if not added:
+        from ..stories import link_stories, unlinked
+
+        if not added and not unlinked(self.store):  # a run killed before relinking is finished here
             return 0
-        from ..stories import link_stories
 
         return link_stories(self.store)

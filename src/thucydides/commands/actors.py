@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..plugins import hookimpl
+from .options import say
 
 __all__ = ["register_commands", "resolve_actor_command"]
 
@@ -30,7 +31,7 @@ def resolve_actor_command(names: tuple[str, ...], path: Path | None, date: str |
         if as_json:
             click.echo(json.dumps({"text": text, **fields}, ensure_ascii=False))
         else:
-            click.echo("\t".join([text, *("" if v is None else str(v) for v in fields.values())]))
+            say("\t".join([text, *("" if v is None else str(v) for v in fields.values())]))
 
 
 @hookimpl

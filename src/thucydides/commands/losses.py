@@ -12,7 +12,7 @@ import click
 
 from ..ledger.importers import register_loss_importers
 from ..plugins import hookimpl
-from .options import db_option, parse_date_option
+from .options import db_option, parse_date_option, say
 
 if TYPE_CHECKING:
     from .progress import ProgressBar
@@ -67,7 +67,7 @@ def import_command(paths: tuple[Path, ...], fmt: str, source: str | None, mappin
     except NothingImported as exc:
         _list_rows("failed", exc.failed, err=True)
         raise
-    click.echo(f"import {report.import_id}: {report.source} ({report.kind}): {report.rows_read} rows read, "
+    say(f"import {report.import_id}: {report.source} ({report.kind}): {report.rows_read} rows read, "
                f"{report.items_in_input} items ({report.new_items} new, {report.merged_items} already known, "
                f"{report.changed_items} reclassified), {report.daily_rows} daily figures, "
                f"{len(report.skipped)} rows skipped, {len(report.failed)} failed")
@@ -100,9 +100,9 @@ LISTED_ROWS = 20
 def _list_rows(what: str, rows: list[str], err: bool = False) -> None:
     """One line per row (at most :data:`LISTED_ROWS`), then how many more."""
     for line in rows[:LISTED_ROWS]:
-        click.echo(f"  {what}: {line}", err=err)
+        say(f"  {what}: {line}", err=err)
     if len(rows) > LISTED_ROWS:
-        click.echo(f"  ... and {len(rows) - LISTED_ROWS} more {what} rows", err=err)
+        say(f"  ... and {len(rows) - LISTED_ROWS} more {what} rows", err=err)
 
 
 @losses.command("totals")
@@ -122,11 +122,11 @@ def totals_command(side: str, as_of: dt.date, by: str, source: str, basis: str, 
     with ledger_connection(db, read_only=True) as con:
         result = totals(con, side, as_of, by, source, basis)
     for note in result.notes:
-        click.echo(f"# {note}")
+        say(f"# {note}")
     if result.rows:
-        click.echo(f"{by:<24}" + "".join(f"{c:>11}" for c in result.columns))
+        say(f"{by:<24}" + "".join(f"{c:>11}" for c in result.columns))
     for key, values in result.rows:
-        click.echo(f"{key:<24}" + "".join(f"{v:>11,}" for v in values))
+        say(f"{key:<24}" + "".join(f"{v:>11,}" for v in values))
 
 
 @losses.command("series")
@@ -146,10 +146,10 @@ def series_command(side: str, category: str, source: str, start: dt.date, end: d
     with ledger_connection(db, read_only=True) as con:
         points = series(con, side, start, end or dt.date.today(), source, category,
                         freq="week" if weekly else "day")
-    click.echo("date        cumulative  change  per_day")
+    say("date        cumulative  change  per_day")
     for p in points:
         change = "" if p.change is None else f"{p.change:+d}"
-        click.echo(f"{p.date}  {p.cumulative:>10}  {change:>6}  {'' if p.per_day is None else p.per_day:>7}")
+        say(f"{p.date}  {p.cumulative:>10}  {change:>6}  {'' if p.per_day is None else p.per_day:>7}")
 
 
 @losses.command("chart")
@@ -172,7 +172,7 @@ def chart_command(out: Path, kind: str, side: str, categories: tuple[str, ...], 
 
     with ledger_connection(db, read_only=True) as con:
         path = chart(con, kind, out, side, list(categories) or None, start, end, source, claimed)
-    click.echo(f"wrote {path}")
+    say(f"wrote {path}")
 
 
 @losses.command("problems")
@@ -187,8 +187,8 @@ def problems_command(kinds: tuple[str, ...], db: str) -> None:
     with ledger_connection(db, read_only=True) as con:
         found = [p for p in find_problems(con) if not kinds or p.kind in kinds]
     for p in found:
-        click.echo(f"{p.kind}\t{p.source}\t{p.side}\t{p.category}\t{p.date}\t{p.detail}")
-    click.echo(f"{len(found)} problem(s)")
+        say(f"{p.kind}\t{p.source}\t{p.side}\t{p.category}\t{p.date}\t{p.detail}")
+    say(f"{len(found)} problem(s)")
 
 
 @losses.command("reconcile")
@@ -204,7 +204,7 @@ def reconcile_command(side: str, date: dt.date, source: str, db: str) -> None:
     with ledger_connection(db, read_only=True) as con:
         lines = reconcile(con, side.upper(), date, source)
     for label, value in lines:
-        click.echo(f"{label:<78}{value:>8,}")
+        say(f"{label:<78}{value:>8,}")
 
 
 def _result_dict(todo: Any, result: Any) -> dict[str, Any]:
@@ -226,19 +226,19 @@ def _echo_result(todo: Any, result: Any) -> None:
     basis = result.basis
     against = f" against {basis.source} [{'+'.join(basis.categories)}]" if basis is not None else ""
     why = f" ({result.why_not})" if result.why_not else ""
-    click.echo(f"{todo.doc_id} {todo.outlet or ''}: {c.side} {c.qualifier} {c.value:,} {c.unit} "
+    say(f"{todo.doc_id} {todo.outlet or ''}: {c.side} {c.qualifier} {c.value:,} {c.unit} "
                f"(as of {result.as_of}) -> {result.verdict.upper().replace('_', ' ')}{against}{why}")
     for note in result.notes:
-        click.echo(f"  note: {note}")
+        say(f"  note: {note}")
     for comp in result.comparisons:
         label = "CONFIRMED" if comp.kind == "confirmed" else "CLAIMED  "
         if comp.nearest is None:
-            click.echo(f"  {label} {comp.source}: no figure ({comp.note})")
+            say(f"  {label} {comp.source}: no figure ({comp.note})")
             continue
         f = comp.nearest
         parts = ", ".join(f"{k} {v:,}" for k, v in f.breakdown.items())
         missing = f"; no figure for {', '.join(map(str, comp.missing_dates))}" if comp.missing_dates else ""
-        click.echo(f"  {label} {comp.source}: {comp.verdict}; figure {f.value:,} on {f.date} "
+        say(f"  {label} {comp.source}: {comp.verdict}; figure {f.value:,} on {f.date} "
                    f"[{'+'.join(comp.categories)}]{' (' + parts + ')' if parts else ''}, "
                    f"difference {comp.difference:+,} ({(comp.relative or 0):+.1%}){missing}")
 
@@ -273,10 +273,10 @@ def check_claims_command(from_file: Path | None, lag_days: int, tolerance: float
     if as_json:
         return
     if not results:
-        click.echo("no loss claims to check")
+        say("no loss claims to check")
         return
     counts = summarize([r for _, r in results])
-    click.echo(f"{len(results)} loss claims: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    say(f"{len(results)} loss claims: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
 
 
 @hookimpl

@@ -1,4 +1,5 @@
-"""Command-line options more than one command uses, defined once: ``--db``, date options and ``--format``."""
+"""Command-line options more than one command uses, defined once: ``--db``, date options and ``--format``;
+and :func:`say`, how the text views print."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import Any, TypeVar
 import click
 
 from ..inputs import parse_date
+from ..outputs import terminal_safe
 from ..store.connection import DEFAULT_DB
 
-__all__ = ["date_option", "db_option", "format_option", "parse_date_option"]
+__all__ = ["date_option", "db_option", "format_option", "parse_date_option", "say"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,3 +39,10 @@ def format_option(choices: Sequence[str], default: str | None = None, help: str 
     """``--format`` (the parameter ``fmt``) choosing one of ``choices``."""
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
                         show_default=default is not None, help=help, **kwargs)
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print one line of a text view without its control characters: text from articles and imported files
+    (an outlet, a model name, a document id) may hold terminal escape sequences (``ESC ] 0; ... BEL`` sets
+    the window title) that must not reach the terminal."""
+    click.echo(terminal_safe(text), err=err)

@@ -12,7 +12,7 @@ import click
 
 from ..errors import InputError, InvalidValue
 from ..plugins import hookimpl
-from .options import db_option, format_option, parse_date_option
+from .options import db_option, format_option, parse_date_option, say
 
 __all__ = ["register_commands"]
 
@@ -133,13 +133,13 @@ def ingest_command(paths: tuple[str, ...], db: str, workers: int, batch_size: in
     if report.added + report.skipped == 0:
         _remove_new_store(db, existed)
         raise _nothing_read(report, paths)
-    click.echo(f"{report.added} documents added, {report.skipped} already stored, {len(report.failures)} "
+    say(f"{report.added} documents added, {report.skipped} already stored, {len(report.failures)} "
                f"failed, {report.stories} stories; {report.read} read in {report.seconds:.1f}s "
                f"({report.docs_per_second:.1f} docs/s)")
     for code, count in report.failure_summary().items():
-        click.echo(f"  {code}: {count} failed", err=True)
+        say(f"  {code}: {count} failed", err=True)
     for failure in report.failures[:20]:
-        click.echo(f"  {failure.source}: {failure.reason}", err=True)
+        say(f"  {failure.source}: {failure.reason}", err=True)
     if len(report.failures) > 20:
         click.echo(f"  ... and {len(report.failures) - 20} more (table ingest_failures in {db})", err=True)
     if strict and report.failures:
@@ -157,7 +157,7 @@ def _codes(store: Any, actor: str | None, recipient: str | None) -> tuple[str | 
             continue
         code, note = actor_code(store, value, what)
         if note:
-            click.echo(note, err=True)
+            say(note, err=True)
         out.append(code)
     return out[0], out[1]
 
@@ -245,7 +245,7 @@ def disputes_command(db: str, actor: str | None, recipient: str | None, ptype: s
         click.echo(render(stories, "json", ()))
         return
     for story in stories:
-        click.echo(f"{story['type']} {','.join(story['actor']) or '?'} -> {','.join(story['recipient']) or '?'}"
+        say(f"{story['type']} {','.join(story['actor']) or '?'} -> {','.join(story['recipient']) or '?'}"
                    f"  {story['first_date']}..{story['last_date']}  {story['n_documents']} documents, "
                    f"{story['n_outlets']} outlets, {story['n_claimants']} claimants  [story {story['id']}]")
         click.echo(table(story["claims"], ("side", "status", "by", "via", "outlet", "published", "evidence"),

@@ -166,21 +166,14 @@ def ingest(sources: Iterable[str], store: Store, *, options: ReadOptions | None 
     run = _run_serial if workers <= 1 else _run_parallel
     run(batches, extractor or extract_batch, writer, read_failures, workers)
     writer.flush(read_failures)
-    if link_stories and (report.added or _unlinked(store)):
+    from ..stories import unlinked
+
+    if link_stories and (report.added or unlinked(store)):
         from ..stories import link_stories as relink
 
         report.stories = relink(store)
     report.seconds = time.perf_counter() - writer.started
     return report
-
-
-def _unlinked(store: Store) -> bool:
-    """Whether stored propositions are missing from the stories: a run was killed after its last write
-    and before relinking, so this run finishes the linking even when it adds nothing."""
-    row = store.execute("""SELECT EXISTS (SELECT 1 FROM propositions p WHERE NOT EXISTS (
-                               SELECT 1 FROM story_members m WHERE m.doc_id = p.doc_id AND m.prop_idx = p.idx))
-                        """).fetchone()
-    return bool(row and row[0])
 
 
 def _run_serial(batches: Iterator[_Batch], extractor: Extractor, writer: _Writer,

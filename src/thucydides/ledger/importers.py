@@ -185,6 +185,8 @@ def _ua_mod_record(rec: Any, where: str) -> tuple[list[DailyRecord], list[str]]:
         raise InputError("E006", f"{where}: the date is {rec['date']!r}; every MoD record needs a YYYY-MM-DD date")
     rows, skipped = [], []
     evidence = rec.get("sourceUri")
+    if evidence is not None and not isinstance(evidence, str):
+        raise InputError("E007", f"{where}: 'sourceUri' is a {type(evidence).__name__}, expected a URL")
     for key, value in rec.items():
         if key in _UA_MOD_SKIP or value is None:
             continue
@@ -227,13 +229,22 @@ def _warspotting_item(rec: Any, where: str) -> ItemRecord | str:
     photos = _photos(rec.get("photos"))
     if photos is None:
         return f"{where}: 'photos' is a {type(rec.get('photos')).__name__}, expected a list of URLs"
+    odd = [k for k, kinds in _WARSPOTTING_TYPES.items() if rec.get(k) is not None and not isinstance(rec[k], kinds)]
+    if odd:
+        return f"{where}: {', '.join(repr(k) for k in odd)} of another type (id: a number or text; model, type: text)"
     evidence = [f"https://ukr.warspotting.net/view/{rec['id']}/"] if rec.get("id") is not None else []
     evidence += photos
+    if not evidence:
+        return f"{where}: no evidence (neither an id nor a photo URL)"
     model = clean_model(str(rec.get("model") or "unknown"))
     raw = str(rec.get("type") or "")
     category = category_of(raw) or category_of_model(model)
     return ItemRecord(side=side, model=model, category=category, statuses=statuses, evidence=tuple(evidence),
                       recorded=None, lost=parse_date(rec.get("date")), raw_category=raw)
+
+
+#: The types a WarSpotting record's ``id``, ``model`` and ``type`` may have (a record with another is skipped).
+_WARSPOTTING_TYPES: dict[str, type | tuple[type, ...]] = {"id": (int, str), "model": str, "type": str}
 
 
 def _photos(value: object) -> list[str] | None:

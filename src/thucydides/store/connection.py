@@ -53,7 +53,12 @@ def connect(path: Path | str, read_only: bool = False,
         return con
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise StoreError("E013", f"cannot open store {target!r}: {first}") from None
+        advice = "; " + _CORRUPT_ADVICE if "corrupt" in first.lower() else ""
+        raise StoreError("E013", f"cannot open store {target!r}: {first}{advice}") from None
+
+
+#: What to do with a store DuckDB finds damaged (a checksum mismatch, a truncated file).
+_CORRUPT_ADVICE = "the file is damaged: restore it from a backup, or ingest again into a new --db file"
 
 
 def store_failure(exc: Exception, argv: list[str]) -> StoreError:
@@ -61,8 +66,7 @@ def store_failure(exc: Exception, argv: list[str]) -> StoreError:
     path = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--db"),
                 next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), DEFAULT_DB))
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    advice = ("the file is damaged: restore it from a backup, or ingest again into a new --db file"
-              if "corrupt" in first.lower() else "check that its folder is writable and the disk not full")
+    advice = _CORRUPT_ADVICE if "corrupt" in first.lower() else "check that its folder is writable and the disk not full"
     return StoreError("E013", f"the store {path!r} failed: {first}; {advice}")
 
 

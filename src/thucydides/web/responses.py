@@ -16,7 +16,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from ..errors import InputError
-from ..outputs import write_csv
+from ..outputs import spreadsheet_safe, write_csv
 from .state import json_scalar, jsonable
 
 __all__ = ["NOT_FOUND", "UNAUTHORISED", "Paging", "csv_response", "decode_cursor", "encode_cursor", "error_body",
@@ -60,9 +60,11 @@ def _cell(value: Any) -> str:
 
 
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    """Rows as CSV with a header (lists joined by ``; ``, objects as JSON)."""
+    """Rows as CSV with a header (lists joined by ``; ``, objects as JSON). A cell that a spreadsheet would run
+    as a formula gets a leading ``'``, as the command line's CSV outputs do
+    (:func:`~thucydides.outputs.spreadsheet_safe`); ``format=json`` gives the values as they are."""
     out = io.StringIO()
-    write_csv(out, [list(columns), *([_cell(row.get(c)) for c in columns] for row in rows)])
+    write_csv(out, [list(columns), *([spreadsheet_safe(_cell(row.get(c))) for c in columns] for row in rows)])
     return out.getvalue()
 
 
