@@ -15,6 +15,8 @@ from _fakes import claim, doc
 from thucydides.errors import InputError
 from thucydides.export.gdelt import _cell
 from thucydides.formats import render
+from thucydides.ingest import ReadOptions
+from thucydides.ingest.readers import record_item
 from thucydides.inputs import (
     article_from_record,
     csv_records,
@@ -96,6 +98,28 @@ def test_non_string_text_is_a_failed_record(text: object) -> None:
     with pytest.raises(InputError) as err:
         article_from_record({"text": text}, "x line 1")
     assert err.value.code == "E007"
+
+
+@pytest.mark.parametrize("key", ["outlet", "url", "title"])
+@pytest.mark.parametrize("value", [123, [7, 8], {"name": "Reuters"}, 1.5])
+def test_non_string_metadata_is_a_failed_record(key: str, value: object) -> None:
+    """A title, URL or outlet that is not a string fails its record, in ``extract`` and in ``ingest`` alike,
+    instead of being stored as its Python text ("[7, 8]")."""
+    record = {"text": "Troops crossed the border.", key: value}
+    with pytest.raises(InputError) as err:
+        article_from_record(record, "x line 1")
+    assert err.value.code == "E007" and repr(key) in str(err.value)
+    item = record_item(record, "x line 1", ReadOptions())
+    assert item.article is None and item.error is not None and item.error.code == "E007"
+
+
+def test_string_metadata_and_outlet_lists_are_kept() -> None:
+    record = {"text": "Troops crossed the border.", "outlet": ["Meridian Wire", ""], "url": "https://a.example/1",
+              "title": "", "published": "2024-05-02"}
+    item = record_item(record, "x line 1", ReadOptions())
+    assert item.article is not None
+    assert (item.article.outlet, item.article.url, item.article.title) == ("Meridian Wire", "https://a.example/1", None)
+    assert article_from_record({**record, "outlet": "Meridian Wire"}, "x").outlet == "Meridian Wire"
 
 
 def test_jsonl_reading_goes_on_past_bad_lines_when_asked() -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "decode_text",
     "json_objects",
     "looks_like_html",
+    "optional_text",
     "parse_date",
     "read_jsonl_articles",
     "read_text",
@@ -127,6 +128,16 @@ def text_field(record: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+def optional_text(value: object, key: str, where: str) -> str | None:
+    """An optional text field's value: None when absent or empty, E007 when it is not a string (a title or
+    URL given as a number or a list is a broken record, never stored as its ``str``)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError("E007", f"{where}: field {key!r} is a {type(value).__name__}, expected a string")
+    return value
+
+
 def article_from_record(record: Any, where: str) -> Article:
     """Build an Article from a JSON object with ``text`` and optional ``id``, ``published``, ``outlet``,
     ``url``, ``title``."""
@@ -137,8 +148,9 @@ def article_from_record(record: Any, where: str) -> Article:
         raise InputError("E005", f"{where}: document {record.get('id', '')!r} has empty text")
     return Article(text=text, published=parse_date(record.get("published") or record.get("date"),
                                                    f"published date at {where}"),
-                   outlet=record.get("outlet"), url=record.get("url"), title=record.get("title"),
-                   id=str(record.get("id") or ""))
+                   outlet=optional_text(record.get("outlet"), "outlet", where),
+                   url=optional_text(record.get("url"), "url", where),
+                   title=optional_text(record.get("title"), "title", where), id=str(record.get("id") or ""))
 
 
 def json_objects(lines: Iterable[str], name: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -127,18 +127,16 @@ def record_item(record: Mapping[str, Any], source: str, options: ReadOptions) ->
         key = fields.pick(what, record)
         meta[what] = record.get(key) if key else None
     outlets = meta.pop("outlet")
-    outlets = [str(o) for o in outlets if o] if isinstance(outlets, list) else ([str(outlets)] if outlets else [])
     try:
         text = inputs.text_field(dict(record), text_key, source) if record.get(text_key) is not None else ""
+        names = outlets if isinstance(outlets, list) else [outlets]
+        found = [inputs.optional_text(o, "outlet", source) for o in names]
+        url, title = (inputs.optional_text(meta[k], k, source) for k in ("url", "title"))
     except InputError as exc:
         return Item(source, error=exc)
     return _guarded(source, lambda: article_item(
         source, text, options, published=parse_date(meta["date"], source),
-        outlets=outlets, url=_str(meta["url"]), title=_str(meta["title"])))
-
-
-def _str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+        outlets=[o for o in found if o], url=url, title=title))
 
 
 def read_jsonl(data: bytes, source: str, options: ReadOptions) -> Iterator[Item]:

@@ -17,7 +17,7 @@ from ..model import STATUSES
 from .connection import Store
 from .derived import WORD_PATTERN, status_mask
 from .postings import ACTOR_ROLE, RECIPIENT_ROLE
-from .queries import PERIODS, Filter
+from .queries import PERIODS, Filter, escape_like
 
 __all__ = ["ApiFilter", "SortKey", "count_documents", "count_propositions", "count_stories", "document_detail",
            "dyad_series_filtered", "escape_like", "list_actors", "list_documents", "list_loss_claims",
@@ -25,11 +25,6 @@ __all__ = ["ApiFilter", "SortKey", "count_documents", "count_propositions", "cou
            "search_documents", "search_hits", "story_detail"]
 
 _ORDER = "ORDER BY p.event_date NULLS LAST, p.doc_id, p.idx"
-
-
-def escape_like(text: str) -> str:
-    r"""``text`` with the LIKE wildcards ``%`` and ``_`` (and the escape ``\``) taken literally."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from ..model import STATUSES, VERDICTS
 from ..plover import EVENT_TYPES, validate_type
 from .connection import Store
 
-__all__ = ["DYAD_STATUSES", "PERIODS", "Filter", "actor_code", "disputes", "dyad_series", "query_propositions"]
+__all__ = ["DYAD_STATUSES", "PERIODS", "Filter", "actor_code", "disputes", "dyad_series", "escape_like",
+           "query_propositions"]
 
 #: Time buckets of :func:`dyad_series`.
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
@@ -22,8 +23,9 @@ PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 MAX_LIMIT = 1_000_000_000
 
 
-def _like_literal(word: str) -> str:
-    """``word`` for a LIKE pattern that matches it literally: ``%``, ``_`` and ``\\`` are escaped."""
+def escape_like(word: str) -> str:
+    """``word`` for a LIKE pattern that matches it literally: ``%``, ``_`` and ``\\`` are escaped (the one
+    home of this rule: the API's filters use it too)."""
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -102,7 +104,7 @@ class Filter:
             params.extend([lat, lat, lon, km])
         for word in (self.text or "").split():
             conditions.append("p.evidence ILIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_literal(word)}%")
+            params.append(f"%{escape_like(word)}%")
         if self.outlet:
             conditions.append("p.doc_id IN (SELECT id FROM documents WHERE "
                               "list_contains(list_transform(outlets, lambda x: lower(x)), ?))")
