@@ -1,6 +1,7 @@
 """Acceptance on the worked example (../shared/corpus/seed, scored against ../shared/eval/seed.gold.jsonl), of
-the rules pipeline (``extractor="rules"``), which was developed on this article; and a floor for the default
-learned pipeline on it, which was not. Skips cleanly where the shared data is absent."""
+the rules pipeline (``extractor="rules"``), which was developed on this article. The default (learned) pipeline,
+which was not, is held by the ``gold`` floors of ``eval_floors.json`` (proposition F1 0.552 today, against 0.917
+for the rules). Skips cleanly where the shared data is absent."""
 
 from __future__ import annotations
 
