@@ -11,7 +11,7 @@ import pytest
 
 from thucydides.model import Actor, ActorMention, Article, LossClaim, Provenance
 from thucydides.nlp.parse import parse
-from thucydides.pipeline.state import Annotated
+from thucydides.pipeline.state import Annotated, EventMention
 from thucydides.stages.losses import EXTRACTOR, annotate, extract_loss_claims, parse_number
 
 NAMES = {
@@ -174,11 +174,93 @@ def test_without_publication_date_and_without_mentions() -> None:
     assert (c.side, c.value, c.period_end, c.by) == ("", 12, None, ())
 
 
+def stated(text: str, evidence: str, kind: str = "ASSAULT", actor: tuple[str, ...] = (),
+           recipient: tuple[str, ...] = ()) -> EventMention:
+    """A hand-built settled event mention whose evidence is ``evidence`` (a substring of ``text``)."""
+    start = text.index(evidence)
+    end = start + len(evidence)
+    return EventMention(kind, None, 0, actor, recipient, start, end, (start, end), "test")
+
+
 def test_annotate_fills_the_state() -> None:
-    text = "Israel said 20 rockets were intercepted. Nobody was hurt."
+    text = "Hamas fired rockets at Ashkelon. Israel said 20 rockets were intercepted. Nobody was hurt."
     state = Annotated(Article(text=text, published=dt.date(2021, 5, 11)), parse(text), mentions_for(text))
+    state.events = [stated(text, "Hamas fired rockets at Ashkelon", actor=("PSE",), recipient=("ISR",))]
     annotate(state)
     assert [(c.value, c.unit, c.by) for c in state.loss_claims] == [(20, "rockets", ("ISR",))]
+
+
+def in_pipeline(text: str, events: list[EventMention]) -> list[tuple[str, int]]:
+    """(side, value) of the loss claims the stage finds when the article's events are known."""
+    article = Article(text=text, published=dt.date(2022, 3, 17))
+    found = extract_loss_claims(article, parse(text), mentions_for(text), events)
+    return [(c.side, c.value) for c in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people were killed when a bus fell into a ravine.",
+    "A fire at a warehouse killed 14 workers on Monday.",
+    "Floods have left 30 people dead in the north of the country.",
+    "An earthquake destroyed 200 houses and killed 12 villagers.",
+])
+def test_a_count_in_a_sentence_with_no_event_is_no_loss_claim(text: str) -> None:
+    assert in_pipeline(text, []) == []
+    assert claims(text, mentions=[])  # the words alone, with no events given, still find the count
+
+
+@pytest.mark.parametrize(("text", "evidence", "recipient", "expected"), [
+    ("Shelling of a market in the city killed two people.", "Shelling of a market in the city",
+     ("UKR",), [("UKR", 2)]),
+    ("Gunmen stormed a village, killing 17 residents.", "Gunmen stormed a village", ("NGA",), [("NGA", 17)]),
+    ("A drone struck a fuel depot. Three workers were injured.", "A drone struck a fuel depot", ("RUS",),
+     [("RUS", 3)]),
+])
+def test_people_killed_in_an_attack_are_its_recipients(text: str, evidence: str, recipient: tuple[str, ...],
+                                                        expected: list[tuple[str, int]]) -> None:
+    assert in_pipeline(text, [stated(text, evidence, recipient=recipient)]) == expected
+
+
+def test_the_words_come_before_the_attacks_recipient() -> None:
+    text = "Russian shelling killed five Ukrainian soldiers and two Israeli volunteers."
+    found = in_pipeline(text, [stated(text, text[:-1], actor=("RUS",), recipient=("UKR",))])
+    assert found == [("UKR", 5), ("ISR", 2)]
+
+
+def test_an_event_in_another_paragraph_does_not_make_a_count_political() -> None:
+    text = "Rebels attacked an army post.\n\nTwelve people died in a road accident."
+    assert in_pipeline(text, [stated(text, "Rebels attacked an army post", recipient=("MLI",))]) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("A French soldier is killed in a mortar attack.", 1, "killed"),
+    ("Ukrainian forces shoot down a Russian helicopter near Izium.", 1, "shoot down"),
+    ("An Israeli policeman was stabbed and wounded.", 1, "wounded"),
+    ("Air defence destroyed another drone over the port.", 1, "drone"),
+])
+def test_a_singular_noun_counts_one(text: str, value: int, unit: str) -> None:
+    found = claims(text)
+    assert [c.value for c in found] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "A hundred soldiers were killed.",
+    "A number of tanks were destroyed.",
+    "The ministry announced a new law on soldiers.",
+])
+def test_a_determiner_that_counts_no_single_loss(text: str) -> None:
+    assert [c.value for c in claims(text)] in ([100], [])
+    assert 1 not in [c.value for c in claims(text)]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Two bombs exploded at a market, killing five people and injuring 25 more.", [5, 25]),
+    ("One person is killed and 14 others injured after police fire at protesters.", [1, 14]),
+    ("An airstrike kills eight people and injures twelve others in the town.", [8, 12]),
+    ("Clashes between the two militias leave 23 people dead.", [23]),
+    ("The soldiers were shot dead, and 4 residents were left wounded.", [4]),
+])
+def test_second_counts_and_left_dead(text: str, values: list[int]) -> None:
+    assert [c.value for c in claims(text, mentions=[])] == values
 
 
 def test_seed_article_with_the_actor_stage(shared_dir: Path) -> None:
@@ -273,8 +355,8 @@ def test_an_outlet_that_is_not_the_source_is_not_via() -> None:
     text = "At least ten civilians were injured and a Radio Liberty journalist was killed."
     rl = ActorMention(Actor("USA", "MED", "Radio Liberty", "org"), "Radio Liberty",
                       Provenance("t", text.index("Radio"), text.index("Radio") + 13, "test", "0"))
-    [c] = claims(text, mentions=[rl])
-    assert (c.value, c.status, c.via) == (10, "asserted", None)
+    found = claims(text, mentions=[rl])
+    assert [(c.value, c.status, c.via) for c in found] == [(10, "asserted", None), (1, "asserted", None)]
 
 
 def test_a_month_or_a_year_ends_the_period_on_its_last_day() -> None:
@@ -325,15 +407,22 @@ def test_an_article_with_the_actor_stage() -> None:
 
     state = Annotated(Article(text=SUDAN, published=dt.date(2023, 6, 12)), parse(SUDAN))
     actors.annotate(state)
+    state.events = [stated(SUDAN, "destroyed 45 combat vehicles", actor=("SDN",)),
+                          stated(SUDAN, "shot down a Sudanese army drone", recipient=("SDN",))]
     annotate(state)
     found = state.loss_claims
     assert [(c.value, c.qualifier, c.unit, c.status) for c in found] == [
         (45, "exact", "vehicles", "alleged"), (45, "exact", "vehicles", "alleged"),
-        (200, "over", "fighters", "alleged"), (18, "at least", "civilians", "alleged")]
+        (200, "over", "fighters", "alleged"), (1, "exact", "drone", "alleged"),
+        (18, "at least", "civilians", "alleged")]
     assert found[0].evidence == "RSF lost 45 vehicles"
-    assert [c.period for c in found[1:]] == ["two days", "two days", "since Friday"]
-    assert [c.period_end for c in found] == ["2023-06-12", "2023-06-11", "2023-06-11", "2023-06-12"]
+    assert [c.period for c in found[1:]] == ["two days", "two days", None, "since Friday"]
+    assert [c.period_end for c in found] == ["2023-06-12", "2023-06-11", "2023-06-11", "2023-06-12", "2023-06-12"]
+    assert found[3].side == "SDN"
     assert all(SUDAN[c.provenance.start:c.provenance.end] == c.evidence for c in found)
+    state.events = []  # no event stated anywhere: the people counts go, the named side's vehicles stay
+    annotate(state)
+    assert [c.value for c in state.loss_claims] == [45, 45, 1]
 
 
 def test_a_figure_given_as_a_possibility_is_hypothetical() -> None:

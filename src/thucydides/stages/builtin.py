@@ -84,7 +84,7 @@ def _after_events() -> list[Stage]:
     return [
         Stage("merge.claims.v1", merge.annotate, ("events.status",), ("propositions",)),
         Stage(places_link.NAME, places_link.annotate, ("places", "propositions"), ("propositions",)),
-        Stage("losses.rules.v1", losses.annotate, ("doc", "mentions"), ("loss_claims",)),
+        Stage("losses.rules.v1", losses.annotate, ("doc", "mentions", "events.status"), ("loss_claims",)),
     ]
 
 

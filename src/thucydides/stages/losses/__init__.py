@@ -23,10 +23,11 @@ from typing import Any
 from ..._version import __version__
 from ...model import ActorMention, Article, LossClaim, Provenance
 from ...nlp.types import Doc, Span, Token
-from ...pipeline.state import State
+from ...pipeline.state import EventMention, State
 from .context import attribution, categories_of, item_text, period_of, unit_span
+from .events import SentenceEvents
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, TRIGGER_WORDS, VAGUE_WORDS, parse_number
-from .quantities import Quantity, find_trigger, quantities, unit_ok
+from .quantities import SINGULAR, Quantity, counts_people, find_trigger, quantities, unit_ok
 from .sides import Actors, sentence_side, side_of, subject_of
 from .tally import tally_items, tally_period
 
@@ -37,11 +38,12 @@ EXTRACTOR = "losses.rules.v1"
 
 @functools.lru_cache(maxsize=4)
 def _hashes(strings: Any) -> tuple[Any, Any]:
-    """Hashes of the loss words (lemmas and forms) and of the vague number words, for the pre-filter."""
+    """Hashes of the loss words (lemmas and forms) and of the vague and singular number words ("dozens", "a"),
+    for the pre-filter."""
     import numpy as np
 
     return (np.array([strings[w] for w in TRIGGER_WORDS], dtype=np.uint64),
-            np.array([strings[w] for w in VAGUE_WORDS], dtype=np.uint64))
+            np.array([strings[w] for w in (*VAGUE_WORDS, *SINGULAR)], dtype=np.uint64))
 
 
 def _candidate_sentences(doc: Doc) -> list[Span]:
@@ -109,32 +111,41 @@ def _evidence_span(q: Quantity, trigger: Token, unit: tuple[int, int] | None) ->
     return max(start, sent.start_char), min(end, sent.end_char)
 
 
-def _claim(article: Article, text: str, q: Quantity, trigger: Token, actors: Actors) -> LossClaim:
+def _claim(article: Article, text: str, q: Quantity, trigger: Token, actors: Actors,
+           events: SentenceEvents) -> LossClaim:
     unit = unit_span(q, actors)
     claimed = attribution(q, trigger, actors)
     period, period_end = period_of(trigger.sent, article.published, trigger.i)
     start, end = _evidence_span(q, trigger, unit)
+    attacked = events.attacked(trigger.sent) if counts_people(q, trigger) else ""
     return LossClaim(
-        side=side_of(q, trigger, claimed.by, actors), value=q.value, qualifier=q.qualifier,
+        side=side_of(q, trigger, claimed.by, actors, attacked), value=q.value, qualifier=q.qualifier,
         unit=_unit_text(text, trigger, unit), evidence=text[start:end],
         provenance=Provenance(article.id, start, end, EXTRACTOR, __version__),
         categories=categories_of(q, trigger), period=period, period_end=period_end,
         status=claimed.status, by=claimed.by, via=claimed.via)
 
 
-def extract_loss_claims(article: Article, doc: Doc, mentions: Sequence[ActorMention]) -> list[LossClaim]:
+def extract_loss_claims(article: Article, doc: Doc, mentions: Sequence[ActorMention],
+                        events: Sequence[EventMention] | None = None) -> list[LossClaim]:
     """Every numeric loss claim in a parsed article, in text order.
 
     Args:
         article: the article (its id and publication date are used).
         doc: the spaCy ``Doc`` of ``article.text``.
         mentions: actor mentions from the actor stage (sides and claimants are read from them).
+        events: the article's settled event mentions, when known (the pipeline passes them). A count of
+            people is then kept only in a sentence that states one of them, or just after one (CODING.md §1: deaths
+            in an accident, a disaster or a crime with no political actor are no event, so no loss claim; see
+            :func:`_kept`), and people killed in an attack whose side the words do not give are the attack's
+            recipient's (§7).
     """
     sentences = _candidate_sentences(doc)
     if not sentences:
         return []
     text = _doc_text(article, doc)
     actors = Actors(doc, mentions)
+    stated = SentenceEvents(events, text)
     claims: list[LossClaim] = []
     for sent in sentences:
         found = _tally_claims(article, text, sent, actors)
@@ -143,10 +154,18 @@ def extract_loss_claims(article: Article, doc: Doc, mentions: Sequence[ActorMent
             if any(start <= q.head.idx < end for start, end in listed):
                 continue
             trigger = _accept(q, actors)
-            if trigger is not None:
-                found.append(_claim(article, text, q, trigger, actors))
+            claim = _claim(article, text, q, trigger, actors, stated) if trigger is not None else None
+            if claim is not None and trigger is not None and _kept(claim, q, trigger, sent, stated):
+                found.append(claim)
         claims.extend(sorted(found, key=lambda c: c.provenance.start))
     return claims
+
+
+def _kept(claim: LossClaim, q: Quantity, trigger: Token, sent: Span, events: SentenceEvents) -> bool:
+    """A loss in a sentence that states no event (nor does the one before it) is kept only when it is
+    equipment of a side the words name ("Russia lost over 1,262 vehicles"): a count of people with no event is
+    an accident's, a disaster's or a crime's (CODING.md §1), and so is a sunk boat of no named side."""
+    return events.political(sent) or (bool(claim.side) and not counts_people(q, trigger))
 
 
 def _loss_word(sent: Span) -> Token | None:
@@ -172,5 +191,5 @@ def _tally_claims(article: Article, text: str, sent: Span, actors: Actors) -> li
 
 
 def annotate(state: State) -> None:
-    """Pipeline stage ``losses.rules.v1``: fill ``state.loss_claims``."""
-    state.loss_claims = extract_loss_claims(state.article, state.doc, state.mentions)
+    """Pipeline stage ``losses.rules.v1``: fill ``state.loss_claims`` (reading the settled events)."""
+    state.loss_claims = extract_loss_claims(state.article, state.doc, state.mentions, state.events)

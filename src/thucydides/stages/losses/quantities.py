@@ -16,6 +16,7 @@ from .lexicon import (
     LOSS_NOUNS,
     MULTIPLIERS,
     PEOPLE,
+    PEOPLE_VERBS,
     QUALIFIER_RES,
     SKIP_ENTS,
     VAGUE,
@@ -23,7 +24,7 @@ from .lexicon import (
     parse_number,
 )
 
-__all__ = ["Quantity", "find_trigger", "is_loss_verb", "is_numeric", "of_object", "quantities", "unit_ok"]
+__all__ = ["Quantity", "counts_people", "find_trigger", "is_loss_verb", "is_numeric", "of_object", "quantities", "unit_ok"]
 
 
 @dataclass(frozen=True)
@@ -88,20 +89,41 @@ def _vague(tok: Token) -> Quantity | None:
     return Quantity(tok, value, qualifier, first.idx, of_object(tok))
 
 
+#: What a second count of the same kind counts: "killing five people and injuring 25 more", "14 others".
+OTHERS = frozenset({"other", "others", "more"})
+
+
 def _counted_noun(tok: Token) -> Token | None:
-    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and (
+            tok.head.pos_ in ("NOUN", "PROPN") or tok.head.lower_ in OTHERS):
         return tok.head
     return of_object(tok)
 
 
 def quantities(sent: Span) -> list[Quantity]:
-    """Every number in the sentence that could count something."""
+    """Every number in the sentence that could count something, and every singular "a soldier", "an aircraft"."""
     found: list[Quantity] = []
     for tok in sent:
-        q = _vague(tok) or _number(tok, sent)
+        q = _vague(tok) or _number(tok, sent) or _singular(tok)
         if q is not None:
             found.append(q)
     return found
+
+
+#: Determiners that count one of a singular noun.
+SINGULAR = frozenset({"a", "an", "another"})
+
+
+def _singular(tok: Token) -> Quantity | None:
+    """"A soldier is killed", "shot down a Russian helicopter": one of a singular person or equipment noun
+    (the noun's own determiner; "a hundred soldiers" and "a number of tanks" are not singular)."""
+    noun = tok.head
+    if tok.lower_ not in SINGULAR or tok.dep_ != "det" or noun.tag_ != "NN" or noun.i < tok.i:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in PEOPLE and lemma not in EQUIPMENT or is_numeric(tok.doc[tok.i + 1]):
+        return None
+    return Quantity(tok, 1, "exact", tok.idx, noun)
 
 
 def _number(tok: Token, sent: Span) -> Quantity | None:
@@ -181,7 +203,7 @@ def _run_start(tok: Token, sent: Span) -> Any:
 
 def unit_ok(noun: Token, mentioned: bool) -> bool:
     lemma, lower = noun.lemma_.lower(), noun.lower_
-    if lemma in EQUIPMENT or lower in EQUIPMENT or lemma in PEOPLE or lower in PEOPLE:
+    if lemma in EQUIPMENT or lower in EQUIPMENT or lemma in PEOPLE or lower in PEOPLE or lower in OTHERS:
         return True
     return lemma in LOSS_NOUNS or lower in LOSS_NOUNS or (mentioned and noun.tag_ in ("NNS", "NNPS"))
 
@@ -191,7 +213,12 @@ def is_loss_verb(tok: Token) -> bool:
     if lemma in EXPERIENCER or lemma in AGENTIVE or lemma == "die":
         return True
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    if any(c.dep_ in ("acomp", "oprd") and c.lower_ in _LEFT_AS for c in tok.children):
+        return True  # "shot dead", "leave 23 people dead", "left five injured"
     return (lemma == "shoot" and "down" in particles) or (lemma == "take" and "out" in particles)
+
+
+_LEFT_AS = frozenset({"dead", "wounded", "injured"})
 
 
 def _modifier_trigger(tokens: Sequence[Token]) -> Token | None:
@@ -241,8 +268,16 @@ def _governing_trigger(start: Token) -> Token | None:
             if is_loss_verb(tok):
                 transitive = any(c.dep_ == "dobj" for c in tok.children)
                 return None if relation == "nsubj" and transitive else tok
-            return _loss_subject(tok)
+            return _loss_conjunct(tok, relation) or _loss_subject(tok)
     return None
+
+
+def _loss_conjunct(verb: Token, relation: str) -> Token | None:
+    """"stabbed and wounded", "shot and killed": the loss verb coordinated with the one the count depends on
+    (for what the verbs suffer, not for the subject of an active verb)."""
+    if relation not in ("nsubjpass", "dobj"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and is_loss_verb(c)), None)
 
 
 def find_trigger(q: Quantity) -> Token | None:
@@ -253,3 +288,16 @@ def find_trigger(q: Quantity) -> Token | None:
         return q.noun
     found = _governing_trigger(base)
     return found if found is not None else _modifier_trigger([t for t in (q.head, q.noun) if t is not None])
+
+
+def counts_people(q: Quantity, trigger: Token) -> bool:
+    """Whether a loss counts people (killed, wounded, casualties), not equipment."""
+    if q.noun is not None:
+        lemma = q.noun.lemma_.lower()
+        if lemma in EQUIPMENT or q.noun.lower_ in EQUIPMENT:
+            return False
+        if lemma in PEOPLE or q.noun.lower_ in PEOPLE or lemma in LOSS_NOUNS:
+            return True
+        if q.noun.lower_ in OTHERS:
+            return trigger.lemma_.lower() in PEOPLE_VERBS
+    return trigger.lemma_.lower() in PEOPLE_VERBS or trigger.lemma_.lower() in ("die", "death")

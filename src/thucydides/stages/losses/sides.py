@@ -127,8 +127,12 @@ def _modifier_side(tokens: Sequence[Token], actors: Actors) -> str:
     return ""
 
 
-def side_of(q: Quantity, trigger: Token, claimants: tuple[str, ...], actors: Actors) -> str:
-    """Whose losses a claim counts, or ``""`` when the text does not say."""
+def side_of(q: Quantity, trigger: Token, claimants: tuple[str, ...], actors: Actors, attacked: str = "") -> str:
+    """Whose losses a claim counts, or ``""`` when the text does not say.
+
+    ``attacked`` is the recipient of an attack the sentence states, for a count of people: it comes after
+    what the words say ("Russian soldiers", "the enemy lost", "Ukraine suffered") and before the agent's
+    adversary, a guess from the other states the article names."""
     loss_noun = trigger if trigger.pos_ == "NOUN" else None
     owner = of_object(loss_noun) if loss_noun is not None else None
     tokens = [t for t in (q.noun, loss_noun, owner) if t is not None]
@@ -141,7 +145,9 @@ def side_of(q: Quantity, trigger: Token, claimants: tuple[str, ...], actors: Act
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in ("VERB", "AUX") and (lemma in EXPERIENCER or lemma == "die"):
         subject = subject_of(trigger)
-        return actor_of(subject, actors) if subject is not None else ""
+        return actor_of(subject, actors) if subject is not None else attacked
+    if attacked:
+        return attacked
     if trigger.pos_ == "VERB" and is_loss_verb(trigger):
         return _agentive_side(trigger, claimants, actors)
     return ""
