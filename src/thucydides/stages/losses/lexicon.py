@@ -26,7 +26,8 @@ terrorist resident worker journalist crew crewman body life lives staff guard re
 invader occupier occupant attacker gunman gunmen assailant rebel jihadist separatist policeman policemen
 police peacekeeper ranger farmer miner passenger student protester demonstrator migrant refugee patient
 doctor nurse hostage nationalist nationalists neo-nazi neo-nazis saboteur militiaman militiamen commander
-sniper paramilitary crewmember israeli israelis palestinian palestinians russian russians ukrainian ukrainians
+sniper paramilitary crewmember villager inhabitant pedestrian bystander teenager boy girl baby infant adult
+israeli israelis palestinian palestinians russian russians ukrainian ukrainians
 """)
 
 LOSS_NOUNS = words("loss losses casualty casualties death deaths fatality fatalities dead wounded toll")
