@@ -16,11 +16,12 @@ __all__ = ["CLASSIFIER", "HYBRID", "LEARNED", "builtin_stages", "hybrid_stages",
            "register_stages", "rule_event_stages", "rule_stages"]
 
 #: The learned extractor alone: its events, with their status, claimant and outlet.
-LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "dates"),
+LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "dates", "places"),
                 ("events", "events.source", "events.status"))
 #: The learned extractor beside the rules (the default): its events plus the rule events of the sentences where
 #: it found none (:func:`thucydides.stages.extractor.combine`; merging makes one proposition of what both find).
-HYBRID = Stage("events.learned.v1", extractor.annotate_hybrid, ("doc", "mentions", "dates", "events.status"),
+HYBRID = Stage("events.learned.v1", extractor.annotate_hybrid,
+               ("doc", "mentions", "dates", "places", "events.status"),
                ("events", "events.source", "events.status"))
 
 

@@ -19,6 +19,7 @@ from ..extractor.units import sentence_offsets, units_of
 from ..model import ActorMention
 from ..nlp.lookup import lookup
 from ..pipeline.state import EventMention, State
+from ..places.types import PlaceMention
 from .merge import PUBLISHED
 
 __all__ = ["EXTRACTOR", "KEEP_RULES", "annotate", "annotate_hybrid", "combine", "learned_events", "run_stage", "to_mention"]
@@ -43,22 +44,65 @@ def _date(doc: Any, sent: tuple[int, int], dates: Sequence[Any], published: str 
     return published, PUBLISHED
 
 
-def _location(doc: Any, sent: tuple[int, int], mentions: Sequence[ActorMention]) -> str | None:
-    """The first place entity of the sentence that is not an actor's name (the event's stated place)."""
-    for ent in lookup(doc).ents_starting_in(sent[0], sent[1]):
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev in ("in", "at", "near", "on", "outside") and not _is_actor(ent, mentions):
-                return str(ent.text).removeprefix("the ")
-    return None
+#: Prepositions that place an event ("in Toretsk", "at the port of Odesa", "off the coast of Crimea").
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "over", "across", "around"})
+#: Place prepositions that do not place an event in a state: "sanctions on Russia", "talks over Ukraine".
+NOT_FOR_STATES = frozenset({"on", "over"})
+#: Dependencies through which a name belongs to the phrase a preposition governs ("in north-western Antioquia
+#: Department", "in the Ekondo-Titi commune", "in Melitopol, Zaporizhzhia Oblast").
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj"})
+#: Verbs whose object or "to" phrase is where the actor goes (PLOVER CONSULT, mode visit).
+_VISITS = frozenset({"visit", "tour", "travel", "arrive", "fly", "return"})
 
 
-def _is_actor(ent: Any, mentions: Sequence[ActorMention]) -> bool:
-    return any(m.start == ent.start_char and m.end == ent.end_char for m in mentions)
+def _location(doc: Any, sent: tuple[int, int], places: Sequence[PlaceMention] = ()) -> str | None:
+    """The place name of the sentence that a place preposition governs: the event's stated place (CODING.md
+    §7), also when the place stands for its state ("shelling in Kharkiv": recipient UKR, location Kharkiv).
+    Names are the parse's place entities and the article's place mentions (``places``, which also has the
+    gazetteer's names the small model mislabels: "in the town of Kidal"). A town or region is preferred to a
+    state named after it ("in Yavoriv, western Ukraine"); "on" and "over" do not place an event in a state
+    ("sanctions on Russia", "talks over Ukraine")."""
+    states = {p.start for p in places if p.place is not None and p.place.kind == "country"}
+    found = [n for n in _place_names(doc, sent, places) if _placed(n.root, n.start_char in states)]
+    best = next((n for n in found if n.start_char not in states), found[0] if found else None)
+    return str(best.text).removeprefix("the ") if best is not None else None
+
+
+def _place_names(doc: Any, sent: tuple[int, int], places: Sequence[PlaceMention]) -> list[Any]:
+    """The place names of a sentence as token spans, in text order."""
+    names = [e for e in lookup(doc).ents_starting_in(sent[0], sent[1]) if e.label_ in ("GPE", "LOC", "FAC")]
+    for p in places:
+        if sent[0] <= p.start < sent[1] and not any(n.start_char <= p.start < n.end_char for n in names):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and len(span):
+                names.append(span)
+    return sorted(names, key=lambda n: n.start_char)
+
+
+def _placed(tok: Any, state: bool = False) -> bool:
+    """Whether a name is governed by a place preposition, directly or through the noun it names ("in the city
+    of Mariupol"), or is where a visit goes ("visits Moscow", "travels to Kyiv"); a ``state``'s name is not
+    placed by :data:`NOT_FOR_STATES`."""
+    for _ in range(6):
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if (prep.lower_ in PLACE_PREPS and not (state and prep.lower_ in NOT_FOR_STATES)) or (prep.lower_ == "to" and prep.head.lemma_ in _VISITS):
+                return True
+            if prep.lower_ != "of" or prep.head.i == prep.i:
+                return False
+            tok = prep.head  # "the city of X": go on from "city"
+        elif tok.dep_ == "dobj":
+            return bool(tok.head.lemma_ in _VISITS)
+        elif tok.dep_ in _NAME_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            return False
+    return False
+
 
 
 def to_mention(doc: Any, d: Decoded, sent: tuple[int, int], mentions: Sequence[ActorMention],
-             dates: Sequence[Any], published: str | None) -> EventMention:
+               dates: Sequence[Any], published: str | None, places: Sequence[PlaceMention] = ()) -> EventMention:
     from .attribution import attribute
 
     trigger = _token_at(doc, d.focus[0])
@@ -70,21 +114,23 @@ def to_mention(doc: Any, d: Decoded, sent: tuple[int, int], mentions: Sequence[A
     return EventMention(
         d.type, d.mode, trigger, d.actor, d.recipient, start, end, sent, EXTRACTOR, status=d.status, by=d.by,
         via=source.via if source else None, speaker=source.speaker if source else None,
-        quote=source.quote if source else None, confidence=round(d.p, 4), location=_location(doc, sent, mentions),
+        quote=source.quote if source else None, confidence=round(d.p, 4), location=_location(doc, sent, places),
         date=date, date_precision=precision, extras={"nominal": False, "reciprocal": len(d.actor) > 1})
 
 
 def learned_events(doc: Any, doc_id: str, mentions: Sequence[ActorMention], dates: Sequence[Any],
                    published: str | None, extractor: LearnedExtractor | None = None,
-                   model_dir: Path | None = None) -> list[EventMention]:
-    """Every event the model finds in ``doc``, in document order."""
+                   model_dir: Path | None = None, places: Sequence[PlaceMention] = ()) -> list[EventMention]:
+    """Every event the model finds in ``doc``, in document order; ``places`` (the article's place mentions)
+    give their locations."""
     model = extractor or get_extractor(model_dir)
     thresholds = Thresholds.from_dict(model.meta.get("thresholds"))
     units = units_of(doc_id, doc.text, sentence_offsets(doc), mentions, doc, model.context)
     found: list[EventMention] = []
     for out in model.predict(units):
         sent = (out.unit.start, out.unit.end)
-        found.extend(to_mention(doc, d, sent, mentions, dates, published) for d in decode(out, thresholds))
+        found.extend(to_mention(doc, d, sent, mentions, dates, published, places)
+                     for d in decode(out, thresholds))
     return found
 
 
@@ -129,5 +175,5 @@ def run_stage(state: State, keep_rules: str = "uncovered") -> None:
     ``state.events`` (see :func:`combine`)."""
     article = state.article
     published = article.published.isoformat() if article.published else None
-    found = learned_events(state.doc, article.id, state.mentions, state.dates, published)
+    found = learned_events(state.doc, article.id, state.mentions, state.dates, published, places=state.places)
     state.events = combine(state.events, found, keep_rules)
