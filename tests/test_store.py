@@ -23,7 +23,7 @@ from thucydides.store import (
     query_propositions,
     write_documents,
 )
-from thucydides.stories import DEFAULT_SIMILARITY, components, link_stories, similarities
+from thucydides.stories import DEFAULT_SIMILARITY, link_stories, similarities
 
 
 @pytest.fixture()
@@ -215,13 +215,6 @@ def test_similarity_of_evidence_sentences() -> None:
     texts = [SHELL, "Overnight shelling hits Saltivka in Kharkiv", "A missile strikes a school in Zhytomyr"]
     sims = similarities(texts, np.array([0, 0]), np.array([1, 2]))
     assert sims[0] >= DEFAULT_SIMILARITY > sims[1]
-
-
-def test_components_of_a_long_chain() -> None:
-    n = 10_000
-    u = np.arange(n - 1)[::-1].copy()
-    labels = components(n + 2, u, u + 1)
-    assert (labels[:n] == 0).all() and list(labels[n:]) == [n, n + 1]
 
 
 @pytest.fixture()

@@ -61,3 +61,22 @@ def test_the_second_set_is_a_registered_dataset(shared_dir: Path) -> None:
     result = StoryPairs("story_pairs_b", "story_pairs_b.jsonl").evaluate(shared_dir / "eval", limit=30)
     figures = result.figures()
     assert figures["story_pairs_b/same_event/n"] == sum(p["same_event"] for p in load_pairs("story_pairs_b.jsonl")[:30])
+
+
+def test_the_third_set_is_stand_off_distinct_of_both_kinds_and_shares_no_item_with_the_others() -> None:
+    pairs = load_pairs("story_pairs_c.jsonl")
+    assert len(pairs) >= 150
+    assert all("evidence" not in p[s] and 0 <= p[s]["start"] < p[s]["end"] for p in pairs for s in "ab")
+    assert len({frozenset((p["a"]["doc"], p["b"]["doc"])) for p in pairs}) == len(pairs)
+    assert 0 < sum(p["same_event"] for p in pairs) < len(pairs)
+    assert {p["stratum"] for p in pairs} == {"dyad_near", "shared_name", "window", "shared_words", "two_names"}
+    earlier = {p[s]["doc"] for name in ("story_pairs.jsonl", "story_pairs_b.jsonl") for p in load_pairs(name)
+               for s in "ab"}
+    assert not earlier & {p[s]["doc"] for p in pairs for s in "ab"}
+
+
+def test_the_third_set_is_a_registered_dataset(shared_dir: Path) -> None:
+    assert "story_pairs_c" in {d.name for d in builtin_datasets()}
+    result = StoryPairs("story_pairs_c", "story_pairs_c.jsonl").evaluate(shared_dir / "eval", limit=30)
+    figures = result.figures()
+    assert figures["story_pairs_c/same_event/n"] == sum(p["same_event"] for p in load_pairs("story_pairs_c.jsonl")[:30])

@@ -11,18 +11,20 @@ code; a proposition with no codes at all links only with another such), and
   undated ones);
 * their places do not differ (both named and different keeps them apart);
 * they read as one event: the same named place on the same day, or evidence sentences similar enough (paraphrases across
-  outlets): a content-word overlap (Jaccard) of at least ``similarity``, or with ``embedder=True`` the cosine
-  of their MiniLM sentence embeddings (use ``similarity=0.7``: more precise on the coded pairs, 0.98 against
-  0.90, but about 60 times slower to relink, as every sentence is embedded; see docs/store.md).
+  outlets): a content-word overlap (Jaccard) of at least ``similarity``, words reduced to a common stem
+  ("invading" / "invasion", :mod:`thucydides.story_text`), or with ``embedder=True`` the cosine
+  of their MiniLM sentence embeddings (use ``similarity=0.7``; about 60 times slower to relink, as every
+  sentence is embedded; see docs/store.md).
 
-Links are joined single-linkage into stories. Each story gets corroboration counts (distinct documents,
+Links are joined strongest first into stories, and two groups are joined only if every pair across them could
+be one event (:mod:`thucydides.story_merge`: codes, resolved places and the days the texts give agree), so
+that a chain of links does not join distinct events. Each story gets corroboration counts (distinct documents,
 outlets and claimants) and a corpus-level verdict from all of its claims (see
 :func:`thucydides.model.verdict_of`); a denial thus disputes only the story of the event it denies.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,11 +33,12 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from .errors import ModelNotFound
-from .nlp.words import words
 from .store.connection import Store
 from .store.derived import attach_stories
+from .story_merge import Node, Place, merge
+from .story_text import overlap
 
-__all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "components", "link_stories", "similarities", "unlinked"]
+__all__ = ["DEFAULT_SIMILARITY", "DEFAULT_WINDOW_DAYS", "link_stories", "similarities", "unlinked"]
 
 #: Largest gap in days between two linked propositions when at least one text does not give the day.
 DEFAULT_WINDOW_DAYS = 3
@@ -47,23 +50,6 @@ DEFAULT_SIMILARITY = 0.25
 WIDE_FACTOR = 2
 
 
-def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
-    """Connected components of ``n`` nodes joined by edges ``u[i]``-``v[i]``: each node's label is the
-    smallest node of its component (label propagation with pointer jumping, vectorised)."""
-    labels = np.arange(n, dtype=np.int64)
-    while True:
-        low = np.minimum(labels[u], labels[v])
-        np.minimum.at(labels, u, low)
-        np.minimum.at(labels, v, low)
-        while True:
-            jumped = labels[labels]
-            if np.array_equal(jumped, labels):
-                break
-            labels = jumped
-        if np.array_equal(labels[u], labels[v]):
-            return labels
-
-
 _NUMBERED = """
 CREATE OR REPLACE TEMP TABLE _story_nodes AS
 SELECT row_number() OVER (ORDER BY p.doc_id, p.idx) - 1 AS k, p.doc_id, p.idx, p.type, p.actor, p.recipient,
@@ -73,6 +59,17 @@ SELECT row_number() OVER (ORDER BY p.doc_id, p.idx) - 1 AS k, p.doc_id, p.idx, p
        coalesce((SELECT arg_min(coalesce(nullif(c.evidence, ''), c.sentence), c.idx) FROM claims c
                  WHERE c.doc_id = p.doc_id AND c.prop_idx = p.idx), '') AS text
 FROM propositions p
+"""
+
+#: The resolved place of each proposition's location when it lies below the state (a city, a region, a
+#: facility): the place the extractor gave the event. Other places of its evidence are not used: a
+#: background reference ("will take part in the contest in Turin despite invading Ukraine") shares its
+#: sentence with the places of another event.
+_PLACES = """
+SELECT n.k, p.place_id, p.place_kind, coalesce(p.place_admin1, '') FROM _story_nodes n
+JOIN propositions p ON p.doc_id = n.doc_id AND p.idx = n.idx
+WHERE p.place_id IS NOT NULL AND coalesce(p.place_kind, '') NOT IN ('', 'country', 'continent', 'sea', 'ocean')
+ORDER BY n.k
 """
 
 _ROOTED = """
@@ -101,39 +98,30 @@ WHERE (x.d IS NULL) = (y.d IS NULL)
 ORDER BY u, v
 """
 
-_WORD = re.compile(r"[a-z0-9]{3,}")
-_STOP = words("the and for with that this from has have had was were are its his her their been will "
-              "after into over about said says say also which who not but than they them")
-
-
-def _overlap(a: str, b: str) -> float:
-    """Share of content words two texts have in common (Jaccard), the stand-in for the embedder."""
-    x, y = (set(_WORD.findall(t.lower())) - _STOP for t in (a, b))
-    return len(x & y) / len(x | y) if x and y else 0.0
-
 
 def similarities(texts: Sequence[str], u: np.ndarray, v: np.ndarray,
                  embedder: bool = False) -> npt.NDArray[np.float64]:
-    """Similarity of ``texts[u[i]]`` and ``texts[v[i]]`` for each pair: the overlap of their content words,
+    """Similarity of ``texts[u[i]]`` and ``texts[v[i]]`` for each pair: the overlap of their content stems,
     or with ``embedder`` the cosine of their MiniLM sentence embeddings (the overlap again when the
     embedding model is not installed)."""
     if len(u) == 0:
         return np.zeros(0)
     if not embedder:
-        return np.array([_overlap(texts[i], texts[j]) for i, j in zip(u, v, strict=True)])
+        return np.array([overlap(texts[i], texts[j]) for i, j in zip(u, v, strict=True)])
     used = np.unique(np.concatenate([u, v]))
     try:
         from .classifier.embed import get_embedder
 
         vectors = get_embedder().embed([texts[i] for i in used])
     except (ImportError, ModelNotFound):
-        return np.array([_overlap(texts[i], texts[j]) for i, j in zip(u, v, strict=True)])
+        return np.array([overlap(texts[i], texts[j]) for i, j in zip(u, v, strict=True)])
     row = np.searchsorted(used, u), np.searchsorted(used, v)
     return np.asarray((vectors[row[0]] * vectors[row[1]]).sum(axis=1), dtype=np.float64)
 
 
-def _edges(con: Any, window: int, similarity: float, embedder: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of propositions that report one event (see the module docstring)."""
+def _edges(con: Any, window: int, similarity: float,
+           embedder: bool) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Pairs of propositions that report one event (see the module docstring), with their similarity."""
     pairs = con.execute(_CANDIDATES, {"wide": WIDE_FACTOR * window + 1}).fetchnumpy()
     u, v = (np.asarray(pairs[c], dtype=np.int64) for c in ("u", "v"))
     same_place = np.asarray(pairs["same_place"], dtype=bool)
@@ -142,7 +130,17 @@ def _edges(con: Any, window: int, similarity: float, embedder: bool) -> tuple[np
     sims = similarities(texts, u, v, embedder)
     later = ~near & np.asarray(pairs["dyad"], dtype=bool) & (sims >= (1.0 + similarity) / 2)
     linked = later | (near & (same_place | (sims >= similarity)))
-    return u[linked], v[linked]
+    return u[linked], v[linked], sims[linked]
+
+
+def _nodes(con: Any) -> list[Node]:
+    """What :func:`~.story_merge.merge` checks of each proposition, in node order."""
+    places: dict[int, set[Place]] = {}
+    for k, pid, kind, admin1 in con.execute(_PLACES).fetchall():
+        places.setdefault(int(k), set()).add((str(pid), str(kind), str(admin1)))
+    rows = con.execute("SELECT k, actor, recipient, d, own_day FROM _story_nodes ORDER BY k").fetchall()
+    return [Node(frozenset(actor or ()), frozenset(recipient or ()), frozenset(places.get(int(k), ())),
+                 None if d is None else int(d), bool(own_day)) for k, actor, recipient, d, own_day in rows]
 
 
 _MEMBERS = """
@@ -218,7 +216,7 @@ def link_stories(store: Store, window: int = DEFAULT_WINDOW_DAYS, similarity: fl
     with store.transaction() as con:
         con.execute(_NUMBERED)
         n = int(con.execute("SELECT count(*) FROM _story_nodes").fetchone()[0])  # type: ignore[index]
-        labels = components(n, *_edges(con, window, similarity, embedder))
+        labels = merge(_nodes(con), *_edges(con, window, similarity, embedder))
         con.register("_story_labels", pa.table({"k": np.arange(n, dtype=np.int64), "root": labels}))
         for statement in (_ROOTED, _IDS, "DELETE FROM story_members", "DELETE FROM stories", _MEMBERS,
                           _AGGREGATE, "DROP TABLE _story_nodes", "DROP TABLE _story_ids"):

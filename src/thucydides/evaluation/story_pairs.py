@@ -12,7 +12,9 @@ pipeline did not extract counts as "not the same" (so a missed positive lowers r
 
 ``story_pairs_b`` (``data/story_pairs_b.jsonl``, described in ``data/story_pairs_b.README.md``) is a second
 set coded after the linking rules were settled, stand-off: each side is an item id and the character offsets
-of the evidence in the item's text, read from the corpus at evaluation time.
+of the evidence in the item's text, read from the corpus at evaluation time. ``story_pairs_c``
+(``data/story_pairs_c.jsonl``, ``data/story_pairs_c.README.md``) is a third stand-off set, coded before the
+grouping was changed again and kept out of its design: the untouched check.
 """
 
 from __future__ import annotations
