@@ -252,8 +252,10 @@ def test_post_documents_with_the_bearer_token(tmp_path: Path) -> None:
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
         bad = c.post("/api/v1/documents", content=b"[1, 2]", headers={"Authorization": "Bearer s3cret"})
         assert bad.status_code == 400 and bad.json()["error"]["code"] == "E007"
+        assert c.get("/api/v1/search?q=tuesday").json()["total"] == 0  # its postings are now in memory
         r = c.post("/api/v1/documents", json=article, headers={"Authorization": "Bearer s3cret"})
         assert r.status_code == 201 and r.json()["added"] == 1, r.text
+        assert c.get("/api/v1/search?q=tuesday").json()["total"] == 1  # and were dropped by the ingest
         assert c.get("/api/v1/documents").json()["total"] == 6
         batch = b'{"text": "Israel struck targets in Gaza."}\n{"text": "Iran condemned the strike."}\n'
         r = c.post("/api/v1/documents", content=batch, headers={"Authorization": "Bearer s3cret",
