@@ -11,12 +11,24 @@ from pathlib import Path
 import pytest
 
 from thucydides.model import Document
-from thucydides.store import open_store, write_documents
+from thucydides.store import Store, open_store, write_documents
 from thucydides.store import word_postings as wp
 from thucydides.store.api_queries import search_hits
 from thucydides.store.word_postings import WordPostings, search_words
 
 WORDS = ["grain", "grains", "regrained", "Odesa", "port", "Порт", "drone", "drones", "talks", "100", "x1"]
+
+
+class _Cursor(Store):
+    """A store reading through a cursor of its own on another store's connection (one per thread)."""
+
+    def __init__(self, parent: Store) -> None:
+        self.path, self.read_only, self.con = parent.path, parent.read_only, parent.con.cursor()
+
+
+def _total(found: tuple[int, list[str], list[dt.date | None]] | None) -> int:
+    assert found is not None
+    return found[0]
 
 
 def _doc(doc_id: str, text: str, published: str | None, title: str = "") -> Document:
@@ -85,10 +97,10 @@ def test_the_least_recently_used_words_are_dropped_beyond_the_budget(tmp_path: P
     with open_store(tmp_path / "b.duckdb") as store:
         write_documents(store, [_doc(f"d{i}", "grain talks port" if i % 2 else "grain", "2024-01-01") for i in range(10)])
         index = WordPostings(budget=12)
-        assert index.hits(store, "grain", 100)[0] == 10  # 10 ordinals kept
-        assert index.hits(store, "talks", 100)[0] == 5  # 15 > 12: grain is dropped
+        assert _total(index.hits(store, "grain", 100)) == 10  # 10 ordinals kept
+        assert _total(index.hits(store, "talks", 100)) == 5  # 15 > 12: grain is dropped
         assert index.cached_words() == ["talks"]
-        assert index.hits(store, "port talks", 100)[0] == 5
+        assert _total(index.hits(store, "port talks", 100)) == 5
         assert index.cached_words() == ["port", "talks"]  # talks used last
         assert index.hits(store, "grain", 100) == search_hits(store, "grain", 100)
 
@@ -102,3 +114,35 @@ def test_a_document_stored_after_the_order_was_read_needs_a_new_object(tmp_path:
         assert stale.hits(store, "ships", 10) == (0, [], [])  # b has no ordinal in the order it read
         assert WordPostings().hits(store, "ships", 10) == search_hits(store, "ships", 10) == \
             (1, ["b"], [dt.date(2024, 1, 2)])
+
+
+def test_a_word_asked_for_by_several_requests_at_once_is_read_once(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    read = wp._read_ordinals
+    calls: list[str] = []
+
+    def slow(store: object, order: object, word: str) -> object:
+        calls.append(word)
+        time.sleep(0.2)  # long enough for the other threads to ask for the same word meanwhile
+        return read(store, order, word)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(wp, "_read_ordinals", slow)
+    with open_store(tmp_path / "t.duckdb") as store:
+        write_documents(store, [_doc("a", "grain talks", "2024-01-01"), _doc("b", "grain", "2024-01-02")])
+    with open_store(tmp_path / "t.duckdb", read_only=True) as store:
+        index, answers = WordPostings(), []
+        index.prepare(store)
+
+        def ask() -> None:
+            with _Cursor(store) as cursor:
+                answers.append(index.hits(cursor, "grain", 5))
+
+        threads = [threading.Thread(target=ask) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert calls == ["grain"] and answers == [(2, ["b", "a"], [dt.date(2024, 1, 2), dt.date(2024, 1, 1)])] * 4

@@ -81,6 +81,19 @@ def _read_order(store: Store) -> _Order:
     return _Order(ids, days.astype(object), sorted_hashes, ordinals, unique)
 
 
+def _read_ordinals(store: Store, order: _Order, word: str) -> np.ndarray:
+    """The sorted ordinals, in ``order``, of the documents of ``search_words`` with a word containing ``word``
+    (documents ``order`` does not hold are left out)."""
+    sql = _POSTINGS.format(hash=HASH_SQL.format(column="doc_id"))
+    found = np.sort(np.asarray(store.execute(sql, [word]).fetchnumpy()["h"]).astype(np.uint64))
+    found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
+    if not len(order.hashes):
+        return np.zeros(0, dtype=np.int32)
+    place = np.minimum(np.searchsorted(order.hashes, found), len(order.hashes) - 1)
+    known = order.hashes[place] == found
+    return np.sort(order.ordinals[place[known]]).astype(np.int32)
+
+
 class WordPostings:
     """The ordinals of the documents holding each search word asked for, over one state of one store."""
 
@@ -90,6 +103,7 @@ class WordPostings:
         self._words: OrderedDict[str, np.ndarray] = OrderedDict()
         self._size = 0
         self._split: OrderedDict[str, list[str]] = OrderedDict()
+        self._loading: dict[str, threading.Lock] = {}
         self._order_lock = threading.Lock()
         self._lock = threading.Lock()
 
@@ -112,20 +126,39 @@ class WordPostings:
                 self._order = _read_order(store)
             return self._order
 
-    def _ordinals(self, store: Store, order: _Order, word: str) -> np.ndarray:
-        """The sorted ordinals of the documents with a word containing ``word`` (read once, then kept)."""
+    def prepare(self, store: Store) -> None:
+        """Read the order of the documents now (the server does it when it starts, so that its first
+        search does not)."""
+        self._order_of(store)
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the order of the documents has been read."""
+        return self._order is not None
+
+    def _cached(self, word: str) -> np.ndarray | None:
         with self._lock:
             if word in self._words:
                 self._words.move_to_end(word)
                 return self._words[word]
-        sql = _POSTINGS.format(hash=HASH_SQL.format(column="doc_id"))
-        found = np.sort(np.asarray(store.execute(sql, [word]).fetchnumpy()["h"]).astype(np.uint64))
-        found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
-        place = np.minimum(np.searchsorted(order.hashes, found), max(len(order.hashes) - 1, 0))
-        known = order.hashes[place] == found if len(order.hashes) else np.zeros(0, dtype=bool)
-        ordinals = np.sort(order.ordinals[place[known]]).astype(np.int32)
-        self._keep(word, ordinals)
-        return ordinals
+            return None
+
+    def _ordinals(self, store: Store, order: _Order, word: str) -> np.ndarray:
+        """The sorted ordinals of the documents with a word containing ``word``: read once (by one request
+        while the others asking for it wait), then kept."""
+        found = self._cached(word)
+        if found is not None:
+            return found
+        with self._lock:
+            loading = self._loading.setdefault(word, threading.Lock())
+        with loading:
+            found = self._cached(word)
+            if found is None:
+                found = _read_ordinals(store, order, word)
+                self._keep(word, found)
+            with self._lock:
+                self._loading.pop(word, None)
+        return found
 
     def _keep(self, word: str, ordinals: np.ndarray) -> None:
         with self._lock:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import duckdb
+
 from ..store import Store, open_store
 from ..store.word_postings import WordPostings
 
@@ -102,6 +104,22 @@ class StoreHandle:
         """The search words' postings over the store as it is now (a new, empty one after each change)."""
         with self._memo_lock:
             return self._postings
+
+    def prepare_search(self) -> threading.Thread:
+        """Read the search's order of the documents in a thread of its own (started, and returned so that it
+        can be joined before :meth:`close`); a store that cannot be read is left for the requests to report."""
+        postings = self.word_postings()
+
+        def prepare() -> None:
+            try:
+                with CursorStore(self.store) as store:
+                    postings.prepare(store)
+            except duckdb.Error:
+                pass
+
+        thread = threading.Thread(target=prepare, name="search-order", daemon=True)
+        thread.start()
+        return thread
 
     def acquire(self) -> CursorStore:
         """A read cursor for one request: an idle one, else a new one."""
