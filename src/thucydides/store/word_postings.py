@@ -85,13 +85,13 @@ def _read_ordinals(store: Store, order: _Order, word: str) -> np.ndarray:
     """The sorted ordinals, in ``order``, of the documents of ``search_words`` with a word containing ``word``
     (documents ``order`` does not hold are left out)."""
     sql = _POSTINGS.format(hash=HASH_SQL.format(column="doc_id"))
-    found = np.sort(np.asarray(store.execute(sql, [word]).fetchnumpy()["h"]).astype(np.uint64))
-    found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
+    found = np.sort(np.asarray(store.execute(sql, [word]).fetchnumpy()["h"]).astype(np.uint64))  # sorted: faster
     if not len(order.hashes):
         return np.zeros(0, dtype=np.int32)
     place = np.minimum(np.searchsorted(order.hashes, found), len(order.hashes) - 1)
-    known = order.hashes[place] == found
-    return np.sort(order.ordinals[place[known]]).astype(np.int32)
+    held = np.zeros(len(order.hashes), dtype=bool)  # a document once, however many of its words match
+    held[order.ordinals[place[order.hashes[place] == found]]] = True
+    return np.flatnonzero(held).astype(np.int32)
 
 
 class WordPostings:
