@@ -99,7 +99,7 @@ def test_a_version_5_store_is_migrated_with_its_postings(tmp_path: Path) -> None
     path = tmp_path / "v5.duckdb"
     _version_5_store(path)
     with open_store(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 6
+        assert store.schema_version() == SCHEMA_VERSION == 7
         assert sorted(store.execute("SELECT code, role, doc_id, idx FROM proposition_actors").fetchall()) == [
             ("RUS", 0, "a", 0), ("UKR", 1, "a", 0), ("USA", 0, "a", 1)]
         assert_in_sync(store)
@@ -155,3 +155,46 @@ def test_dyad_series_count_each_proposition_once_in_either_direction(tmp_path: P
         week = [s for s in q.dyad_series_filtered(store, "UKR", "RUS", q.ApiFilter(), "week", True)
                 if str(s["period"]) == "2023-04-03"]
         assert [s["total"] for s in week] == [1]
+
+
+def _doc_id_compressions(store: Store) -> set[str]:
+    store.execute("CHECKPOINT")
+    return {str(r[0]) for r in store.execute("""SELECT DISTINCT compression FROM pragma_storage_info('proposition_actors')
+        WHERE column_name = 'doc_id' AND segment_type = 'VARCHAR'""").fetchall()}
+
+
+def test_the_postings_keep_their_document_ids_uncompressed_through_writes_and_rebuilds(tmp_path: Path) -> None:
+    from thucydides.store.postings import rebuild_actor_postings
+
+    with open_store(tmp_path / "u.duckdb") as store:
+        write_documents(store, documents(4, 30))
+        assert _doc_id_compressions(store) == {"Uncompressed"}
+        write_documents(store, documents(5, 10))  # replacements: deletes and inserts
+        link_stories(store, window=3)
+        with store.transaction() as con:
+            rebuild_actor_postings(con)
+        assert _doc_id_compressions(store) == {"Uncompressed"}
+        assert_in_sync(store)
+    with open_store(tmp_path / "u.duckdb") as store:
+        assert _doc_id_compressions(store) == {"Uncompressed"}
+        plain = store.execute("SELECT * FROM proposition_actors ORDER BY code, role, event_date, doc_id, idx").fetchall()
+    path = tmp_path / "v5b.duckdb"
+    _version_5_store(path)  # migrated through 6 (compressed) and 7
+    with open_store(path) as store:
+        assert _doc_id_compressions(store) == {"Uncompressed"} and plain
+        assert_in_sync(store)
+
+
+def test_migration_7_keeps_every_posting_and_its_order(tmp_path: Path) -> None:
+    from thucydides.store.postings import recreate_uncompressed
+
+    with open_store(tmp_path / "m.duckdb") as store:
+        write_documents(store, documents(6, 40))
+        before = store.execute("SELECT * FROM proposition_actors ORDER BY code, role, event_date, doc_id, idx").fetchall()
+        columns = store.execute("DESCRIBE proposition_actors").fetchall()
+        with store.transaction() as con:
+            recreate_uncompressed(con)
+        assert store.execute("SELECT * FROM proposition_actors ORDER BY code, role, event_date, doc_id, idx").fetchall() == before
+        assert store.execute("DESCRIBE proposition_actors").fetchall() == columns
+        assert store.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'proposition_actors_v7'"
+                             ).fetchone() == (0,)

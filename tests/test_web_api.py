@@ -153,6 +153,16 @@ def test_sql_injection_on_every_filter_matches_nothing(client: TestClient, db: P
     assert client.get("/api/v1/propositions").json()["total"] == 6
 
 
+def test_search_pages_are_remembered_per_page_and_per_search(client: TestClient) -> None:
+    one = ok(client, "/api/v1/search?q=odesa&per_page=1")
+    two = ok(client, "/api/v1/search?q=odesa&per_page=1&page=2")
+    assert one["total"] == two["total"] >= 2 and one["items"][0]["id"] != two["items"][0]["id"]
+    assert ok(client, "/api/v1/search?q=odesa&per_page=1") == one
+    both, flipped = ok(client, "/api/v1/search?q=odesa+shelled"), ok(client, "/api/v1/search?q=shelled+odesa")
+    assert [d["id"] for d in both["items"]] == [d["id"] for d in flipped["items"]] != []
+    assert ok(client, "/api/v1/search?q=odesa+shelled&per_page=1&page=9")["items"] == []
+
+
 def test_search_takes_wildcards_literally_and_facets_the_hits(client: TestClient) -> None:
     assert [d["id"] for d in ok(client, "/api/v1/search?q=100%25_done")["items"]] == ["doc-hostile"]
     assert ok(client, "/api/v1/search?q=%25%25")["total"] == 0
@@ -252,8 +262,11 @@ def test_post_documents_with_the_bearer_token(tmp_path: Path) -> None:
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
         bad = c.post("/api/v1/documents", content=b"[1, 2]", headers={"Authorization": "Bearer s3cret"})
         assert bad.status_code == 400 and bad.json()["error"]["code"] == "E007"
+        assert c.get("/api/v1/search?q=tuesday").json()["total"] == 0  # its postings are now in memory
         r = c.post("/api/v1/documents", json=article, headers={"Authorization": "Bearer s3cret"})
         assert r.status_code == 201 and r.json()["added"] == 1, r.text
+        found = c.get("/api/v1/search?q=tuesday").json()  # and were dropped by the ingest, as was the page
+        assert found["total"] == 1 and [d["title"] for d in found["items"]] == ["Kharkiv shelled"]
         assert c.get("/api/v1/documents").json()["total"] == 6
         batch = b'{"text": "Israel struck targets in Gaza."}\n{"text": "Iran condemned the strike."}\n'
         r = c.post("/api/v1/documents", content=batch, headers={"Authorization": "Bearer s3cret",

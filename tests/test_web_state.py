@@ -48,3 +48,36 @@ def test_read_cursors_are_reused_and_the_idle_pool_is_bounded(tmp_path: Path, mo
         handle.close()
     with pytest.raises(duckdb.Error):
         taken[0].execute("SELECT 1")  # closing the server closes the idle cursors
+
+
+def test_the_search_order_is_read_when_the_server_starts_and_again_after_a_change(tmp_path: Path) -> None:
+    from thucydides.model import Document
+    from thucydides.store import write_documents
+
+    with open_store(tmp_path / "o.duckdb") as store:
+        write_documents(store, [Document.from_dict({"id": "a", "published": "2024-01-01", "title": "", "text": "grain",
+                                                    "propositions": [], "loss_claims": []})])
+    handle = StoreHandle(Settings(tmp_path / "o.duckdb", allow_ingest=True, token="t"))
+    try:
+        first = handle.word_postings()
+        assert not first.prepared
+        handle.prepare_search().join(30)
+        assert first.prepared
+        handle.changed()
+        assert handle.word_postings() is not first and not handle.word_postings().prepared
+        with handle.acquire() as store:
+            assert handle.word_postings().hits(store, "grain", 5) == (1, ["a"], [dt.date(2024, 1, 1)])
+    finally:
+        handle.close()
+
+
+def test_a_store_the_search_order_cannot_be_read_from_is_left_to_the_requests(tmp_path: Path) -> None:
+    with open_store(tmp_path / "e.duckdb") as store:
+        store.execute("DROP TABLE search_vocab")  # reading the order still works; the requests report the rest
+        store.execute("DROP TABLE documents")
+    handle = StoreHandle(Settings(tmp_path / "e.duckdb"))
+    try:
+        handle.prepare_search().join(30)  # no exception escapes the thread
+        assert not handle.word_postings().prepared
+    finally:
+        handle.close()

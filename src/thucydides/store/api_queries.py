@@ -275,8 +275,9 @@ def search_hits(store: Store, text: str, cap: int = 10_000) -> tuple[int, list[s
     if not words:
         return 0, [], []
     sql = _HITS.format(vocab=_VOCAB, more=" ".join([_MORE] * (len(words) - 1)))
-    rows = store.execute(sql, [*words, max(int(cap), 1)]).fetchall()[:cap]
-    return (int(rows[0][2]) if rows else 0), [str(r[0]) for r in rows], [r[1] for r in rows]
+    rows = store.execute(sql, [*words, max(int(cap), 1)]).fetchall()
+    total, rows = (int(rows[0][2]) if rows else 0), rows[:max(int(cap), 0)]
+    return total, [str(r[0]) for r in rows], [r[1] for r in rows]
 
 
 def search_documents(store: Store, text: str, offset: int = 0, limit: int = 20,

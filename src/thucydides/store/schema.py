@@ -21,7 +21,7 @@ from .derived import (
     fill_countries,
     index_documents,
 )
-from .postings import create_actor_postings
+from .postings import create_actor_postings, recreate_uncompressed
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "STORE_TABLES", "Step"]
 
@@ -123,11 +123,15 @@ _V5: tuple[str | Callable[[Any], None], ...] = (
 #: or a recipient, and a dyad series, read one code's rows.
 _V6: tuple[str | Callable[[Any], None], ...] = (create_actor_postings,)
 
+#: Version 7: ``proposition_actors.doc_id`` stored uncompressed (see ``postings.UNCOMPRESSED_COLUMNS``), so
+#: that a page read from the postings decodes only the ids it reads.
+_V7: tuple[str | Callable[[Any], None], ...] = (recreate_uncompressed,)
+
 #: One step of a migration: an SQL statement, or a function of the connection.
 Step = str | Callable[[Any], None]
 
 #: Migrations in order; the schema version is the number applied.
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding per-document rows, keyed by ``doc_id`` (``documents`` is keyed by ``id``).

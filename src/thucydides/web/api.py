@@ -191,18 +191,33 @@ def actors(request: Request, store: StoreDep, paging: PagingDep, format: Format 
 FACET_HITS = 1000
 
 
+def search_hits(request: Request, store: Store, text: str, cap: int) -> tuple[int, list[str], list[Any]]:
+    """:func:`~thucydides.store.api_queries.search_hits`, from the server's postings of the words searched
+    for (read once per word and store state), or by SQL when those cannot answer exactly."""
+    handle: StoreHandle = request.app.state.handle
+    found = handle.word_postings().hits(store, text, cap)
+    return found if found is not None else q.search_hits(store, text, cap)
+
+
+def _search_items(request: Request, store: Store, text: str, paging: Paging, ids: list[str]) -> list[dict[str, Any]]:
+    """The documents of one page of the hits of ``text`` with their snippets (``ids``: the first hits)."""
+    end = paging.offset + paging.per_page
+    shown = ids if end <= len(ids) else search_hits(request, store, text, end)[1]
+    return q.search_documents(store, text, paging.offset, paging.per_page, shown)[1]
+
+
 def search_page(request: Request, store: Store, text: str, where: q.ApiFilter, paging: Paging) -> dict[str, Any]:
     """Documents matching ``text`` and the facets of the propositions (matching ``where``) in the newest
     :data:`FACET_HITS` of them; without ``text``, the facets of every proposition matching ``where``. The
-    hits and the facets are remembered until the store changes."""
+    hits, the facets and the pages (with the snippets around the first word) are remembered until the store
+    changes."""
     if not text.strip():
         facets = remembered(request, ("facets", where), lambda: q.proposition_facets(store, where))
         return {"total": 0, "items": [], "facets": facets, "facets_over": None}
     words = tuple(sorted(set(text.split())))  # the same hits whatever the order of the words
-    total, ids, published = remembered(request, ("search", words), lambda: q.search_hits(store, text, FACET_HITS))
-    end = paging.offset + paging.per_page
-    items = (q.search_documents(store, text, paging.offset, paging.per_page, ids)[1] if end <= len(ids)
-             else q.search_documents(store, text, paging.offset, paging.per_page)[1])
+    total, ids, published = remembered(request, ("search", words), lambda: search_hits(request, store, text, FACET_HITS))
+    items = remembered(request, ("search page", words, text.split()[0], paging.offset, paging.per_page),
+                       lambda: _search_items(request, store, text, paging, ids))
     facets = remembered(request, ("facets", where, words), lambda: q.proposition_facets(store, where, ids, published=published))
     return {"total": total, "items": items, "facets": facets, "facets_over": len(ids)}
 

@@ -102,7 +102,9 @@ def create_app(settings: Settings, extractor: Any = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        preparing = handle.prepare_search()
         yield
+        preparing.join()
         handle.close()
 
     app = FastAPI(title="Thucydides", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,

@@ -4,8 +4,9 @@ The store is opened once; every request reads through a DuckDB cursor of its own
 database that may be used from the request's thread), taken from a bounded pool of idle cursors (at most
 :data:`IDLE_CURSORS` are kept; a request finding none opens one), so readers never wait for each other, and an
 ingest (with ``--allow-ingest``) writes through a cursor of its own in one transaction while readers
-keep seeing the last committed state. Counts of matches (the ``total`` of a page) are remembered until
-an ingest through this server changes the store (the store is opened by this process alone).
+keep seeing the last committed state. Counts of matches (the ``total`` of a page) and the postings of the
+words searched for (``store/word_postings.py``) are remembered until an ingest through this server changes
+the store (the store is opened by this process alone).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import duckdb
+
 from ..store import Store, open_store
+from ..store.word_postings import WordPostings
 
 __all__ = ["IDLE_CURSORS", "MEMO_SIZE", "CursorStore", "Settings", "StoreHandle", "json_scalar", "jsonable"]
 
@@ -72,6 +76,7 @@ class StoreHandle:
         self.generation = 0
         self._idle: list[CursorStore] = []
         self._idle_lock = threading.Lock()
+        self._postings = WordPostings()
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, remembered under ``key`` until the store changes (an ingest through this server,
@@ -93,6 +98,28 @@ class StoreHandle:
         with self._memo_lock:
             self.generation += 1
             self._memo.clear()
+            self._postings = WordPostings()
+
+    def word_postings(self) -> WordPostings:
+        """The search words' postings over the store as it is now (a new, empty one after each change)."""
+        with self._memo_lock:
+            return self._postings
+
+    def prepare_search(self) -> threading.Thread:
+        """Read the search's order of the documents in a thread of its own (started, and returned so that it
+        can be joined before :meth:`close`); a store that cannot be read is left for the requests to report."""
+        postings = self.word_postings()
+
+        def prepare() -> None:
+            try:
+                with CursorStore(self.store) as store:
+                    postings.prepare(store)
+            except duckdb.Error:
+                pass
+
+        thread = threading.Thread(target=prepare, name="search-order", daemon=True)
+        thread.start()
+        return thread
 
     def acquire(self) -> CursorStore:
         """A read cursor for one request: an idle one, else a new one."""
