@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -44,6 +44,24 @@ def test_no_two_people_hold_one_office_at_once() -> None:
         spans.sort()
         for (s1, e1, n1), (s2, _, n2) in itertools.pairwise(spans):
             assert n1 == n2 or s2 >= e1 - dt.timedelta(days=31), (code, office, n1, n2)
+
+
+def test_no_row_is_written_twice() -> None:
+    """No two rows of the base, in one file or two, give the same person, code, office and start."""
+    keys = [(norm(name), code, office, start) for name, code, _, office, start, _ in _roles()]
+    twice = [k for k, n in Counter(keys).items() if n > 1]
+    assert not twice, twice[:5]
+
+
+def test_a_person_holds_one_office_once_at_a_time() -> None:
+    """Two rows of one person for the same office of one state do not overlap (a near-duplicate row)."""
+    spans: dict[tuple[str, str, str], list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for name, code, _, office, start, end in _roles():
+        spans[(norm(name), code, office)].append((start, end or dt.date.max))
+    for key, rows in spans.items():
+        rows.sort()
+        for (_, e1), (s2, _) in itertools.pairwise(rows):
+            assert s2 >= e1 - dt.timedelta(days=31), key
 
 
 def test_rows_of_one_person_merge_with_their_aliases() -> None:
