@@ -22,7 +22,8 @@ __all__ = ["FILES", "KBPerson", "kb_date", "kb_persons", "parse_kb"]
 FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb_roles_cabinets.tsv",
          "kb_roles_security.tsv", "kb_roles_world_economy.tsv",
          "kb_roles_world_cabinet.tsv", "kb_roles_world_security.tsv", "kb_roles_world_igo.tsv",
-         "kb_roles_world_ministers.tsv")
+         "kb_roles_world_ministers.tsv", "kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv",
+         "kb_roles_region_asia_central_south.tsv")
 
 
 @dataclass
