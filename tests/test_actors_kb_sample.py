@@ -72,7 +72,8 @@ def _owner(person: str, day: dt.date) -> tuple[str, str | None]:
 #: the files whose rows are drawn, each with its own seed for the two tests below.
 SAMPLED = ("kb_roles_cabinets.tsv", "kb_roles_security.tsv", "kb_roles_world_economy.tsv",
            "kb_roles_world_cabinet.tsv", "kb_roles_world_security.tsv", "kb_roles_world_igo.tsv",
-           "kb_roles_world_ministers.tsv")
+           "kb_roles_world_ministers.tsv", "kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv",
+           "kb_roles_region_asia_central_south.tsv")
 
 
 @pytest.mark.parametrize(("file", "seed"), [(f, 11 + i) for i, f in enumerate(SAMPLED)])
