@@ -8,8 +8,11 @@ and its name alone, on a day inside the role, must resolve to the row's state an
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +111,19 @@ def test_a_title_with_a_state_finds_the_regional_holder_of_the_day(text: str, da
 def test_office_holders_and_former_holders_of_the_region(text: str, date: str, code: str, sector: str) -> None:
     actor = resolve_actor(text, date=date)
     assert actor is not None and (actor.code, actor.sector, actor.kind) == (code, sector, "person")
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents dropped, every run of non-alphanumerics one space (so names match on word bounds)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " " + re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip() + " "
+
+
+def test_no_regional_name_or_alias_is_named_in_the_ngec_dev_file(shared_dir: Path) -> None:
+    dev = _fold((shared_dir / "eval" / "actor_resolution_dev.jsonl").read_text(encoding="utf-8"))
+    names = set()
+    for name in REGION:
+        people: dict[str, KBPerson] = {}
+        parse_kb(resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8"), name, norm, people)
+        names |= {form for p in people.values() for form in [p.name, *p.aliases]}
+    assert sorted(n for n in names if _fold(n) in dev) == []
