@@ -100,3 +100,29 @@ def test_broken_data_rows_raise_e011() -> None:
     with pytest.raises(ThucydidesError) as err:
         list(gz._rows("gazetteer_no_such_file.tsv"))
     assert err.value.code == "E011"
+
+
+def test_plain_aliases_split_on_spaces_give_spacys_tokens_for_every_alias_of_the_data() -> None:
+    """The loader's fast path (``alias_words``) must give the tokenizer's tokens for every alias it is given."""
+    module = importlib.import_module("thucydides.stages.actors.gazetteer")
+    seen: list[str] = []
+
+    class Recording(module.Gazetteer):  # type: ignore[misc,name-defined]
+        def add(self, alias: str, entry: object, tok: object) -> None:
+            seen.append(alias.strip())
+
+    gaz, tok = Recording(), module.tokenizer()
+    for load in (module._load_states, module._load_places, module._load_orgs, module._load_persons,
+                 module._load_terms):
+        load(gaz, tok)
+    assert len(seen) > 10000
+    wrong = [a for a in set(seen) if module.alias_words(a, tok) != [t.text for t in tok(a)]]
+    assert wrong == []
+
+
+def test_a_special_case_of_the_tokenizer_is_not_split_on_spaces() -> None:
+    module = importlib.import_module("thucydides.stages.actors.gazetteer")
+    tok = module.tokenizer()
+    assert module.alias_words("Hes Cannot", tok) == [t.text for t in tok("Hes Cannot")] != ["Hes", "Cannot"]
+    assert module.alias_words("Ahmed Attaf", tok) == ["Ahmed", "Attaf"]
+    assert module.alias_words("Jean-Claude Gakosso", tok) == ["Jean", "-", "Claude", "Gakosso"]

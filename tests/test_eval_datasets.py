@@ -89,7 +89,7 @@ def test_the_officials_lists_are_scored_like_the_ngec_cases(monkeypatch: pytest.
 
     monkeypatch.setattr(actor_resolution, "library_function", lambda m, n: fake)
     sizes = {"actor_officials": 200, "actor_officials_b": 200, "actor_officials_c": 200, "actor_officials_d": 214,
-             "actor_officials_f": 200}
+             "actor_officials_e": 200, "actor_officials_f": 200}
     for name, size in sizes.items():
         dataset = actor_resolution.ActorOfficials(name, name + ".jsonl")
         assert dataset.available(Path("/nonexistent"))

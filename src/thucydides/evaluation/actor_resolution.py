@@ -155,8 +155,9 @@ class ActorOfficials(ActorResolution):
     ministers, service, intelligence and police chiefs, central bankers and armed-group leaders) between the
     cabinet and security files' first and second batches; ``actor_officials_d`` (214 finance and interior
     ministers, central bankers, deputy heads, UN ambassadors, service and intelligence chiefs, opposition leaders
-    and sitting heads of state and government) before the world files' first batch; ``actor_officials_f`` (200
-    officials of Europe, the Americas, East and South-East Asia and Oceania) before the regional files.
+    and sitting heads of state and government) before the world files' first batch; ``actor_officials_e`` (200
+    officials of Africa, the Middle East and Central and South Asia) and ``actor_officials_f`` (200 officials of
+    Europe, the Americas, East and South-East Asia and Oceania) before the regional files.
     """
 
     def __init__(self, name: str = "actor_officials", file: str = OFFICIALS) -> None:

@@ -25,6 +25,7 @@ def builtin_datasets() -> list[Any]:
         ActorOfficials(), ActorOfficials("actor_officials_b", "actor_officials_b.jsonl"),
         ActorOfficials("actor_officials_c", "actor_officials_c.jsonl"),
         ActorOfficials("actor_officials_d", "actor_officials_d.jsonl"),
+        ActorOfficials("actor_officials_e", "actor_officials_e.jsonl"),
         ActorOfficials("actor_officials_f", "actor_officials_f.jsonl"),
         PolNeAR(),
         FactualityDev("factuality_uw_dev", "factuality/uw/dev.conll",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from ...errors import DataError
 from .knowledge import KBPerson, kb_date, kb_persons
 from .sectors import SECTORS
 
-__all__ = ["Entry", "Gazetteer", "Role", "gazetteer", "norm", "tokenizer"]
+__all__ = ["Entry", "Gazetteer", "Role", "alias_words", "gazetteer", "norm", "tokenizer"]
 
 #: entry types: a state (name, adjective, seat or place), an organisation, a person, or a role word.
 STATE, ORG, PERSON, TERM = "state", "org", "person", "term"
@@ -86,9 +87,10 @@ class Gazetteer:
     persons: list[Entry] = field(default_factory=list)
     max_len: int = 1
     firsts: set[str] = field(default_factory=set)
+    longest: dict[str, int] = field(default_factory=dict)
 
     def add(self, alias: str, entry: Entry, tok: Any) -> None:
-        words = [t.text for t in tok(alias.strip())]
+        words = alias_words(alias.strip(), tok)
         if not words:
             return
         key = tuple(norm(w) for w in words)
@@ -97,6 +99,7 @@ class Gazetteer:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
         self.firsts.add(key[0])
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         letters = words[0].replace(".", "")
         acronym = len(words) == 1 and letters.isupper() and len(letters) <= 3
         if len(words) == 1 and (entry.type != TERM or acronym):
@@ -106,9 +109,10 @@ class Gazetteer:
 
     def lookup(self, words: Sequence[str], raw: Sequence[str], i: int) -> tuple[int, list[Entry]]:
         """The longest alias starting at token ``i``: (length, entries), or (0, [])."""
-        if words[i] not in self.firsts:
+        longest = self.longest.get(words[i])
+        if not longest:
             return 0, []
-        for length in range(min(self.max_len, len(words) - i), 0, -1):
+        for length in range(min(longest, len(words) - i), 0, -1):
             key = tuple(words[i:i + length])
             entries = self.index.get(key)
             if entries and self._case_ok(key, raw[i]):
@@ -122,6 +126,25 @@ class Gazetteer:
         if rule == "upper":
             return raw.replace(".", "").isupper()
         return raw[:1].isupper()
+
+
+#: an alias of plain ASCII words separated by single spaces, which spaCy splits on the spaces alone.
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def alias_words(alias: str, tok: Any) -> list[str]:
+    """The tokens of an alias, as ``tok`` (spaCy's tokenizer) gives them.
+
+    Plain ASCII words are split on their spaces without the tokenizer (most of the gazetteer's aliases, so the
+    gazetteer loads faster), unless one of them is a special case of the tokenizer ("Cannot", "Hes");
+    ``tests/test_actors_gazetteer.py`` checks that this gives spaCy's tokens for every alias of the data files.
+    """
+    rules = getattr(tok, "rules", None)
+    if rules is not None and _PLAIN.fullmatch(alias):
+        words = alias.split(" ")
+        if not any(w in rules for w in words):
+            return words
+    return [t.text for t in tok(alias)]
 
 
 @functools.lru_cache(maxsize=65536)
