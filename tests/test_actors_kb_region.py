@@ -1,6 +1,7 @@
-"""The regional knowledge-base files (Africa, the Middle East, Central and South Asia) against the rest of the base.
+"""The regional knowledge-base files (both batches: Africa, the Middle East, Central and South Asia; Europe, the
+Americas, East and South-East Asia and Oceania) against the rest of the base.
 
-Every row of the three files is checked, not a sample: it must not repeat a row the base already has (same
+Every row of the six files is checked, not a sample: it must not repeat a row the base already has (same
 person, state or organisation, office and start, in any knowledge-base file or in ``gazetteer_persons.tsv``),
 and its name alone, on a day inside the role, must resolve to the row's state and sector.
 """
@@ -20,7 +21,8 @@ from thucydides import resolve_actor
 from thucydides.stages.actors.gazetteer import norm
 from thucydides.stages.actors.knowledge import FILES, KBPerson, kb_date, parse_kb
 
-REGION = ("kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv")
+REGION = ("kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv",
+          "kb_roles_region_europe.tsv", "kb_roles_region_americas.tsv", "kb_roles_region_asia_east_pacific.tsv")
 
 Row = tuple[str, str, str, str, str, str]
 
@@ -60,7 +62,7 @@ def _inside(start: str, end: str) -> dt.date:
 
 def test_the_regional_files_are_registered_and_large() -> None:
     assert set(REGION) <= set(FILES)
-    assert sum(len(_rows(name)) for name in REGION) >= 1100
+    assert sum(len(_rows(name)) for name in REGION) >= 2200
 
 
 def test_no_knowledge_base_row_is_repeated_exactly() -> None:
