@@ -3,7 +3,8 @@
 Three layers of mentions, which may nest: every gazetteer alias (``Russian``, ``the Kremlin``,
 ``Wang Yi``); every noun phrase that contains one (``China's Foreign Minister Wang Yi``, ``the defence
 ministry of the Russian Federation``); and references back: a person's surname after the full name
-(``actors.alias.v1``), pronouns and "the two countries" (``actors.coref.v1``, see :mod:`.coref`).
+(``actors.alias.v1``), pronouns and "the two countries" (``actors.coref.v1``, see :mod:`.coref`); in a
+government's own release, "we" and "I" are its state (``actors.voice.v1``, see :mod:`.voice`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .coref import EXTRACTOR as COREF
 from .coref import as_state, resolve_references
 from .gazetteer import STATE, TERM, gazetteer, norm
 from .resolve import Hit, as_day, compose, find_hits
+from .voice import principal_of, voice_mentions
 
 __all__ = ["ALIAS", "EXTRACTOR", "annotate", "mentions_of"]
 
@@ -210,7 +212,9 @@ def mentions_of(state: State) -> list[ActorMention]:
     owned = _possessed(col.doc, found, refs)
     replaced = {(m.start, m.end) for m in owned}
     kept = [m for m in found if m.actor.code or (m.start, m.end) not in replaced]
-    return sorted(kept + refs + owned, key=lambda m: (m.start, -m.end))
+    principal = principal_of(state.article.outlet, day)
+    voiced = voice_mentions(col.doc, principal, state.article.id, day) if principal is not None else []
+    return sorted(kept + refs + owned + voiced, key=lambda m: (m.start, -m.end))
 
 
 def annotate(state: State) -> None:

@@ -1,0 +1,71 @@
+"""The first person of a government's own release is its state (CODING.md §6, ``actors.voice.v1``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from docbuild import build
+from thucydides import extract
+from thucydides.model import Actor
+from thucydides.nlp.parse import parse
+from thucydides.stages.actors.voice import EXTRACTOR, principal_of, voice_mentions
+
+
+@pytest.mark.parametrize(("outlet", "code"), [
+    ("President of Russia (en.kremlin.ru)", "RUS"),
+    ("President of Ukraine (president.gov.ua/en)", "UKR"),
+    ("The White House", "USA"),
+    ("Ministry of Foreign Affairs of the People's Republic of China", "CHN"),
+    ("Ministry of Defence of Ukraine", "UKR"),
+    ("Prime Minister of India", "IND"),
+    ("Government of Canada", "CAN"),
+])
+def test_a_government_outlet_speaks_for_its_state(outlet: str, code: str) -> None:
+    principal = principal_of(outlet)
+    assert principal is not None and principal.code == code and principal.sector is None
+
+
+@pytest.mark.parametrize("outlet", [None, "", "BBC News", "Reuters", "Washington Examiner", "Kyiv Independent",
+                                    "Times of Israel", "President of Nowhere Land"])
+def test_a_newspaper_a_wire_or_an_unknown_office_has_no_principal(outlet: str | None) -> None:
+    assert principal_of(outlet) is None
+
+
+JPN = Actor("JPN", None, "Japan", "state")
+
+
+def test_first_person_pronouns_become_the_principal() -> None:
+    # "We urge our partners to help me." -- every first-person pronoun, the possessive too.
+    doc = build([("We", 1, "nsubj", "PRON", "we"), ("urge", 1, "ROOT", "VERB", "urge"),
+                 ("our", 3, "poss", "PRON", "our"), ("partners", 1, "dobj", "NOUN", "partner"),
+                 ("to", 5, "aux", "PART", "to"), ("help", 1, "xcomp", "VERB", "help"),
+                 ("me", 5, "dobj", "PRON", "I"), ("They", 1, "dep", "PRON", "they"), (".", 1, "punct", "PUNCT", ".")])
+    found = voice_mentions(doc, JPN, "doc")
+    assert [(m.text, m.actor.code, m.provenance.extractor) for m in found] == [
+        ("We", "JPN", EXTRACTOR), ("our", "JPN", EXTRACTOR), ("me", "JPN", EXTRACTOR)]
+    assert all(doc.text[m.start:m.end] == m.text for m in found)
+
+
+def test_a_paragraph_under_another_speakers_label_is_not_the_principals_voice() -> None:
+    text = ("Fumio Kishida: We will stand with our partners.\n"
+            "Olaf Scholz: We discussed energy.\n"
+            "Question: Will you meet them?\n"
+            "We condemn the launch.")
+    found = voice_mentions(parse(text), JPN, "doc", None)
+    lines = [text.count("\n", 0, m.start) for m in found]
+    assert lines == [0, 0, 3]
+
+
+@pytest.mark.parametrize(("outlet", "text", "expected"), [
+    ("Ministry of Foreign Affairs of Japan", "We strongly condemn the ballistic missile launch by North Korea.",
+     ("ACCUSE", "JPN", "PRK")),
+    ("The White House", "Today I spoke with the President of Mexico about border security.", ("CONSULT", "USA", None)),
+])
+def test_in_the_pipeline_the_release_speaks_for_its_state(outlet: str, text: str,
+                                                           expected: tuple[str, str, str | None]) -> None:
+    kind, actor, recipient = expected
+    found = extract(text, published="2023-05-02", outlet=outlet).propositions
+    assert any(p.type == kind and actor in p.actor and (recipient is None or recipient in p.recipient)
+               for p in found)
+    plain = extract(text, published="2023-05-02", outlet="Daily Gazette").propositions
+    assert not any(p.type == kind and actor in p.actor for p in plain)
