@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from docbuild import build, mention
 from thucydides.stages.attribution.events import attribute_events
 from thucydides.stages.events.detect import candidate_events
@@ -120,6 +122,26 @@ def test_merged_recipients_are_the_union_of_the_mentions():
 
     [group] = merge_events([_event(("RUS",), ("UKR",), "ASSAULT"), _event(("RUS",), ("UKR", "RUS"), "ASSAULT")])
     assert to_proposition(group, "x" * 10, "doc").recipient == ("UKR", "RUS")
+
+
+@pytest.mark.parametrize(("events", "actor", "recipient"), [
+    # "Russian troops fired at the plant" + "attacks against our forces" (the release's "our" read as acting)
+    ([(("RUS",), ("UKR",)), (("RUS", "UKR"), ())], ("RUS",), ("UKR",)),
+    ([(("ISR", "PSE"), ("PSE",))], ("ISR",), ("PSE",)),
+    # a meeting of two sides keeps both; a single actor that is its own recipient stays
+    ([(("ARM", "AZE"), ())], ("ARM", "AZE"), ()),
+    ([(("IRN",), ("IRN",))], ("IRN",), ("IRN",)),
+    # every actor also a recipient: nothing is left to drop to, so the roles stay as stated
+    ([(("IND", "PAK"), ("IND", "PAK"))], ("IND", "PAK"), ("IND", "PAK")),
+])
+def test_an_actor_that_is_also_the_recipient_of_the_others_act_is_only_the_recipient(
+        events: list[tuple[tuple[str, ...], tuple[str, ...]]], actor: tuple[str, ...],
+        recipient: tuple[str, ...]) -> None:
+    from thucydides.stages.merge import to_proposition
+
+    [group] = merge_events([_event(a, r, "ASSAULT") for a, r in events])
+    prop = to_proposition(group, "x" * 10, "doc")
+    assert (prop.actor, prop.recipient) == (actor, recipient)
 
 
 def test_an_inferred_publication_date_yields_to_a_stated_one_and_keeps_nothing_apart():
