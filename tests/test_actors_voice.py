@@ -8,7 +8,7 @@ from docbuild import build
 from thucydides import extract
 from thucydides.model import Actor
 from thucydides.nlp.parse import parse
-from thucydides.stages.actors.voice import EXTRACTOR, principal_of, voice_mentions
+from thucydides.stages.actors.voice import EXTRACTOR, FIRST_PERSON, principal_of, voice_mentions
 
 
 @pytest.mark.parametrize(("outlet", "code"), [
@@ -69,3 +69,40 @@ def test_in_the_pipeline_the_release_speaks_for_its_state(outlet: str, text: str
                for p in found)
     plain = extract(text, published="2023-05-02", outlet="Daily Gazette").propositions
     assert not any(p.type == kind and actor in p.actor for p in plain)
+
+
+@pytest.mark.parametrize(("text", "offices"), [
+    ("The Ministry summoned the ambassador. The Foreign Minister met him later.", ["The Ministry", "The Foreign Minister"]),
+    ("Yesterday the President signed the decree and the Government approved it.", ["the President", "the Government"]),
+    ("The Defence Ministry said the Spokesperson would brief reporters.", ["The Defence Ministry", "the Spokesperson"]),
+])
+def test_the_principals_own_office_named_without_its_state_is_the_principal(text: str,
+                                                                          offices: list[str]) -> None:
+    found = [m for m in voice_mentions(parse(text), JPN, "doc") if m.text.casefold() not in FIRST_PERSON]
+    assert [m.text for m in found] == offices
+    assert all(m.actor.code == "JPN" and text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The President of France arrived on Monday.",          # an office of another state, named by "of"
+    "The Ministry of Defence of Brazil issued a note.",
+    "The French President and the Kenyan Government met.",  # a nationality before the office
+    "Ministry officials spoke; a minister resigned.",       # no definite office
+])
+def test_an_office_with_its_own_state_or_no_article_is_left_to_the_gazetteer(text: str) -> None:
+    found = [m for m in voice_mentions(parse(text), JPN, "doc") if m.text.casefold() not in FIRST_PERSON]
+    assert found == []
+
+
+def test_an_office_in_another_speakers_paragraph_is_not_the_principal() -> None:
+    text = "Olaf Scholz: The Government will decide.\nThe Ministry welcomed the decision."
+    found = [m.text for m in voice_mentions(parse(text), JPN, "doc") if m.text.casefold() not in FIRST_PERSON]
+    assert found == ["The Ministry"]
+
+
+def test_in_the_pipeline_the_releases_ministry_is_its_state() -> None:
+    text = "The Ministry summoned the ambassador of Sweden and handed him a note of protest."
+    found = extract(text, published="2023-05-02", outlet="Ministry of Foreign Affairs of Iraq").propositions
+    assert any("IRQ" in p.actor for p in found)
+    plain = extract(text, published="2023-05-02", outlet="Tigris Daily").propositions
+    assert not any("IRQ" in p.actor for p in plain)

@@ -2,7 +2,8 @@
 
 A government's own release ("President of Ukraine", "Ministry of Foreign Affairs of Japan", "The White
 House") speaks for its state: "we", "our", "I" in its own voice are that state ("We call on the Council
-to act": REQUEST by the state). The principal comes from the article's outlet, and only when the outlet's name
+to act": REQUEST by the state), and so is its own office named without a state ("The Ministry summoned
+the ambassador"). The principal comes from the article's outlet, and only when the outlet's name
 is a government office resolving to one state; a newspaper, a wire or an unknown outlet has no principal.
 In a transcript, a paragraph under another speaker's label ("Olaf Scholz: We discussed ...") or under a label
 that names no actor ("Question: ...") is not the principal's voice.
@@ -19,7 +20,8 @@ from ...nlp.types import Doc
 from .coref import as_state
 from .resolve import resolve_actor
 
-__all__ = ["EXTRACTOR", "FIRST_PERSON", "GOVERNMENT_OFFICES", "principal_of", "voice_mentions"]
+__all__ = ["EXTRACTOR", "FIRST_PERSON", "GOVERNMENT_OFFICES", "OWN_OFFICE", "office_mentions", "principal_of",
+           "voice_mentions"]
 
 EXTRACTOR = "actors.voice.v1"
 #: First-person pronouns and possessives that stand for the principal.
@@ -28,6 +30,13 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my
 GOVERNMENT_OFFICES = ("president", "prime minister", "ministry", "minister", "government", "office of",
                       "the white house", "white house", "the kremlin", "kremlin", "chancellor", "department of",
                       "state department", "embassy", "permanent mission", "presidency", "cabinet", "council of")
+#: The principal's office named without its state ("The Ministry summoned the charge d'affaires", "the
+#: President signed the decree"): a definite office noun with no "of ..." after it and no word before it
+#: but "the". In the principal's own release it can only be the principal's office.
+OWN_OFFICE = re.compile(
+    r"\b[Tt]he (?:(?:Foreign|Defen[cs]e|Interior|Prime|Deputy|Vice|Head of State|Federal) )?"
+    r"(Ministry|Minister|Government|President|Presidency|Department|Secretary|Office|Cabinet|Chancellor|"
+    r"Spokesperson|Spokesman|Spokeswoman)\b(?! of\b)")
 #: A speaker's label opening a transcript paragraph: "Vladimir Putin: ...".
 _LABEL = re.compile(r"[ \t]*([A-Z][^\n:.!?]{1,60}):[ \t]")
 
@@ -67,4 +76,16 @@ def voice_mentions(doc: Doc, principal: Actor, document: str, day: dt.date | Non
             continue
         prov = Provenance(document, tok.idx, tok.idx + len(tok.text), EXTRACTOR, __version__)
         out.append(ActorMention(principal, tok.text, prov))
+    return out + office_mentions(str(doc.text), principal, document, others)
+
+
+def office_mentions(text: str, principal: Actor, document: str,
+                    others: list[tuple[int, int]]) -> list[ActorMention]:
+    """A mention of ``principal`` for each :data:`OWN_OFFICE` phrase outside ``others`` (other speakers')."""
+    out = []
+    for m in OWN_OFFICE.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in others):
+            continue
+        prov = Provenance(document, m.start(), m.end(), EXTRACTOR, __version__)
+        out.append(ActorMention(principal, m.group(), prov))
     return out
