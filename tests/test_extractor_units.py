@@ -166,3 +166,21 @@ def test_combine_keeps_rule_events_the_model_did_not_find() -> None:
     assert combine(rules, model, "all")[0].extractor == "m"
     assert [e.type for e in combine(rules, model, "uncovered")] == ["ASSAULT", "SANCTION"]
     assert combine(rules, model, "none") == model
+
+
+@pytest.mark.parametrize(("sentences", "kept"), [(1, ["ASSAULT", "SANCTION"]), (4, ["ASSAULT", "SANCTION"]),
+                                                 (5, ["ASSAULT"]), (9, ["ASSAULT"])])
+def test_a_whole_document_keeps_no_rule_event_beside_the_models(monkeypatch: pytest.MonkeyPatch,
+                                                                sentences: int, kept: list[str]) -> None:
+    import thucydides.stages.extractor as stage
+    from thucydides.model import Article
+    from thucydides.nlp.parse import parse
+    from thucydides.pipeline.state import State
+
+    text = " ".join(f"Officials in town number {i} met on Monday." for i in range(sentences))
+    state = State(Article(text, id="a"), parse(text))
+    assert sum(1 for _ in state.doc.sents) == sentences
+    state.events = [_ev("SANCTION", ("USA",), ("RUS",), 60, "r")]  # a rule event where the model has none
+    monkeypatch.setattr(stage, "learned_events", lambda *a, **k: [_ev("ASSAULT", ("RUS",), ("UKR",), 0, "m")])
+    stage.annotate_hybrid(state)
+    assert sorted(e.type for e in state.events) == kept
