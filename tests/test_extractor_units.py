@@ -168,19 +168,33 @@ def test_combine_keeps_rule_events_the_model_did_not_find() -> None:
     assert combine(rules, model, "none") == model
 
 
-@pytest.mark.parametrize(("sentences", "kept"), [(1, ["ASSAULT", "SANCTION"]), (4, ["ASSAULT", "SANCTION"]),
-                                                 (5, ["ASSAULT"]), (9, ["ASSAULT"])])
-def test_a_whole_document_keeps_no_rule_event_beside_the_models(monkeypatch: pytest.MonkeyPatch,
-                                                                sentences: int, kept: list[str]) -> None:
+@pytest.mark.parametrize(("sentences", "support", "kept"), [
+    (1, 0.0, ["ASSAULT", "SANCTION"]), (4, 0.0, ["ASSAULT", "SANCTION"]),   # short: every uncovered rule event
+    (5, 0.0, ["ASSAULT"]), (9, 0.04, ["ASSAULT"]),                        # a document: the model must support it
+    (5, 0.05, ["ASSAULT", "SANCTION"]), (9, 0.3, ["ASSAULT", "SANCTION"])])
+def test_a_whole_document_keeps_only_the_rule_events_the_model_supports(
+        monkeypatch: pytest.MonkeyPatch, sentences: int, support: float, kept: list[str]) -> None:
     import thucydides.stages.extractor as stage
     from thucydides.model import Article
     from thucydides.nlp.parse import parse
     from thucydides.pipeline.state import State
+    from thucydides.plover import EVENT_TYPES
 
     text = " ".join(f"Officials in town number {i} met on Monday." for i in range(sentences))
     state = State(Article(text, id="a"), parse(text))
-    assert sum(1 for _ in state.doc.sents) == sentences
-    state.events = [_ev("SANCTION", ("USA",), ("RUS",), 60, "r")]  # a rule event where the model has none
-    monkeypatch.setattr(stage, "learned_events", lambda *a, **k: [_ev("ASSAULT", ("RUS",), ("UKR",), 0, "m")])
+    starts = [s.start_char for s in state.doc.sents]
+    assert len(starts) == sentences
+    at = starts[-1]
+    state.events = [_ev("SANCTION", ("USA",), ("RUS",), at, "r")]  # a rule event where the model has none
+    probs = tuple(support if t == "SANCTION" else 0.0 for t in EVENT_TYPES)
+    monkeypatch.setattr(stage, "learned_outputs", lambda *a, **k: (
+        [_ev("ASSAULT", ("RUS",), ("UKR",), 10**6, "m")], {s: probs for s in starts}))
     stage.annotate_hybrid(state)
     assert sorted(e.type for e in state.events) == kept
+
+
+def test_combine_with_support_keeps_rule_events_of_sentences_the_model_did_not_read() -> None:
+    from thucydides.stages.extractor import combine
+
+    rules = [_ev("SANCTION", ("USA",), ("RUS",), 40, "r")]
+    assert combine(rules, [], "uncovered", {0: (0.0,) * 16}, 0.05) == rules

@@ -37,7 +37,7 @@ def _score(name: str, files: list[Path], limit: int | None) -> EvalResult:
     for g, (doc, _) in zip(gold, pairs, strict=True):
         tally.add_document(g, doc.to_dict())
     source = f"{len(gold)} documents from {', '.join(f.name for f in files)}"
-    how = "the default pipeline (events.learned.v1, with the rules in articles of under 5 sentences)"
+    how = "the default pipeline (events.learned.v1 and the rules it leaves room for)"
     notes = [f"{source}; {how}", *guard.notes()]
     return EvalResult(name, tally.scores(), notes)
 

@@ -28,8 +28,9 @@ HYBRID = Stage("events.learned.v1", extractor.annotate_hybrid,
 def builtin_stages() -> list[Stage]:
     """The built-in stages of the default pipeline in run order (parsing happens before them, in batches):
     :func:`hybrid_stages`, the learned extractor keeping the rule events of the sentences where it finds none.
-    The ablation in ``docs/extractor.md`` chose it: the model alone is a little ahead on news lines and whole
-    documents, the rules add much on the PLOVER GSR sentences."""
+    The ablation in ``docs/extractor.md`` chose it: the model alone is a little ahead on news lines, the rules
+    add much on the PLOVER GSR sentences; in a whole document (:data:`~.extractor.DOCUMENT_SENTENCES`) the
+    rules are imprecise, so there a rule event needs the model's support."""
     return hybrid_stages()
 
 
