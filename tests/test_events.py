@@ -158,3 +158,21 @@ def test_an_inferred_publication_date_yields_to_a_stated_one_and_keeps_nothing_a
     apart = [replace(_event(("IRN",), ("ISR",), "ASSAULT"), date=d, date_precision="day")
              for d in ("2022-03-04", "2022-03-05")]
     assert len(merge_events(apart)) == 2
+
+
+@pytest.mark.parametrize(("places", "groups"), [
+    (("Sumy", "Kharkiv"), 2),          # two strikes of one dyad, each with its place: two propositions
+    (("Kidal", "Gao", "Kidal"), 2),    # the third mention joins the first
+    (("Sumy", "sumy"), 1),             # the same place, however written
+    (("Sumy", None), 1),               # a mention that does not say where stays with the one that does
+    ((None, None), 1),
+])
+def test_two_stated_places_are_two_events(places: tuple[str | None, ...], groups: int) -> None:
+    from dataclasses import replace
+
+    from thucydides.stages.merge import to_proposition
+
+    found = merge_events([replace(_event(("RUS",), ("UKR",), "ASSAULT"), location=p) for p in places])
+    assert len(found) == groups
+    located = [to_proposition(g, "x" * 10, "doc").location for g in found]
+    assert {p.casefold() for p in located if p} == {p.casefold() for p in places if p}

@@ -3,8 +3,9 @@
 
 Two mentions are about the same proposition when they have the same PLOVER type, their actor sets and their
 recipient sets are each compatible (they intersect, or one side does not say), at least one of the two sides
-actually overlaps, and their dates do not conflict. "Russia asked China for aid" and "they received no
-request" (recipient only) are then one proposition, alleged by one source and denied by another: disputed.
+actually overlaps, and their dates and places do not conflict (two stated places are two events). "Russia
+asked China for aid" and "they received no request" (recipient only) are then one proposition, alleged by one
+source and denied by another: disputed.
 """
 
 from __future__ import annotations
@@ -39,9 +40,16 @@ def _stated(ev: EventMention) -> str | None:
     return ev.date if ev.date_precision != PUBLISHED else None
 
 
+def _elsewhere(a: EventMention, b: EventMention) -> bool:
+    """Both mentions name where they happened, and not the same place: two events ("a strike on Sumy" and "a
+    strike on Kharkiv" are two propositions of one dyad)."""
+    return bool(a.location and b.location and a.location.casefold() != b.location.casefold())
+
+
 def compatible(a: EventMention, b: EventMention) -> bool:
-    """Whether two event mentions can be claims about one proposition (stated dates must not conflict)."""
-    if a.type != b.type or (_stated(a) and _stated(b) and _stated(a) != _stated(b)):
+    """Whether two event mentions can be claims about one proposition (stated dates and places must not
+    conflict)."""
+    if a.type != b.type or (_stated(a) and _stated(b) and _stated(a) != _stated(b)) or _elsewhere(a, b):
         return False
     if not (_fits(a.actor, b.actor) and _fits(a.recipient, b.recipient)):
         return False
@@ -60,6 +68,7 @@ class _Group:
     _actor: dict[str, None] = field(default_factory=dict)
     _recipients: dict[str, None] = field(default_factory=dict)
     _date: str | None = None
+    _location: str | None = None
     _cached: EventMention | None = None
 
     def __post_init__(self) -> None:
@@ -73,6 +82,7 @@ class _Group:
         self._actor.update(dict.fromkeys(ev.actor))
         self._recipients.update(dict.fromkeys(ev.recipient))
         self._date = self._date or _stated(ev)
+        self._location = self._location or ev.location
         self._cached = None
 
     @property
@@ -92,7 +102,8 @@ class _Group:
         if self._cached is None:
             first = self.events[0]
             self._cached = EventMention(first.type, first.mode, first.trigger, self.actor, self.recipient, 0, 0,
-                                        (0, 0), first.extractor, date=self._date, extras=first.extras)
+                                        (0, 0), first.extractor, date=self._date, location=self._location,
+                                        extras=first.extras)
         return self._cached
 
 
