@@ -176,3 +176,37 @@ def test_two_stated_places_are_two_events(places: tuple[str | None, ...], groups
     assert len(found) == groups
     located = [to_proposition(g, "x" * 10, "doc").location for g in found]
     assert {p.casefold() for p in located if p} == {p.casefold() for p in places if p}
+
+
+@pytest.mark.parametrize(("status", "by", "actor", "sentence", "expected"), [
+    # CODING.md §5: the claimant is not the actor -> the claim is an allegation
+    ("asserted", ("PSE",), ("ISR",), "Israeli forces arrested a journalist, the syndicate said.", "alleged"),
+    ("asserted", ("DZA",), ("MAR",), "Moroccan troops killed three shepherds, Algiers said.", "alleged"),
+    # an actor stating its own act, or the text's own voice, stays asserted
+    ("asserted", ("RUS",), ("RUS",), "The ministry said it had expelled three diplomats.", "asserted"),
+    ("asserted", (), ("RUS",), "Russia expelled three diplomats.", "asserted"),
+    # a verb that vouches for what it reports keeps the assertion
+    ("asserted", ("IAEA",), ("RUS",), "The IAEA confirms that Russian forces handed the plant back.", "asserted"),
+    ("asserted", ("USA",), ("RUS",), "Washington acknowledged that its envoy had been expelled.", "asserted"),
+    # other statuses are left alone
+    ("denied", ("UKR",), ("RUS",), "Kyiv said no such strike took place.", "denied"),
+    ("hypothetical", ("USA",), ("CHN",), "Officials said Beijing may impose limits.", "hypothetical"),
+])
+def test_an_assertion_by_someone_other_than_the_actor_is_an_allegation(
+        status: str, by: tuple[str, ...], actor: tuple[str, ...], sentence: str, expected: str) -> None:
+    from thucydides.stages.merge import voiced
+
+    assert voiced(status, by, actor, sentence) == expected
+
+
+def test_merged_claims_are_voiced_against_the_propositions_final_actors() -> None:
+    from dataclasses import replace
+
+    from thucydides.stages.merge import to_proposition
+
+    text = "Israeli forces arrested a journalist, the syndicate said."
+    # the model read PSE as an actor too; merging keeps ISR alone (PSE is the recipient), so PSE only alleges it
+    ev = replace(_event(("ISR", "PSE"), ("PSE",)), by=("PSE",), status="asserted", end=len(text),
+                 sentence=(0, len(text)))
+    prop = to_proposition([ev], text, "doc")
+    assert prop.actor == ("ISR",) and [c.status for c in prop.claims] == ["alleged"]

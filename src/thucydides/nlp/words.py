@@ -7,8 +7,8 @@ comment says surface forms.
 
 from __future__ import annotations
 
-__all__ = ["ALLEGE_CUES", "BROAD_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS", "DEONTIC_MODALS", "FALSITY_NOUNS",
-           "FIGURE_HEDGES", "FIGURE_VERBS", "FUTURE_AUXILIARIES", "HEDGE_ADJS", "HEDGE_ADVERBS", "HEDGE_AMODS",
+__all__ = ["ALLEGE_CUES", "BROAD_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS", "DEONTIC_MODALS", "FACTIVE_CUES",
+           "FALSITY_NOUNS", "FIGURE_HEDGES", "FIGURE_VERBS", "FUTURE_AUXILIARIES", "HEDGE_ADJS", "HEDGE_ADVERBS", "HEDGE_AMODS",
            "HYPO_AMODS", "MODALS", "NOUN_CUES", "POSSIBILITY_MODALS", "QUOTE_ONLY_VERBS", "RAISING_HEDGES",
            "SPEECH_VERBS", "words"]
 
@@ -19,6 +19,10 @@ def words(text: str) -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- speech
+
+#: Reporting verbs that vouch for what they report ("the ministry confirms that ..."): coders keep such a claim
+#: asserted even when its claimant is none of the actors.
+FACTIVE_CUES: frozenset[str] = words("confirm acknowledge admit verify")
 
 #: Verbs that report speech, writing or thought; their clausal complement is the attributed content.
 SPEECH_VERBS: frozenset[str] = words(
