@@ -21,6 +21,7 @@ from ...pipeline.state import State
 from .coref import EXTRACTOR as COREF
 from .coref import as_state, resolve_references
 from .gazetteer import STATE, TERM, gazetteer, norm
+from .institutions import institution_mentions
 from .resolve import Hit, as_day, compose, find_hits
 from .voice import principal_of, voice_mentions
 
@@ -210,11 +211,12 @@ def mentions_of(state: State) -> list[ActorMention]:
               if any(a.kind == "person" for a, _ in actors)}
     refs = resolve_references(col.doc, found, state.article.id, heads)
     owned = _possessed(col.doc, found, refs)
-    replaced = {(m.start, m.end) for m in owned}
+    placed = institution_mentions(col.doc, [*found, *refs, *owned], state.article.id)
+    replaced = {(m.start, m.end) for m in [*owned, *placed]}
     kept = [m for m in found if m.actor.code or (m.start, m.end) not in replaced]
     principal = principal_of(state.article.outlet, day)
     voiced = voice_mentions(col.doc, principal, state.article.id, day) if principal is not None else []
-    return sorted(kept + refs + owned + voiced, key=lambda m: (m.start, -m.end))
+    return sorted(kept + refs + owned + placed + voiced, key=lambda m: (m.start, -m.end))
 
 
 def annotate(state: State) -> None:

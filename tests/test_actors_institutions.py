@@ -1,0 +1,56 @@
+"""A state's institutions named without the state take its code when the context names one state
+(``actors.institution.v1``, CODING.md §2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.model import Actor, ActorMention, Article, Provenance
+from thucydides.nlp.parse import parse
+from thucydides.pipeline.state import State
+from thucydides.stages.actors.annotate import mentions_of
+from thucydides.stages.actors.institutions import EXTRACTOR, institution_mentions
+
+
+def _codes(text: str) -> dict[str, str]:
+    return {m.text: m.actor.code for m in mentions_of(State(Article(text, id="t"), parse(text)))
+            if m.provenance.extractor == EXTRACTOR}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen attacked a checkpoint near Mopti, Malian officials said. The army said it had sent reinforcements.",
+     {"The army": "MLI"}),
+    ("Protests spread across Colombia on Friday. The government imposed a curfew and the police arrested 40 people.",
+     {"The government": "COL", "the police": "COL"}),
+    # a placed mention carries its state on: the junta is two sentences after the last "Niger"
+    (("Niger closed its airspace. The junta said the move was temporary. Flights were diverted. "
+     "The authorities gave no date."), {"The junta": "NER", "The authorities": "NER"}),
+])
+def test_an_institution_takes_the_one_state_its_context_names(text: str, expected: dict[str, str]) -> None:
+    found = _codes(text)
+    for words, code in expected.items():
+        assert found.get(words) == code
+
+
+@pytest.mark.parametrize("text", [
+    "Russian and Ukrainian officials met in Istanbul. The army said the talks had failed.",   # two states
+    "The army said the talks had failed.",                                                     # none
+    "Kenya and Somalia signed a deal. Officials said a police station would reopen.",        # not definite
+])
+def test_an_institution_stays_without_a_code_when_the_state_is_not_clear(text: str) -> None:
+    placed = [m for m in mentions_of(State(Article(text, id="t"), parse(text)))
+              if m.provenance.extractor == EXTRACTOR]
+    assert placed == []
+
+
+def test_the_state_must_be_named_within_two_sentences_before() -> None:
+    doc = parse("Chad held elections. Turnout was low. Results came late. Observers left. The army stayed.")
+    chad = ActorMention(Actor("TCD", "GOV", "Chad", "state"), "Chad", Provenance("t", 0, 4, "x", "0"))
+    army_at = str(doc.text).index("The army")
+    army = ActorMention(Actor("", "MIL", "The army", "group"), "The army",
+                        Provenance("t", army_at, army_at + 8, "x", "0"))
+    assert institution_mentions(doc, [chad, army], "t") == []
+    near = parse("Chad held elections. The army stayed.")
+    army_near = ActorMention(Actor("", "MIL", "The army", "group"), "The army", Provenance("t", 21, 29, "x", "0"))
+    [placed] = institution_mentions(near, [chad, army_near], "t")
+    assert (placed.actor.code, placed.actor.sector, placed.provenance.extractor) == ("TCD", "MIL", EXTRACTOR)
