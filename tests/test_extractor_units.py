@@ -198,3 +198,24 @@ def test_combine_with_support_keeps_rule_events_of_sentences_the_model_did_not_r
 
     rules = [_ev("SANCTION", ("USA",), ("RUS",), 40, "r")]
     assert combine(rules, [], "uncovered", {0: (0.0,) * 16}, 0.05) == rules
+
+
+def test_the_models_support_is_keyed_by_the_sentences_the_rule_events_name() -> None:
+    from thucydides.model import Article
+    from thucydides.nlp.parse import parse
+    from thucydides.pipeline.state import State
+    from thucydides.stages import builtin
+    from thucydides.stages.extractor import learned_outputs
+
+    text = ("Talks resumed in Geneva on Monday. Armenia accused Azerbaijan of shelling a village. "
+            "The Armenian side said two soldiers were wounded. Baku denied the report. "
+            "Russia called on both sides to respect the truce. France offered to host a meeting.")
+    state = State(Article(text, id="s"), parse(text))
+    rules = [s for s in builtin.rule_stages() if s.name.startswith(("actors.", "dates.", "places.", "events.rules",
+                                                                   "attribution.", "status."))]
+    for stage in rules:
+        stage.func(state)
+    assert state.events, "the rules find events in this article"
+    _, support = learned_outputs(state.doc, "s", state.mentions, state.dates, None, places=state.places)
+    assert {e.sentence[0] for e in state.events} <= set(support)
+    assert all(len(p) == 16 for p in support.values())
