@@ -6,8 +6,9 @@ Checks the JSON shape of documents, propositions, claims and loss claims; actor,
 codes (the states and separatist entities of the gazetteer, the IGO acronyms of the organisation list);
 PLOVER types and modes (from ../shared/reference/plover/plover_event_types_modes.csv when it is there, else
 types only); statuses and qualifiers; dates; that every evidence is a verbatim substring of the text; and
-the length rules for team articles (6-14 sentences, 120-400 words). Prints one line per problem and a
-summary of counts; exits 1 when there is a problem.
+the length rules for team articles (6-14 sentences, 120-400 words) and for team news items, whose ids start
+with ``team-n`` (one or two sentences, 8-70 words: single wire-style sentences like a news line). Prints one
+line per problem and a summary of counts; exits 1 when there is a problem.
 """
 
 from __future__ import annotations
@@ -142,7 +143,10 @@ class Checker:
         if not DATE.match(str(doc.get("published"))) or len(str(doc.get("published"))) != 10:
             self.fail(where, f"published {doc.get('published')!r}")
         n_sent, n_words = len(sentences(text)), len(text.split())
-        if team and not (6 <= n_sent <= 14 and 120 <= n_words <= 400):
+        item = str(doc.get("id", "")).startswith("team-n")
+        if item and not (1 <= n_sent <= 2 and 8 <= n_words <= 70):
+            self.fail(where, f"{n_sent} sentences, {n_words} words (a news item wants 1-2, 8-70)")
+        elif team and not item and not (6 <= n_sent <= 14 and 120 <= n_words <= 400):
             self.fail(where, f"{n_sent} sentences, {n_words} words (want 6-14, 120-400)")
         self.counts.update({"documents": 1, "sentences": n_sent, "words": n_words})
         for i, p in enumerate(doc.get("propositions") or []):
