@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
-from thucydides.extractor.recipe import VALIDATION_FROM, _repeated, split_training
+from thucydides.extractor.recipe import (
+    TEAM_FILES,
+    TRAIN_FILES,
+    VALIDATION_FROM,
+    _repeated,
+    split_training,
+    training_files,
+)
 
 
 def _example(doc_id: str) -> SimpleNamespace:
@@ -31,3 +39,15 @@ def test_validation_is_the_late_lines_never_a_document() -> None:
     fit, validation = split_training(docs)
     assert [d["id"] for d in validation] == ["wce-a"]
     assert [d["id"] for d in fit] == ["wce-b", "off-c", "team-d-1"]
+
+
+def test_training_reads_the_named_team_files_only(tmp_path: Path) -> None:
+    shared, team = tmp_path / "shared", tmp_path / "team"
+    (shared / "train").mkdir(parents=True)
+    team.mkdir()
+    (shared / "train" / TRAIN_FILES[0]).write_text("", encoding="utf-8")
+    for name in (*TEAM_FILES, "z.train.jsonl", "a.dev.jsonl"):
+        (team / name).write_text("", encoding="utf-8")
+    files = training_files(shared, team)
+    assert files == [shared / "train" / TRAIN_FILES[0], *(team / n for n in TEAM_FILES)]
+    assert training_files(shared, None) == [shared / "train" / TRAIN_FILES[0]]
