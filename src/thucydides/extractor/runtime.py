@@ -113,6 +113,10 @@ class LearnedExtractor:
         per call, so in a batch a sentence's probabilities would depend on its neighbours (by up to 0.3 on
         the dev lines); alone, a sentence always gets the same output, at about the same speed here.
         """
+        with one_blas_thread():
+            return self._predict(units, batch_size)
+
+    def _predict(self, units: Sequence[Unit], batch_size: int) -> list[UnitOutput]:
         results: dict[int, UnitOutput] = {}
         order = sorted(range(len(units)), key=lambda i: len(units[i].text))
         for lo in range(0, len(order), batch_size):
@@ -127,6 +131,20 @@ class LearnedExtractor:
                                       batch.offsets[row][:n], probs)
                 results[i] = UnitOutput(units[i], tuple(float(p) for p in probs), events)
         return [results[i] for i in range(len(units))]
+
+
+@functools.lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> Any:
+    """A context in which NumPy's BLAS runs on one thread. The heads multiply a few rows by a few hundred
+    columns at a time; on more threads OpenBLAS spends most of such a product waking and synchronising them
+    (about ten times the single-thread time here while the encoder's own threads are busy)."""
+    return _blas_controller().limit(limits=1, user_api="blas")
 
 
 @functools.lru_cache(maxsize=2)
