@@ -8,9 +8,10 @@ with the thresholds stored beside the weights.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,17 +135,28 @@ class LearnedExtractor:
 
 
 @functools.lru_cache(maxsize=1)
-def _blas_controller() -> Any:
+def _blas_libraries() -> tuple[Any, ...]:
+    """threadpoolctl's controllers of the BLAS libraries loaded in this process (found once)."""
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()
+    return tuple(ThreadpoolController().select(user_api="blas").lib_controllers)
 
 
-def one_blas_thread() -> Any:
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
     """A context in which NumPy's BLAS runs on one thread. The heads multiply a few rows by a few hundred
     columns at a time; on more threads OpenBLAS spends most of such a product waking and synchronising them
-    (about ten times the single-thread time here while the encoder's own threads are busy)."""
-    return _blas_controller().limit(limits=1, user_api="blas")
+    (about ten times the single-thread time here while the encoder's own threads are busy). The libraries'
+    own calls are used, not ``threadpool_limits``, which reads every library's settings on entry and exit."""
+    libraries = _blas_libraries()
+    before = [lib.get_num_threads() for lib in libraries]
+    for lib in libraries:
+        lib.set_num_threads(1)
+    try:
+        yield
+    finally:
+        for lib, n in zip(libraries, before, strict=True):
+            lib.set_num_threads(n)
 
 
 @functools.lru_cache(maxsize=2)
