@@ -219,3 +219,41 @@ def test_the_models_support_is_keyed_by_the_sentences_the_rule_events_name() -> 
     _, support = learned_outputs(state.doc, "s", state.mentions, state.dates, None, places=state.places)
     assert {e.sentence[0] for e in state.events} <= set(support)
     assert all(len(p) == 16 for p in support.values())
+
+
+def test_the_model_reads_only_sentences_with_a_candidate_or_a_rule_event() -> None:
+    from thucydides.extractor.units import Candidate, Unit
+    from thucydides.stages.extractor import read_by_model
+
+    named = Unit("d", 0, "Chile recalled its envoy.", (Candidate("CHL", ((0, 5),)),))
+    bare = Unit("d", 26, "The talks went on for hours.", ())
+    ruled = Unit("d", 55, "It was a bad week.", ())
+    assert read_by_model([named, bare, ruled]) == [named]
+    assert read_by_model([named, bare, ruled], {55}) == [named, ruled]
+
+
+def test_skipping_sentences_without_candidates_changes_no_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.extractor.runtime import get_extractor
+    from thucydides.model import Article
+    from thucydides.nlp.parse import parse
+    from thucydides.pipeline.state import State
+    from thucydides.stages import builtin
+    from thucydides.stages.extractor import learned_outputs
+
+    text = ("The meeting lasted three hours. Peru expelled two Bolivian diplomats on Friday. "
+            "Nobody was hurt. Lima said the envoys had spied on its navy. It rained all day.")
+    state = State(Article(text, id="k"), parse(text))
+    for stage in builtin.rule_stages():
+        if stage.name.startswith(("actors.", "dates.", "places.")):
+            stage.func(state)
+    model = get_extractor()
+    read: list[str] = []
+    real = model.predict
+    monkeypatch.setattr(model, "predict", lambda units, *a: (read.extend(u.text for u in units), real(units))[1])
+    found, support = learned_outputs(state.doc, "k", state.mentions, state.dates, None, places=state.places)
+    assert "Nobody was hurt." not in read and "It rained all day." not in read
+    everything = {s.start_char for s in state.doc.sents}
+    found_all, support_all = learned_outputs(state.doc, "k", state.mentions, state.dates, None,
+                                             places=state.places, wanted=everything)
+    assert found == found_all and found
+    assert {k: v for k, v in support_all.items() if k in support} == support
