@@ -9,6 +9,7 @@ candidates; it never invents a code. The same units are built for training (from
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -157,11 +158,15 @@ def units_of(doc_id: str, text: str, sentences: Sequence[tuple[int, int]],
     (with the spaCy ``doc`` of ``text``, candidates carry syntactic cues; with ``context``, each unit also
     gets the :func:`context_candidates` of the sentences before it)."""
     units: list[Unit] = []
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in ordered]
     for i, (lo, hi) in enumerate(sentences):
         stripped = text[lo:hi].rstrip()
         if not stripped.strip():
             continue
-        own = candidates_in(lo, lo + len(stripped), mentions, doc)
+        # only the mentions starting inside the sentence: a look-up, not a pass over the whole article
+        inside = ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, lo + len(stripped))]
+        own = candidates_in(lo, lo + len(stripped), inside, doc)
         names, extra = ("", ()) if not context else context_candidates(text, sentences, i, mentions,
                                                                        [c.code for c in own])
         units.append(Unit(doc_id, lo, stripped, own + extra, names))
