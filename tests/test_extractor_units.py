@@ -257,3 +257,33 @@ def test_skipping_sentences_without_candidates_changes_no_output(monkeypatch: py
                                              places=state.places, wanted=everything)
     assert found == found_all and found
     assert {k: v for k, v in support_all.items() if k in support} == support
+
+
+def _place(text: str, sentence: str, country: str, kind: str = "city", resolved: bool = True) -> Any:
+    from thucydides.places.types import Place, PlaceMention
+
+    start = sentence.index(text)
+    place = Place(f"gn:{len(text)}", text, kind, country, "", "", 0.0, 0.0, 0, None) if resolved else None
+    return PlaceMention(text, start, start + len(text), place, "" if resolved else "not in gazetteer")
+
+
+def test_a_resolved_place_no_actor_names_is_a_candidate_for_its_state() -> None:
+    from thucydides.extractor.units import place_candidates
+
+    s = "Gunmen stormed a police post outside Beledweyne while Kenya's envoy watched from Nairobi."
+    places = [_place("Beledweyne", s, "SOM"), _place("Nairobi", s, "KEN"), _place("Kenya", s, "KEN", "country"),
+              _place("Atlantis", s.replace("Nairobi", "Atlantis"), "", resolved=False)]
+    actors = [_mention("Kenya", "KEN", s.index("Kenya")), _mention("Nairobi", "KEN", s.index("Nairobi"))]
+    found = place_candidates(places, actors)
+    assert [(m.actor.code, m.text, m.start) for m in found] == [("SOM", "Beledweyne", s.index("Beledweyne"))]
+    units = units_of("d", s, [(0, len(s))], actors, None, False, places)
+    assert units[0].codes == ("SOM", "KEN")
+    assert units_of("d", s, [(0, len(s))], actors)[0].codes == ("KEN",)
+
+
+def test_a_place_without_a_state_gives_no_candidate() -> None:
+    from thucydides.extractor.units import place_candidates
+
+    s = "A cargo ship sank in the Black Sea off Africa."
+    places = [_place("Black Sea", s, ""), _place("Africa", s, "", "continent")]
+    assert place_candidates(places, []) == []

@@ -17,7 +17,7 @@ from ..model import Article
 from .labels import Target, target_of
 from .units import Unit, sentence_offsets, units_of
 
-__all__ = ["Example", "analyse", "article_of", "examples_of", "read_gold"]
+__all__ = ["Example", "analyse", "article_of", "examples_of", "places_of", "read_gold"]
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,22 @@ def analyse(articles: Sequence[Article]) -> Iterator[tuple[Article, Any, list[An
         yield article, doc, mentions_of(State(article, doc))
 
 
+def places_of(article: Article, doc: Any, mentions: Sequence[Any]) -> list[Any]:
+    """The article's resolved place mentions, as the pipeline's places stage finds them (the states of the
+    actor mentions as context): their states are candidates too (:func:`~.units.place_candidates`)."""
+    from ..places.resolve import resolve_places
+    from ..places.stage import context_countries
+
+    return resolve_places(article.text, doc, context_countries(mentions))
+
+
 def examples_of(docs: Sequence[Mapping[str, Any]], context: bool = False) -> list[Example]:
     """Units and targets of every sentence of the gold documents (with ``context``, units carry the context
     candidates of :func:`~.units.context_candidates`)."""
     out: list[Example] = []
     for gold, (article, doc, mentions) in zip(docs, analyse([article_of(d) for d in docs]), strict=True):
         props = list(gold.get("propositions") or ())
-        for unit in units_of(article.id, article.text, sentence_offsets(doc), mentions, doc, context):
+        places = places_of(article, doc, mentions)
+        for unit in units_of(article.id, article.text, sentence_offsets(doc), mentions, doc, context, places):
             out.append(Example(unit, target_of(unit, article.text, props)))
     return out

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Document
 from ..stages.extractor import to_mention
-from .corpus import analyse, article_of
+from .corpus import analyse, article_of, places_of
 from .decode import Thresholds, decode
 from .export import META_FILE
 from .runtime import LearnedExtractor, UnitOutput
@@ -44,7 +44,8 @@ def prepare(model: LearnedExtractor, docs: Sequence[Mapping[str, Any]]) -> list[
 
     out = []
     for gold, (article, doc, mentions) in zip(docs, analyse([article_of(d) for d in docs]), strict=True):
-        units = units_of(article.id, article.text, sentence_offsets(doc), mentions, doc, model.context)
+        units = units_of(article.id, article.text, sentence_offsets(doc), mentions, doc, model.context,
+                         places_of(article, doc, mentions))
         dates = find_dates(doc, article.published, article.text)
         out.append(_Prepared(gold, article, doc, mentions, dates, model.predict(units)))
     return out

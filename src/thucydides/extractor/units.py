@@ -1,7 +1,8 @@
 """What the learned extractor reads: one *unit* per sentence, with the actor codes it may choose from.
 
 A unit is a sentence of an article with its **candidates**: every actor code that a mention in the sentence
-names (the actors stage's mentions, which include places standing for their state), each with the character
+names (the actors stage's mentions, which include the places it knows, and the places stage's other resolved
+places: both stand for their state), each with the character
 spans of those mentions relative to the sentence. The model picks actors, recipients and claimants among the
 candidates; it never invents a code. The same units are built for training (from the gold files, see
 :mod:`.labels`) and at run time (from the pipeline state), so the model sees one shape of input.
@@ -14,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ActorMention
+from ..model import Actor, ActorMention, Provenance
+from ..places.types import PlaceMention
 
-__all__ = ["CONTEXT_SEP", "Candidate", "Unit", "candidates_in", "context_candidates", "sentence_offsets",
-           "units_of"]
+__all__ = ["CONTEXT_SEP", "Candidate", "Unit", "candidates_in", "context_candidates", "place_candidates",
+           "sentence_offsets", "units_of"]
 
 #: Candidates kept per sentence at most (the nearest-to-start first); longer lists are rare and noisy.
 MAX_CANDIDATES = 12
@@ -152,13 +154,36 @@ def context_candidates(text: str, sentences: Sequence[tuple[int, int]], i: int,
     return "; ".join(parts), tuple(cands)
 
 
+#: Place kinds that give no candidate of their own: a country is already an actor mention, and a continent or
+#: a sea has no state.
+NO_STATE_KINDS = frozenset({"country", "continent"})
+
+
+def place_candidates(places: Sequence[PlaceMention], mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """The resolved places that no actor mention covers, as mentions of their state (CODING.md: a place stands
+    for its state: "a strike on a market near Jilib" -> SOM). The model decides whether the state is a party;
+    the actors stage knows only a few hundred places by name, the places stage every GeoNames city."""
+    out = []
+    for p in places:
+        place = p.place
+        if place is None or not place.country or place.kind in NO_STATE_KINDS:
+            continue
+        if any(m.start < p.end and p.start < m.end for m in mentions):
+            continue
+        out.append(ActorMention(Actor(place.country, None, place.name, "state"), p.text,
+                                Provenance("", p.start, p.end, "places", "")))
+    return out
+
+
 def units_of(doc_id: str, text: str, sentences: Sequence[tuple[int, int]],
-             mentions: Sequence[ActorMention], doc: Any = None, context: bool = False) -> list[Unit]:
+             mentions: Sequence[ActorMention], doc: Any = None, context: bool = False,
+             places: Sequence[PlaceMention] = ()) -> list[Unit]:
     """One unit per non-blank sentence, given as ``(start, end)`` character offsets into ``text``
     (with the spaCy ``doc`` of ``text``, candidates carry syntactic cues; with ``context``, each unit also
-    gets the :func:`context_candidates` of the sentences before it)."""
+    gets the :func:`context_candidates` of the sentences before it; ``places``, the article's place mentions,
+    add the :func:`place_candidates`)."""
     units: list[Unit] = []
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    ordered = sorted([*mentions, *place_candidates(places, mentions)], key=lambda m: (m.start, -m.end))
     starts = [m.start for m in ordered]
     for i, (lo, hi) in enumerate(sentences):
         stripped = text[lo:hi].rstrip()

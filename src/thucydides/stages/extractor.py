@@ -141,7 +141,8 @@ def learned_outputs(doc: Any, doc_id: str, mentions: Sequence[ActorMention], dat
     event needs its support); any other sentence can yield no event (see :func:`read_by_model`)."""
     model = extractor or get_extractor(model_dir)
     thresholds = Thresholds.from_dict(model.meta.get("thresholds"))
-    units = read_by_model(units_of(doc_id, doc.text, sentence_offsets(doc), mentions, doc, model.context), wanted)
+    units = read_by_model(units_of(doc_id, doc.text, sentence_offsets(doc), mentions, doc, model.context, places),
+                          wanted)
     found: list[EventMention] = []
     support: dict[int, tuple[float, ...]] = {}
     for out in model.predict(units):
