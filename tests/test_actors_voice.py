@@ -19,6 +19,11 @@ from thucydides.stages.actors.voice import EXTRACTOR, FIRST_PERSON, principal_of
     ("Ministry of Defence of Ukraine", "UKR"),
     ("Prime Minister of India", "IND"),
     ("Government of Canada", "CAN"),
+    ("General Command of the Military Forces of Colombia", "COL"),
+    ("General Staff of the Armed Forces of Ukraine", "UKR"),
+    ("Joint Chiefs of Staff of South Korea", "KOR"),
+    ("Indian Army", "IND"),                 # an organisation of a state's military, named as such
+    ("Israel Defense Forces", "ISR"),
 ])
 def test_a_government_outlet_speaks_for_its_state(outlet: str, code: str) -> None:
     principal = principal_of(outlet)
@@ -26,7 +31,8 @@ def test_a_government_outlet_speaks_for_its_state(outlet: str, code: str) -> Non
 
 
 @pytest.mark.parametrize("outlet", [None, "", "BBC News", "Reuters", "Washington Examiner", "Kyiv Independent",
-                                    "Times of Israel", "President of Nowhere Land"])
+                                    "Times of Israel", "President of Nowhere Land", "Moscow Times",
+                                    "Tehran Times", "Korean Central News Agency"])
 def test_a_newspaper_a_wire_or_an_unknown_office_has_no_principal(outlet: str | None) -> None:
     assert principal_of(outlet) is None
 
@@ -60,6 +66,8 @@ def test_a_paragraph_under_another_speakers_label_is_not_the_principals_voice() 
     ("Ministry of Foreign Affairs of Japan", "We strongly condemn the ballistic missile launch by North Korea.",
      ("ACCUSE", "JPN", "PRK")),
     ("The White House", "Today I spoke with the President of Mexico about border security.", ("CONSULT", "USA", None)),
+    ("General Staff of the Armed Forces of Peru", "The Head of State condemned the attack on the border post.",
+     ("ACCUSE", "PER", None)),
 ])
 def test_in_the_pipeline_the_release_speaks_for_its_state(outlet: str, text: str,
                                                            expected: tuple[str, str, str | None]) -> None:
@@ -75,6 +83,12 @@ def test_in_the_pipeline_the_release_speaks_for_its_state(outlet: str, text: str
     ("The Ministry summoned the ambassador. The Foreign Minister met him later.", ["The Ministry", "The Foreign Minister"]),
     ("Yesterday the President signed the decree and the Government approved it.", ["the President", "the Government"]),
     ("The Defence Ministry said the Spokesperson would brief reporters.", ["The Defence Ministry", "the Spokesperson"]),
+    ("The Head of State received the envoy, and the President of the Republic thanked him.",
+     ["The Head of State", "the President of the Republic"]),
+    ("The General Staff said the Armed Forces repelled the assault; the Navy stayed in port.",
+     ["The General Staff", "the Armed Forces", "the Navy"]),
+    ("The Minister of Foreign Affairs called the Secretary of State.",
+     ["The Minister of Foreign Affairs", "the Secretary of State"]),
 ])
 def test_the_principals_own_office_named_without_its_state_is_the_principal(text: str,
                                                                           offices: list[str]) -> None:
@@ -86,6 +100,8 @@ def test_the_principals_own_office_named_without_its_state_is_the_principal(text
 @pytest.mark.parametrize("text", [
     "The President of France arrived on Monday.",          # an office of another state, named by "of"
     "The Ministry of Defence of Brazil issued a note.",
+    "The President of the Republic of Korea called.",       # a generic "of" and then a state
+    "The Armed Forces of Mexico and the Minister of Foreign Affairs of Chile met.",
     "The French President and the Kenyan Government met.",  # a nationality before the office
     "Ministry officials spoke; a minister resigned.",       # no definite office
 ])

@@ -18,6 +18,7 @@ from ..._version import __version__
 from ...model import Actor, ActorMention, Provenance
 from ...nlp.types import Doc
 from .coref import as_state
+from .institutions import STATE_SECTORS
 from .resolve import resolve_actor
 
 __all__ = ["EXTRACTOR", "FIRST_PERSON", "GOVERNMENT_OFFICES", "OWN_OFFICE", "office_mentions", "principal_of",
@@ -29,25 +30,33 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my
 #: How an outlet's name begins when it is a government's own channel.
 GOVERNMENT_OFFICES = ("president", "prime minister", "ministry", "minister", "government", "office of",
                       "the white house", "white house", "the kremlin", "kremlin", "chancellor", "department of",
-                      "state department", "embassy", "permanent mission", "presidency", "cabinet", "council of")
+                      "state department", "embassy", "permanent mission", "presidency", "cabinet", "council of",
+                      "general command", "high command", "general staff", "joint chiefs", "armed forces",
+                      "military forces", "defence forces", "defense forces", "press service of")
 #: The principal's office named without its state ("The Ministry summoned the charge d'affaires", "the
-#: President signed the decree"): a definite office noun with no "of ..." after it and no word before it
-#: but "the". In the principal's own release it can only be the principal's office.
+#: President of the Republic signed the decree", "the General Staff reported"): a definite office noun, with
+#: no word before it but "the" and no "of ..." after it but a generic one ("of the Republic", "of Foreign
+#: Affairs", "of State"). In the principal's own release it can only be the principal's office.
 OWN_OFFICE = re.compile(
-    r"\b[Tt]he (?:(?:Foreign|Defen[cs]e|Interior|Prime|Deputy|Vice|Head of State|Federal) )?"
+    r"\b[Tt]he (?:(?:Foreign|Defen[cs]e|Interior|Prime|Deputy|Vice|Federal) )?"
     r"(Ministry|Minister|Government|President|Presidency|Department|Secretary|Office|Cabinet|Chancellor|"
-    r"Spokesperson|Spokesman|Spokeswoman)\b(?! of\b)")
+    r"Spokesperson|Spokesman|Spokeswoman|Head of State|Head of Government|General Command|High Command|"
+    r"General Staff|Armed Forces|Military Forces|Army|Navy|Air Force)"
+    r"(?: of (?:the Republic|Foreign Affairs|Defen[cs]e|the Interior|State))?\b(?! of\b)")
 #: A speaker's label opening a transcript paragraph: "Vladimir Putin: ...".
 _LABEL = re.compile(r"[ \t]*([A-Z][^\n:.!?]{1,60}):[ \t]")
 
 
 def principal_of(outlet: str | None, day: dt.date | None = None) -> Actor | None:
-    """The state a government outlet speaks for ("President of Russia (en.kremlin.ru)" -> RUS), else None."""
+    """The state a government outlet speaks for ("President of Russia (en.kremlin.ru)" -> RUS; "Indian Army"
+    -> IND: an organisation of a state's government, military or police), else None ("Washington Examiner"
+    names a capital, not an office)."""
     name = (outlet or "").split(" (")[0].strip()
-    if not name.casefold().startswith(GOVERNMENT_OFFICES):
-        return None
-    actor = resolve_actor(name, date=day)
+    actor = resolve_actor(name, date=day) if name else None
     if actor is None or not actor.code:
+        return None
+    institution = actor.kind == "org" and actor.sector in STATE_SECTORS
+    if not (name.casefold().startswith(GOVERNMENT_OFFICES) or institution):
         return None
     return as_state(actor)
 
