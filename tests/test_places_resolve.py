@@ -126,3 +126,18 @@ def test_a_facility_stands_at_the_place_it_is_named_after() -> None:
         ["gn:1", "gn:5"]
     found = _by_text("Missiles struck Kharkiv International Airport overnight.")
     assert found["Kharkiv International Airport"].place.name == "Kharkiv"
+
+
+def test_an_unknown_name_written_with_a_local_place_stands_at_that_place() -> None:
+    # a comma, "in", or a feature word and "of" between the unknown name and the city it lies in
+    assert _resolved("Gunmen attacked Kovac Hill, Zorin, on Monday.", "Kovac Hill", "Zorin") == ["gn:5", "gn:5"]
+    assert _resolved("A fire broke out at the Marek Mill in Strel.", "Marek Mill", "Strel") == ["gn:2", "gn:2"]
+    assert _resolved("Shots were fired in the Lipa quarter of Dalo.", "Lipa", "Dalo") == ["gn:3", "gn:3"]
+
+
+def test_an_unknown_name_next_to_a_state_or_a_region_or_far_from_it_stays_unresolved() -> None:
+    assert _resolved("Troops crossed Kovac Pass, Ruritania.", "Kovac Pass", "Ruritania") == [None, "gn:1"]
+    assert _resolved("Floods cut off Kovac, Varna Vale.", "Kovac", "Varna Vale") == [None, "iso:RR-03"]
+    assert _resolved("Kovac Pass and Zorin were shelled.", "Kovac Pass", "Zorin") == [None, "gn:5"]
+    assert _resolved("Kovac Pass was shelled; later, in Zorin, a market burned.", "Kovac Pass", "Zorin") == \
+        [None, "gn:5"]

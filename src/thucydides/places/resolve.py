@@ -43,6 +43,12 @@ REGION_CUE = 4.0
 #: A name found only by the gazetteer is kept when its entry is this strong (or its state is in context).
 GAZETTEER_MIN_POPULATION = 100_000
 _COMMA = re.compile(r"\s*,\s*$")
+#: Between a name the gazetteer does not know and the place it lies in: "Ghulam Khan, North Waziristan",
+#: "Olembe Stadium in Yaoundé", "the South Street neighbourhood of Philadelphia" (one lowercase word allowed).
+_CONTAINED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$")
+#: Kinds of entry a name can be placed within (their position is a local one; a state or a first-level region
+#: is too large to stand for a place in it).
+LOCAL_KINDS = frozenset({"city", "capital", "town", "village", "district", "adm2", "facility"})
 _REGION_NOUNS = (r"(?i:provinces?|regions?|oblasts?|governorates?|cantons?|states?|prefectures?|counties|county"
                  r"|districts?|krai)")
 #: after the name, possibly across a coordinated second name: "Zug canton", "Nampula and Zambezia provinces".
@@ -286,6 +292,16 @@ def _settle_approximate(item: _Item, states: Counter[str]) -> None:
         item.best = None
 
 
+def _settle_contained(items: Sequence[_Item], text: str) -> None:
+    """A name the gazetteer does not know, written with a local place it lies in ("Ghulam Khan, North
+    Waziristan", "Olembe Stadium in Yaoundé"), stands at that place, as a facility stands at its namesake."""
+    for item, nxt in itertools.pairwise(items):
+        if item.candidates or nxt.best is None or nxt.best.kind not in LOCAL_KINDS:
+            continue
+        if _CONTAINED_GAP.fullmatch(text, item.span.end, nxt.span.start):
+            item.best, item.approximate = nxt.best, True
+
+
 def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[str] = (),
                   index: PlaceIndex | None = None) -> list[PlaceMention]:
     """Resolve given character spans of ``text`` as place names, each in the context of all the others.
@@ -296,10 +312,12 @@ def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[
     items = _items(text, spans, index)
     _choose(items, context_countries, index.neighbours)
     states, _ = _context(items, context_countries)
-    out = []
     for item in items:
         _to_region(item, index)
         _settle_approximate(item, states)
+    _settle_contained(items, text)
+    out = []
+    for item in items:
         if not _kept(item, states):
             continue
         reason = "" if item.best else "not in gazetteer"
