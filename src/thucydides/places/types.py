@@ -14,8 +14,9 @@ class Place:
 
     Attributes:
         id: stable key: ``gn:<GeoNames id>`` for GeoNames entries, ``iso:<ISO 3166-2 code>`` for first-level
-            regions without a GeoNames id here, ``fips:<US county FIPS>``, ``thu:<slug>`` for the team's
-            supplementary places.
+            regions without a GeoNames id here, ``a1:<country>.<GeoNames admin-1 code>`` for regions known only
+            by GeoNames' admin-1 name, ``fips:<US county FIPS>``, ``thu:<slug>`` for the team's supplementary
+            places.
         name: the gazetteer's name (``"Kharkiv"``, ``"Donetsk Oblast"``).
         kind: ``country``, ``adm1``, ``adm2``, ``city``, ``capital``, ``continent``, or a supplementary kind
             (``village``, ``town``, ``facility``, ``territory``, ``region``, ``sea``, ``strait``, ...).
