@@ -141,3 +141,12 @@ def test_an_unknown_name_next_to_a_state_or_a_region_or_far_from_it_stays_unreso
     assert _resolved("Kovac Pass and Zorin were shelled.", "Kovac Pass", "Zorin") == [None, "gn:5"]
     assert _resolved("Kovac Pass was shelled; later, in Zorin, a market burned.", "Kovac Pass", "Zorin") == \
         [None, "gn:5"]
+
+
+def test_an_acronym_in_capitals_names_a_state_or_region_never_a_town() -> None:
+    found = _by_text("The UN and the EU sent observers, and the UK and the DRC signed the accord in Eu.")
+    assert found["UK"].place.country == "GBR" and found["UK"].place.kind == "country"
+    assert found["DRC"].place.country == "COD"
+    for acronym in ("UN", "EU"):   # towns of India and France are named "Un" and "Eu"
+        assert acronym not in found or found[acronym].place is None
+    assert found["Eu"].place is not None and found["Eu"].place.country == "FRA"

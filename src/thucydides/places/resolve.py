@@ -190,13 +190,26 @@ def _item(text: str, span: Span, index: PlaceIndex) -> _Item:
     """One candidate name with its entries, its region cue, or the entries of the place a facility stands in."""
     name = text[span.start:span.end]
     regional = bool(_REGION_AFTER.match(text, span.end) or _REGION_BEFORE.search(text[:span.start]))
-    found = index.lookup(name)
+    found = _acronym_entries(name, index.lookup(name))
     if found or not _head(name):
         return _Item(span, name, found, regional=regional)
     head = _head(name)
     near = [p for p in index.lookup(head) if p.kind != "country"]
     regional = regional or bool(_REGION_AFTER.match(name, len(head)))
     return _Item(span, name, near, regional=regional, approximate=bool(near))
+
+
+#: Kinds an acronym can name ("UK", "DRC", "UAE"): a town is not found under its name in capitals ("UN" is not
+#: Un, Gujarat).
+ACRONYM_KINDS = frozenset({"country", "continent", "adm1", "territory", "region"})
+
+
+def _acronym_entries(name: str, found: list[Place]) -> list[Place]:
+    """``found``, less the towns and cities when ``name`` is a short acronym in capitals."""
+    letters = [c for c in name if c.isalpha()]
+    if not (2 <= len(letters) <= 4 and all(c.isupper() for c in letters)) or " " in name.strip():
+        return found
+    return [p for p in found if p.kind in ACRONYM_KINDS]
 
 
 def _items(text: str, spans: Sequence[Span], index: PlaceIndex) -> list[_Item]:
