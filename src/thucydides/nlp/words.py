@@ -8,7 +8,7 @@ comment says surface forms.
 from __future__ import annotations
 
 __all__ = ["ALLEGE_CUES", "BROAD_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS", "DEONTIC_MODALS", "FACTIVE_CUES",
-           "FALSITY_NOUNS", "FIGURE_HEDGES", "FIGURE_VERBS", "FUTURE_AUXILIARIES", "HEDGE_ADJS", "HEDGE_ADVERBS", "HEDGE_AMODS",
+           "FALSITY_NOUNS", "FIGURE_HEDGES", "FIGURE_VERBS", "FUTURE_AUXILIARIES", "HAZARD_CAUSES", "HAZARD_NOUNS", "HEDGE_ADJS", "HEDGE_ADVERBS", "HEDGE_AMODS",
            "HYPO_AMODS", "MODALS", "NOUN_CUES", "POSSIBILITY_MODALS", "QUOTE_ONLY_VERBS", "RAISING_HEDGES",
            "SPEECH_VERBS", "words"]
 
@@ -107,3 +107,19 @@ RAISING_HEDGES: frozenset[str] = words(
     "seem appear")
 #: Participles that hedge a figure ("an estimated 200", "unconfirmed reports of", "believed killed").
 FIGURE_HEDGES: frozenset[str] = words("unconfirmed estimated believed thought feared suspected assessed")
+
+# --------------------------------------------------------------------------- happenings that are no one's act
+
+#: Natural hazards and fires: when one is what kills or strikes, the sentence reports a disaster, which
+#: CODING.md §1 codes as no event ("Tropical Storm Ana kills 23 people", "killed by mudslides"). Lemmas of
+#: the head noun or of a compound before it ("Cyclone Batsirai", "the McBride Fire").
+HAZARD_NOUNS: frozenset[str] = words(
+    "earthquake quake aftershock tremor flood flooding floodwater deluge mudslide landslide mudflow avalanche "
+    "cyclone typhoon hurricane storm tornado twister wildfire bushfire fire blaze inferno heatwave "
+    "drought eruption volcano tsunami monsoon blizzard snowstorm sandstorm hailstorm rainfall rain "
+    "rains downpour")
+#: Words that make a fire or a flood someone's doing ("a fire after a drone strike", "floods caused by the
+#: shelling of a dam"): a hazard phrase holding one is not a disaster.
+HAZARD_CAUSES: frozenset[str] = words(
+    "strike airstrike attack shelling shell missile rocket drone bomb bombing artillery arson arsonist "
+    "sabotage explosive grenade mortar blow breach")

@@ -9,10 +9,10 @@ from ..plugins import hookimpl
 from . import dates, extractor, learned, losses, merge
 from .actors import annotate as annotate_actors
 from .attribution import events as attribution
-from .events import detect
+from .events import detect, hazards
 from .status import settle
 
-__all__ = ["CLASSIFIER", "HYBRID", "LEARNED", "builtin_stages", "hybrid_stages", "learned_stages", "register_extractors",
+__all__ = ["CLASSIFIER", "HAZARDS", "HYBRID", "LEARNED", "builtin_stages", "hybrid_stages", "learned_stages", "register_extractors",
            "register_stages", "rule_event_stages", "rule_stages"]
 
 #: The learned extractor alone: its events, with their status, claimant and outlet.
@@ -23,6 +23,8 @@ LEARNED = Stage("events.learned.v1", extractor.annotate, ("doc", "mentions", "da
 HYBRID = Stage("events.learned.v1", extractor.annotate_hybrid,
                ("doc", "mentions", "dates", "places", "events.status"),
                ("events", "events.source", "events.status"))
+#: Every extractor's last event stage: no event where a natural hazard is what acts (CODING.md §1).
+HAZARDS = Stage(hazards.NAME, hazards.annotate, ("doc", "mentions", "events.status"), ("events",))
 
 
 def builtin_stages() -> list[Stage]:
@@ -36,7 +38,7 @@ def builtin_stages() -> list[Stage]:
 
 def learned_stages() -> list[Stage]:
     """Actors, dates and places, the learned extractor alone, merging, place links and loss claims."""
-    return [*_analysis(), LEARNED, *_after_events()]
+    return [*_analysis(), LEARNED, HAZARDS, *_after_events()]
 
 
 def rule_event_stages() -> list[Stage]:
@@ -50,7 +52,8 @@ CLASSIFIER = Stage("events.model.v1", learned.annotate, ("doc", "mentions", "dat
 
 
 def _rule_events() -> list[Stage]:
-    """Triggers, attribution and status: the rule events, settled."""
+    """Triggers, attribution and status: the rule events, settled (without the disaster filter, which every
+    extractor ends with: :data:`HAZARDS`)."""
     return [
         Stage("events.rules.v1", detect.annotate, ("doc", "mentions", "dates"), ("events",)),
         Stage("attribution.rules.v1", attribution.annotate, ("doc", "mentions", "events"), ("events.source",)),
@@ -61,7 +64,7 @@ def _rule_events() -> list[Stage]:
 
 def rule_stages() -> list[Stage]:
     """The stages without the learned extractor: rules and the sentence classifier only (the baseline)."""
-    return [*_analysis(), *rule_event_stages(), *_after_events()]
+    return [*_analysis(), *rule_event_stages(), HAZARDS, *_after_events()]
 
 
 def hybrid_stages() -> list[Stage]:
@@ -71,7 +74,7 @@ def hybrid_stages() -> list[Stage]:
     dev lines and the dev documents (proposition F1 0.543, 0.475, 0.356 with it; 0.543, 0.475, 0.358 without),
     and its gain on the PLOVER GSR sentences (0.571 against 0.553) comes from a head trained on those very
     sentences; it was a second MiniLM pass over the sentences the rules left empty."""
-    return [*_analysis(), *_rule_events(), HYBRID, *_after_events()]
+    return [*_analysis(), *_rule_events(), HYBRID, HAZARDS, *_after_events()]
 
 
 def _analysis() -> list[Stage]:
@@ -97,4 +100,4 @@ def register_stages() -> list[Stage]:
 
 @hookimpl
 def register_extractors() -> dict[str, list[Stage]]:
-    return {"rules": rule_event_stages(), "model": [LEARNED]}
+    return {"rules": [*rule_event_stages(), HAZARDS], "model": [LEARNED, HAZARDS]}
