@@ -7,10 +7,11 @@ comment says surface forms.
 
 from __future__ import annotations
 
-__all__ = ["ALLEGE_CUES", "BROAD_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS", "DEONTIC_MODALS", "FACTIVE_CUES",
-           "FALSITY_NOUNS", "FIGURE_HEDGES", "FIGURE_VERBS", "FUTURE_AUXILIARIES", "HAZARD_CAUSES", "HAZARD_NOUNS", "HEDGE_ADJS", "HEDGE_ADVERBS", "HEDGE_AMODS",
+__all__ = ["ACCIDENT_NOUNS", "ACCIDENT_VERBS", "ALLEGE_CUES", "BROAD_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS",
+           "DEONTIC_MODALS", "ELECTION_WORDS", "FACTIVE_CUES", "FALSITY_NOUNS", "FIGURE_HEDGES", "FIGURE_VERBS",
+           "FUTURE_AUXILIARIES", "HAZARD_CAUSES", "HAZARD_NOUNS", "HEDGE_ADJS", "HEDGE_ADVERBS", "HEDGE_AMODS",
            "HYPO_AMODS", "MODALS", "NOUN_CUES", "POSSIBILITY_MODALS", "QUOTE_ONLY_VERBS", "RAISING_HEDGES",
-           "SPEECH_VERBS", "words"]
+           "SPEECH_VERBS", "SPORT_WORDS", "VICTORY_VERBS", "words"]
 
 
 def words(text: str) -> frozenset[str]:
@@ -122,4 +123,22 @@ HAZARD_NOUNS: frozenset[str] = words(
 #: shelling of a dam"): a hazard phrase holding one is not a disaster.
 HAZARD_CAUSES: frozenset[str] = words(
     "strike airstrike attack shelling shell missile rocket drone bomb bombing artillery arson arsonist "
-    "sabotage explosive grenade mortar blow breach")
+    "sabotage explosive grenade mortar blow breach shoot ram torpedo hijack")
+#: Verbs of accidents, used without an object ("a bus crashes in Jalisco", "a ferry capsizes", "a tunnel
+#: collapses"): CODING.md §1 codes accidents as no event, unless the sentence says something caused them
+#: (:data:`HAZARD_CAUSES`: "is shot down and crashes").
+ACCIDENT_VERBS: frozenset[str] = words("crash collide derail capsize sink collapse")
+#: Nouns of accidents as what kills ("a mine collapse kills three", "killed in a train crash").
+ACCIDENT_NOUNS: frozenset[str] = words("crash collision derailment collapse capsizing sinking shipwreck pileup")
+#: Verbs of winning a game or a vote ("Sweden beat Spain 27-26", "the party wins 30 seats"). With a word of
+#: sport or of an election in the sentence, CODING.md §1 codes the result as no event.
+VICTORY_VERBS: frozenset[str] = words("beat defeat win edge thrash rout overcome outscore")
+#: Words that make a victory a game's ("in the final", "on penalties", "the league title").
+SPORT_WORDS: frozenset[str] = words(
+    "championship champion cup title final finals semifinal semi-final quarterfinal league tournament match "
+    "medal trophy penalty penalties shoot-out shootout playoff playoffs olympics olympic paralympics derby "
+    "club team squad season stadium football basketball baseball hockey rugby cricket tennis golf")
+#: Words that make a victory an election's ("wins 58% of the vote", "wins the most seats").
+ELECTION_WORDS: frozenset[str] = words(
+    "election elections vote votes seat seats ballot ballots poll polls runoff run-off referendum primary "
+    "primaries re-election reelection majority constituency")

@@ -9,7 +9,7 @@ from ..plugins import hookimpl
 from . import dates, extractor, learned, losses, merge
 from .actors import annotate as annotate_actors
 from .attribution import events as attribution
-from .events import detect, hazards
+from .events import detect, nonpolitical
 from .status import settle
 
 __all__ = ["CLASSIFIER", "HAZARDS", "HYBRID", "LEARNED", "builtin_stages", "hybrid_stages", "learned_stages", "register_extractors",
@@ -24,7 +24,7 @@ HYBRID = Stage("events.learned.v1", extractor.annotate_hybrid,
                ("doc", "mentions", "dates", "places", "events.status"),
                ("events", "events.source", "events.status"))
 #: Every extractor's last event stage: no event where a natural hazard is what acts (CODING.md §1).
-HAZARDS = Stage(hazards.NAME, hazards.annotate, ("doc", "mentions", "events.status"), ("events",))
+HAZARDS = Stage(nonpolitical.NAME, nonpolitical.annotate, ("doc", "mentions", "events.status"), ("events",))
 
 
 def builtin_stages() -> list[Stage]:

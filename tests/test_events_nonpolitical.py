@@ -1,4 +1,4 @@
-"""The disaster filter ``events.hazards.v1`` (CODING.md §1: natural disasters give no propositions).
+"""The disaster filter ``events.nonpolitical.v1`` (CODING.md §1: natural disasters give no propositions).
 
 Rule tests on hand-built parses (so a model update cannot break them), then whole-pipeline sentences in the
 team's own wording, with other hazards, places and actors than any corpus line.
@@ -11,7 +11,7 @@ import pytest
 import thucydides
 from docbuild import build, mention
 from thucydides.pipeline.state import EventMention
-from thucydides.stages.events.hazards import hazard_sentence, keep_events
+from thucydides.stages.events.nonpolitical import hazard_sentence, keep_events, result_sentence
 
 
 def _event(doc, trigger: int, actor: tuple[str, ...] = (), recipient: tuple[str, ...] = ()) -> EventMention:
@@ -127,3 +127,88 @@ def test_fire_read_as_a_noun_inside_a_noun_phrase_is_not_a_hazard() -> None:
                  ("earthquake", 3, "compound", "NOUN", "earthquake"), ("strikes", 3, "ROOT", "VERB", "strike"),
                  ("Peru", 3, "dobj", "PROPN", "Peru"), (".", 3, "punct", "PUNCT", ".")], tags={3: "VBZ"})
     assert hazard_sentence(doc[:], [mention(doc, 4, 5, "PER")])
+
+
+def _crash(words: list[tuple[str, int, str, str, str]]):
+    return build(words, tags={i: "VBZ" for i, w in enumerate(words) if w[3] == "VERB"})
+
+
+def test_an_accident_is_no_ones_act_even_when_a_states_aircraft_has_it() -> None:
+    # An Indian jet crashes near Jodhpur . (the jet's state is named, but a crash is an accident)
+    doc = _crash([("An", 2, "det", "DET", "an"), ("Indian", 2, "amod", "ADJ", "indian"),
+                  ("jet", 3, "nsubj", "NOUN", "jet"), ("crashes", 3, "ROOT", "VERB", "crash"),
+                  ("near", 3, "prep", "ADP", "near"), ("Jodhpur", 4, "pobj", "PROPN", "Jodhpur"),
+                  (".", 3, "punct", "PUNCT", ".")])
+    indian = mention(doc, 1, 2, "IND")
+    assert hazard_sentence(doc[:], [indian])
+    assert keep_events(doc, [_event(doc, 3, actor=("IND",))], [indian]) == []
+
+
+def test_a_crash_someone_caused_is_not_an_accident() -> None:
+    # Rebels shoot down a helicopter , which crashes . / The ferry sinks the barge . (an object: not an accident)
+    doc = _crash([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("shoot", 1, "ROOT", "VERB", "shoot"),
+                  ("down", 1, "prt", "ADP", "down"), ("a", 4, "det", "DET", "a"),
+                  ("helicopter", 1, "dobj", "NOUN", "helicopter"), ("which", 6, "nsubj", "PRON", "which"),
+                  ("crashes", 1, "conj", "VERB", "crash"), (".", 1, "punct", "PUNCT", ".")])
+    assert not hazard_sentence(doc[:], [])
+    doc = _crash([("The", 1, "det", "DET", "the"), ("ferry", 2, "nsubj", "NOUN", "ferry"),
+                  ("sinks", 2, "ROOT", "VERB", "sink"), ("the", 4, "det", "DET", "the"),
+                  ("barge", 2, "dobj", "NOUN", "barge"), (".", 2, "punct", "PUNCT", ".")])
+    assert not hazard_sentence(doc[:], [])
+
+
+def test_a_disaster_reported_by_an_actor_is_still_no_ones_act() -> None:
+    # The ministry said floods killed nine people . (saying so is not doing it)
+    doc = build([("The", 1, "det", "DET", "the"), ("ministry", 2, "nsubj", "NOUN", "ministry"),
+                 ("said", 2, "ROOT", "VERB", "say"), ("floods", 4, "nsubj", "NOUN", "flood"),
+                 ("killed", 2, "ccomp", "VERB", "kill"), ("nine", 6, "nummod", "NUM", "nine"),
+                 ("people", 4, "dobj", "NOUN", "people"), (".", 2, "punct", "PUNCT", ".")])
+    ministry = mention(doc, 0, 2, "KEN")
+    assert keep_events(doc, [_event(doc, 4)], [ministry]) == []
+
+
+def test_the_pipeline_codes_no_event_for_an_aircraft_crash() -> None:
+    text = "A Russian Su-30 fighter crashes into an apartment block in Irkutsk, killing two pilots."
+    for extractor in ("rules", "learned"):
+        assert thucydides.extract(text, published="2024-06-04", extractor=extractor).propositions == ()
+
+
+@pytest.mark.parametrize("text", [
+    "A Syrian army helicopter is shot down by rebels and crashes near Idlib.",
+    "A Ukrainian drone hits an oil depot in Bryansk, causing the roof to collapse.",
+])
+def test_a_crash_or_collapse_an_attack_caused_keeps_the_attack(text: str) -> None:
+    assert any(p.type == "ASSAULT" for p in thucydides.extract(text, published="2024-06-04",
+                                                               extractor="rules").propositions)
+
+
+@pytest.mark.parametrize("text", [
+    # each gave an event between the two countries before the filter (ASSAULT or SANCTION)
+    "Morocco beat Portugal 1-0 in the World Cup quarter-final in Doha.",
+    "Argentina defeat France on penalties to win the World Cup final.",
+    "Japan beat Germany in their opening match of the tournament.",
+])
+def test_a_game_result_is_no_event(text: str) -> None:
+    for extractor in ("rules", "learned"):
+        doc = thucydides.extract(text, published="2022-12-10", extractor=extractor)
+        assert doc.propositions == (), (extractor, [(p.type, p.actor) for p in doc.propositions])
+
+
+def test_result_sentences_need_a_score_or_a_word_of_sport_or_election() -> None:
+    # Ukrainian troops beat back an assault near Bakhmut . (a victory verb, but no game and no vote)
+    doc = build([("Ukrainian", 1, "amod", "ADJ", "ukrainian"), ("troops", 2, "nsubj", "NOUN", "troop"),
+                 ("beat", 2, "ROOT", "VERB", "beat"), ("back", 2, "prt", "ADP", "back"), ("an", 5, "det", "DET", "an"),
+                 ("assault", 2, "dobj", "NOUN", "assault"), ("near", 2, "prep", "ADP", "near"),
+                 ("Bakhmut", 6, "pobj", "PROPN", "Bakhmut"), (".", 2, "punct", "PUNCT", ".")])
+    assert not result_sentence(doc[:])
+    # The party wins 30 seats . / Ghana beat Chad 2-1 .
+    doc = build([("The", 1, "det", "DET", "the"), ("party", 2, "nsubj", "NOUN", "party"),
+                 ("wins", 2, "ROOT", "VERB", "win"), ("30", 4, "nummod", "NUM", "30"),
+                 ("seats", 2, "dobj", "NOUN", "seat"), (".", 2, "punct", "PUNCT", ".")])
+    assert result_sentence(doc[:])
+    doc = build([("Ghana", 1, "nsubj", "PROPN", "Ghana"), ("beat", 1, "ROOT", "VERB", "beat"),
+                 ("Chad", 1, "dobj", "PROPN", "Chad"), ("2-1", 1, "npadvmod", "NUM", "2-1"),
+                 (".", 1, "punct", "PUNCT", ".")])
+    assert result_sentence(doc[:])
+    event = _event(doc, 1, actor=("GHA",), recipient=("TCD",))
+    assert keep_events(doc, [event], [mention(doc, 0, 1, "GHA"), mention(doc, 2, 3, "TCD")]) == []
