@@ -102,7 +102,7 @@ def test_a_stage_after_merging_that_reads_the_parse_runs_chunk_by_chunk(monkeypa
     pipeline = default_pipeline().insert_after("merge.claims.v1", stage)
     assert split_stages(list(pipeline)) is None
     local, whole = split_stages(list(default_pipeline())) or ([], [])
-    assert [s.name for s in whole] == ["merge.claims.v1", "places.link.v1"]
+    assert [s.name for s in whole] == ["merge.claims.v1", "propositions.parties.v1", "places.link.v1"]
     assert "losses.rules.v1" in [s.name for s in local]
     monkeypatch.setattr(run, "CHUNK_CHARS", 200)
     doc = run.extract_article(run.Article(text="\n\n".join(REPORT)), stages=pipeline)

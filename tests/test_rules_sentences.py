@@ -16,6 +16,10 @@ CASES = [
      ("alleged", ("UKR",))),
     ("The Kremlin rejected claims that Russian forces had bombed the theatre in Mariupol.", "ASSAULT", {"RUS"},
      {"UKR"}, "denied", ("denied", ("RUS",))),
+    # "allegedly" and "X reported": alleged, through the outlet (the golden article's "pressed for an immediate
+    # retaliation" names no addressee, so propositions.parties.v1 drops it there)
+    ("Some Israeli officials allegedly pressed Washington for an immediate retaliation, The New York Times reported.",
+     "REQUEST", {"ISR"}, {"USA"}, "alleged", ("alleged", ())),
     ("Venezuela allegedly seized a Guyanese fishing boat.", "ASSAULT", {"VEN"}, {"GUY"}, "alleged", ("alleged", ())),
     ("Serbia may send troops to Kosovo, analysts warned.", "MOBILIZE", {"SRB"}, {"XKX"}, "hypothetical",
      ("hypothetical", ())),
@@ -43,3 +47,11 @@ def test_sentence(text: str, type_: str, actor: set[str], recipient: set[str], v
     p = found[0]
     assert set(p.recipient) == recipient and p.verdict == verdict
     assert claim in {(c.status, c.by) for c in p.claims}
+
+
+def test_a_reported_allegation_goes_through_the_outlet() -> None:
+    text = "Some Israeli officials allegedly pressed Washington for an immediate retaliation, The New York Times reported."
+    for extractor in ("rules", "learned"):
+        claims = [c for p in thucydides.extract(text, published="2024-04-16", extractor=extractor).propositions
+                  for c in p.claims]
+        assert ("alleged", "The New York Times") in {(c.status, c.via) for c in claims}, extractor

@@ -6,7 +6,7 @@ from ..pipeline.state import Stage
 from ..places import link as places_link
 from ..places import stage as places
 from ..plugins import hookimpl
-from . import dates, extractor, learned, losses, merge
+from . import dates, extractor, learned, losses, merge, parties
 from .actors import annotate as annotate_actors
 from .attribution import events as attribution
 from .events import detect, nonpolitical
@@ -88,6 +88,7 @@ def _analysis() -> list[Stage]:
 def _after_events() -> list[Stage]:
     return [
         Stage("merge.claims.v1", merge.annotate, ("events.status",), ("propositions",)),
+        Stage(parties.NAME, parties.annotate, ("propositions",), ("propositions",)),
         Stage(places_link.NAME, places_link.annotate, ("places", "propositions"), ("propositions",)),
         Stage("losses.rules.v1", losses.annotate, ("doc", "mentions", "events.status"), ("loss_claims",)),
     ]
