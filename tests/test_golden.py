@@ -76,6 +76,7 @@ def test_quote_continuation_keeps_the_speaker() -> None:
 
 @pytest.mark.parametrize(("doc_id", "type_", "actor", "recipient", "status", "by", "via"), [
     ("2024-04-16_gulf_monitor", "ASSAULT", "IRN", "ISR", "alleged", ("ISR",), None),  # "..., the Israeli military said"
+    ("2024-04-16_gulf_monitor", "REQUEST", "ISR", None, "alleged", (), "The New York Times"),  # allegedly; X reported
     ("2024-04-16_gulf_monitor", "THREATEN", "GBR", "IRN", "asserted", (), None),  # said London would impose
     ("2022-08-04_strait_review", "REJECT", "CHN", "JPN", "asserted", (), None),
 ])

@@ -1,33 +1,42 @@
-"""The stage ``propositions.parties.v1``: a proposition names the parties its type needs (CODING.md §2-3)."""
+"""The stage ``propositions.parties.v1``: an attack names whom it hit (CODING.md §3)."""
 
 from __future__ import annotations
 
 import pytest
 
-from thucydides.model import Proposition
-from thucydides.stages.parties import DIRECTED_TYPES, has_parties
+import thucydides
+from thucydides.model import Claim, Proposition, Provenance
+from thucydides.stages.parties import has_parties
+
+
+def _claim(status: str) -> Claim:
+    return Claim(status, (), None, "text", Provenance("d1", 0, 4, "test", "0"))
 
 
 @pytest.mark.parametrize(("type_", "actor", "recipient", "kept"), [
     ("ASSAULT", (), ("NGA",), True),        # "gunmen killed five villagers in Zamfara": an unknown attacker
-    ("SANCTION", (), ("RUS",), False),      # who sanctions is never unknown: a reading that lost its actor
-    ("REQUEST", (), (), False),
-    ("REQUEST", ("KEN",), (), False),       # "Kenya calls for calm": a request made to no one coded
-    ("REQUEST", ("KEN",), ("SOM",), True),
-    ("REJECT", ("SRB",), (), False),
-    ("COERCE", ("IRN",), ("IRN",), True),   # a state acting on its own people is its own recipient
-    ("CONSULT", ("FRA", "DEU"), (), True),  # reciprocal: every side in actor, no recipient
-    ("ACCUSE", ("PAK", "AFG"), (), True),
-    ("ACCUSE", ("PER",), (), True),         # "the president condemned the attack": no attacker named
+    ("ASSAULT", ("RUS",), ("UKR",), True),
+    ("ASSAULT", ("RUS",), (), False),       # an attack hits someone: the reading missed whom
+    ("ASSAULT", ("ETH", "ERI"), (), False),
+    ("ASSAULT", (), (), False),
+    ("REQUEST", ("KEN",), (), True),        # other types may name one party only
+    ("CONSULT", ("FRA", "DEU"), (), True),
     ("MOBILIZE", ("PRK",), (), True),       # a missile test needs no target
-    ("THREATEN", ("CHN",), (), True),
 ])
-def test_a_proposition_keeps_only_with_the_parties_its_type_needs(type_: str, actor: tuple[str, ...],
-                                                                  recipient: tuple[str, ...], kept: bool) -> None:
-    assert has_parties(Proposition(type_, actor, recipient)) is kept
+def test_an_attack_keeps_only_with_a_recipient(type_: str, actor: tuple[str, ...], recipient: tuple[str, ...],
+                                               kept: bool) -> None:
+    assert has_parties(Proposition(type_, actor, recipient, claims=(_claim("asserted"),))) is kept
 
 
-def test_directed_types_are_plover_types() -> None:
-    from thucydides.plover import EVENT_TYPES
+def test_a_denied_attack_is_kept_without_a_recipient() -> None:
+    assert has_parties(Proposition("ASSAULT", ("RUS",), (), claims=(_claim("alleged"), _claim("denied"))))
+    doc = thucydides.extract("Russia did not attack the convoy, the Kremlin said.", published="2024-03-06")
+    assert [(p.type, p.verdict) for p in doc.propositions] == [("ASSAULT", "denied")]
 
-    assert DIRECTED_TYPES <= set(EVENT_TYPES)
+
+def test_the_pipeline_drops_an_attack_on_no_one() -> None:
+    # the North Korean launch is no attack; before the stage the rules read "fired" as ASSAULT PRK -> []
+    text = "North Korea fired a ballistic missile into the sea on Tuesday, South Korea said."
+    for extractor in ("rules", "learned"):
+        doc = thucydides.extract(text, published="2024-03-06", extractor=extractor)
+        assert all(p.recipient for p in doc.propositions if p.type == "ASSAULT"), extractor

@@ -11,13 +11,14 @@ CASES = [
     ("Russia did not attack the convoy, the Kremlin said.", "ASSAULT", {"RUS"}, set(), "denied", ("denied", ("RUS",))),
     ("Iran denied supplying drones to Russia.", "AID", {"IRN"}, {"RUS"}, "denied", ("denied", ("IRN",))),
     ("Ethiopia accused Eritrea of shelling border towns.", "ACCUSE", {"ETH"}, {"ERI"}, "asserted", ("asserted", ())),
-    ("Ethiopia accused Eritrea of shelling border towns.", "ASSAULT", {"ERI"}, set(), "alleged", ("alleged", ("ETH",))),
+    # an attack needs a recipient (propositions.parties.v1): "border towns" alone name no state
+    ("Ethiopia accused Eritrea of shelling Ethiopian border towns.", "ASSAULT", {"ERI"}, {"ETH"}, "alleged",
+     ("alleged", ("ETH",))),
     ("Ukraine blamed Russia for killing 20 civilians in Kharkiv.", "ASSAULT", {"RUS"}, {"UKR"}, "alleged",
      ("alleged", ("UKR",))),
     ("The Kremlin rejected claims that Russian forces had bombed the theatre in Mariupol.", "ASSAULT", {"RUS"},
      {"UKR"}, "denied", ("denied", ("RUS",))),
-    # "allegedly" and "X reported": alleged, through the outlet (the golden article's "pressed for an immediate
-    # retaliation" names no addressee, so propositions.parties.v1 drops it there)
+    # "allegedly" and "X reported": alleged, through the outlet
     ("Some Israeli officials allegedly pressed Washington for an immediate retaliation, The New York Times reported.",
      "REQUEST", {"ISR"}, {"USA"}, "alleged", ("alleged", ())),
     ("Venezuela allegedly seized a Guyanese fishing boat.", "ASSAULT", {"VEN"}, {"GUY"}, "alleged", ("alleged", ())),
