@@ -56,12 +56,12 @@ def test_titles_possessives_surnames_and_pronouns() -> None:
         "IRN", "GOV", "Abbas Araghchi", "actors.gazetteer.v1")
     assert _one(ms, MIDEAST, "Araghchi", 1)[:3] == ("IRN", "GOV", "Abbas Araghchi")
     assert _one(ms, MIDEAST, "Tehran")[:2] == ("IRN", "GOV")
-    assert _one(ms, MIDEAST, "its") == ("IRN", "GOV", "Iran", "actors.coref.v1")
-    assert _one(ms, MIDEAST, "he")[2:] == ("Daniel Hagari", "actors.coref.v1")
+    assert _one(ms, MIDEAST, "its") == ("IRN", "GOV", "Iran", "actors.coref.v2")
+    assert _one(ms, MIDEAST, "he")[2:] == ("Daniel Hagari", "actors.coref.v2")
     assert _one(ms, MIDEAST, "Israeli military spokesman Daniel Hagari")[:2] == ("ISR", "MIL")
     pair = _at(ms, MIDEAST, "The two countries")
     assert sorted(m.actor.code for m in pair) == ["IRN", "ISR"]
-    assert {m.provenance.extractor for m in pair} == {"actors.coref.v1"}
+    assert {m.provenance.extractor for m in pair} == {"actors.coref.v2"}
     assert _longest(ms, MIDEAST, "Damascus") == "SYR"
 
 
@@ -195,7 +195,7 @@ def test_gendered_pronouns_and_plural_they() -> None:
             "Ukrainian officials rejected the claim, and they called it propaganda.")
     ms = _mentions(text, "2023-04-01")
     assert _one(ms, text, "Maria Zakharova")[:3] == ("RUS", "DIP", "Maria Zakharova")
-    assert _one(ms, text, "She")[2:] == ("Maria Zakharova", "actors.coref.v1")
+    assert _one(ms, text, "She")[2:] == ("Maria Zakharova", "actors.coref.v2")
     assert not _at(ms, text, "He"), "no male person to refer to"
     assert _one(ms, text, "they")[:2] == ("UKR", "GOV")
 
@@ -243,3 +243,26 @@ def test_unknown_person_heading_a_phrase_with_a_demonym() -> None:
     assert not _at(ms, text, "Tinkov"), "no alias mention inside the full name"
     assert _one(ms, text, "Tinkov", 1)[2:] == ("Oleg Tinkov", "actors.alias.v1")
     assert _one(ms, text, "he", 1)[2] == "Oleg Tinkov"  # the first "he" is inside "the"
+
+
+@pytest.mark.parametrize(("text", "phrase", "codes"), [
+    # the mediators are named last; "both sides" are the two states the story is about
+    (("Thai and Cambodian troops clashed near a border temple. Thailand said Cambodia fired first. "
+      "Malaysia offered to mediate, and China urged both sides to hold fire."), "both sides", ["KHM", "THA"]),
+    (("Kenya accused Somalia of arming militias. Somalia denied it and recalled its envoy from Kenya. "
+      "The African Union invited the two foreign ministers to Addis Ababa."), "the two foreign ministers",
+     ["KEN", "SOM"]),
+    (("Serbian police closed two crossings, and Kosovo said Serbia was provoking unrest. Serbia rejected that. "
+      "The European Union summoned both leaders to Brussels."), "both leaders", ["SRB", "XKX"]),
+])
+def test_a_pair_phrase_stands_for_the_two_states_the_document_names_most(
+        text: str, phrase: str, codes: list[str]) -> None:
+    pair = _at(_mentions(text), text, phrase)
+    assert sorted(m.actor.code for m in pair) == codes
+    assert {m.provenance.extractor for m in pair} == {"actors.coref.v2"}
+
+
+def test_a_pair_phrase_needs_two_states_named_before_it() -> None:
+    text = "Ghana opened talks on Monday. Both sides said the two foreign ministers would meet again."
+    coref = [m for m in _mentions(text) if m.provenance.extractor == "actors.coref.v2"]
+    assert [m for m in coref if m.text in ("Both sides", "the two foreign ministers")] == []

@@ -1,5 +1,5 @@
 """A state's institutions named without the state take its code when the context names one state
-(``actors.institution.v1``, CODING.md §2)."""
+(``actors.institution.v2``, CODING.md §2)."""
 
 from __future__ import annotations
 
@@ -54,3 +54,36 @@ def test_the_state_must_be_named_within_two_sentences_before() -> None:
     army_near = ActorMention(Actor("", "MIL", "The army", "group"), "The army", Provenance("t", 21, 29, "x", "0"))
     [placed] = institution_mentions(near, [chad, army_near], "t")
     assert (placed.actor.code, placed.actor.sector, placed.provenance.extractor) == ("TCD", "MIL", EXTRACTOR)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person of a state names it: no state word in the sentences before "The government"
+    ("Emmanuel Macron spoke to farmers on Tuesday. The government promised new subsidies.",
+     {"The government": "FRA"}),
+    # nearby sentences name three states; the document has named Sudan most often
+    (("Sudan's army shelled Omdurman overnight. Sudanese officials blamed a paramilitary group. "
+      "Egypt and Saudi Arabia called for a truce. The government rejected the call."), {"The government": "SDN"}),
+    # the nearby sentences name no state: the document's leading state
+    (("Bolivian police cleared a road block near La Paz. Bolivia's miners had blocked it for a week. "
+      "Several people were hurt. Prices of fuel rose sharply. The army was deployed on Sunday."),
+     {"The army": "BOL"}),
+])
+def test_the_documents_leading_state_stands_for_an_institution_the_nearby_text_leaves_open(
+        text: str, expected: dict[str, str]) -> None:
+    found = _codes(text)
+    for words, code in expected.items():
+        assert found.get(words) == code
+
+
+@pytest.mark.parametrize("text", [
+    # two states named equally often
+    "Armenia accused Azerbaijan of shelling. Azerbaijan and Armenia traded blame. The army said it returned fire.",
+    # the leading state is not among the states named nearby
+    ("Peru's president flew to Lima. Peruvian ministers waited. Schools closed early. Markets were quiet. "
+     "Chile and Argentina met in Santiago on Friday. The government said talks went well."),
+])
+def test_no_leading_state_or_one_the_nearby_text_contradicts_leaves_an_institution_without_a_code(
+        text: str) -> None:
+    placed = [m for m in mentions_of(State(Article(text, id="t"), parse(text)))
+              if m.provenance.extractor == EXTRACTOR]
+    assert [m.text for m in placed if m.text.lower().startswith("the government") or m.text == "The army"] == []

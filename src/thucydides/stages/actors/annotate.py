@@ -3,7 +3,7 @@
 Three layers of mentions, which may nest: every gazetteer alias (``Russian``, ``the Kremlin``,
 ``Wang Yi``); every noun phrase that contains one (``China's Foreign Minister Wang Yi``, ``the defence
 ministry of the Russian Federation``); and references back: a person's surname after the full name
-(``actors.alias.v1``), pronouns and "the two countries" (``actors.coref.v1``, see :mod:`.coref`); in a
+(``actors.alias.v1``), pronouns and "the two countries" (``actors.coref.v2``, see :mod:`.coref`); in a
 government's own release, "we" and "I" are its state (``actors.voice.v1``, see :mod:`.voice`).
 """
 
@@ -212,7 +212,7 @@ def mentions_of(state: State) -> list[ActorMention]:
     refs = resolve_references(col.doc, found, state.article.id, heads)
     owned = _possessed(col.doc, found, refs)
     placed = institution_mentions(col.doc, [*found, *refs, *owned], state.article.id)
-    replaced = {(m.start, m.end) for m in [*owned, *placed]}
+    replaced = {(m.start, m.end) for m in [*refs, *owned, *placed]}
     kept = [m for m in found if m.actor.code or (m.start, m.end) not in replaced]
     principal = principal_of(state.article.outlet, day)
     voiced = voice_mentions(col.doc, principal, state.article.id, day) if principal is not None else []

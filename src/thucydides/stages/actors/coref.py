@@ -1,4 +1,4 @@
-"""References back to actors: pronouns and "the two countries" (extractor ``actors.coref.v1``).
+"""References back to actors: pronouns and "the two countries" (extractor ``actors.coref.v2``).
 
 Conservative rules over the mentions already found, looking back at most two sentences (six for
 "the two countries"):
@@ -10,8 +10,10 @@ Conservative rules over the mentions already found, looking back at most two sen
   ..."), else the most recent plural description ("Russian troops") or organisation or group; a
   person speaking in the same sentence ("the spokesperson said they ...") stands for the state or
   organisation they speak for;
-- "the two countries", "both sides" ... -> the two most recent distinct states (or sides), one mention per
-  actor over the same span;
+- "the two countries", "both sides", "both presidents", "the two foreign ministers" ... -> the two states (or
+  sides) the document has named most often so far, the later-named first on a tie, one mention per actor over
+  the same span: a story of a border clash between two states that quotes their mediators calls the two
+  clashing states "both sides", not the last two states it quoted;
 - a pronoun subject of a clause reporting what somebody said ("X said it would ...") refers to the speaker
   X when X is a mention, and to nothing when X is an unknown noun phrase;
 - places in locative phrases ("in Damascus", "at northern Israel") are never antecedents.
@@ -30,15 +32,18 @@ from .gazetteer import gazetteer
 
 __all__ = ["EXTRACTOR", "as_state", "resolve_references"]
 
-EXTRACTOR = "actors.coref.v1"
+EXTRACTOR = "actors.coref.v2"
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "take", "matter"})
 _PAIRS = {"countries": "state", "nations": "state", "states": "state", "governments": "state",
-          "neighbours": "state", "neighbors": "state", "allies": "state", "sides": "side",
-          "parties": "side"}
+          "neighbours": "state", "neighbors": "state", "allies": "state", "presidents": "state",
+          "leaders": "state", "capitals": "state", "armies": "state", "militaries": "state",
+          "ministers": "state", "sides": "side", "parties": "side", "delegations": "side"}
+#: Office words between "the two" / "both" and "ministers" ("the two foreign ministers").
+_MINISTRIES = frozenset({"foreign", "defence", "defense", "prime", "interior", "finance"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = _HE | _SHE | _IT | _THEY
 _LOCATIVE = frozenset({"in", "at", "near", "into", "across", "from", "to", "over", "outside", "inside", "around"})
@@ -188,27 +193,36 @@ def _single(tok: Token, word: str, sent: int, near: list[_Antecedent]) -> Actor 
 
 def _pair(lowers: list[str], i: int) -> tuple[int, str] | None:
     """(end token, what) when a "the two X" / "both X" phrase starts at token ``i``."""
-    if lowers[i] not in ("the", "both"):
+    if lowers[i] == "the" and lowers[i + 1:i + 2] == ["two"]:
+        at = i + 2
+    elif lowers[i] == "both":
+        at = i + 1
+    else:
         return None
-    words = lowers[i:i + 3]
-    if words[:2] == ["the", "two"] and len(words) == 3 and words[2] in _PAIRS:
-        return i + 3, _PAIRS[words[2]]
-    if words[:1] == ["both"] and len(words) >= 2 and words[1] in _PAIRS:
-        return i + 2, _PAIRS[words[1]]
+    if lowers[at:at + 1] and lowers[at] in _MINISTRIES and lowers[at + 1:at + 2] == ["ministers"]:
+        at += 1
+    elif lowers[at:at + 1] == ["ministers"]:
+        return None
+    if at < len(lowers) and lowers[at] in _PAIRS:
+        return at + 1, _PAIRS[lowers[at]]
     return None
 
 
-def _two(ants: list[_Antecedent], i: int, sent: int, what: str) -> list[Actor]:
-    found: list[Actor] = []
-    for a in reversed([a for a in ants if a.token < i and sent - a.sent <= 6 and a.actor.code]):
-        if what == "state" and a.actor.kind not in ("state", "separatist"):
+def _two(ants: list[_Antecedent], i: int, what: str) -> list[Actor]:
+    """The two states (``what`` "state") or actors ("side") named most often before token ``i``; on a tie the
+    one named later comes first. Empty when fewer than two were named."""
+    count: dict[str, int] = {}
+    last: dict[str, tuple[int, Actor]] = {}
+    for a in ants:
+        if a.token >= i:
+            break
+        if not a.actor.code or (what == "state" and a.actor.kind not in ("state", "separatist")):
             continue
         actor = as_state(a.actor)
-        if all(f.code != actor.code for f in found):
-            found.append(actor)
-        if len(found) == 2:
-            return found
-    return []
+        count[actor.code] = count.get(actor.code, 0) + 1
+        last[actor.code] = (a.token, actor)
+    top = sorted(count, key=lambda code: (-count[code], -last[code][0]))[:2]
+    return [last[code][1] for code in top] if len(top) == 2 else []
 
 
 def resolve_references(doc: Doc, mentions: list[ActorMention], document: str,
@@ -241,7 +255,7 @@ def resolve_references(doc: Doc, mentions: list[ActorMention], document: str,
         sent = sent_of.get(i, 0)
         pair = _pair(lowers, i)
         if pair is not None:
-            for actor in _two(every, i, sent, pair[1]):
+            for actor in _two(every, i, pair[1]):
                 emit(i, pair[0], actor)
         elif word in _PRONOUNS and doc[i].pos_ == "PRON":
             for ref in _pronoun(doc[i], sent, window.before(i, sent - 2), spans):
