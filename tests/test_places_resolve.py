@@ -150,3 +150,25 @@ def test_an_acronym_in_capitals_names_a_state_or_region_never_a_town() -> None:
     for acronym in ("UN", "EU"):   # towns of India and France are named "Un" and "Eu"
         assert acronym not in found or found[acronym].place is None
     assert found["Eu"].place is not None and found["Eu"].place.country == "FRA"
+
+
+def test_a_name_repeated_in_the_text_is_not_context_for_itself() -> None:
+    # Faizabad is an Indian city of 150,000 and an Afghan town of 44,000; the story names three Afghan places
+    # and India once. Before, each "Faizabad" counted as a vote for the Indian city.
+    text = ("Aid convoys arrived in Faizabad on Tuesday, officials in Kabul said. Roads from Kandahar were open, "
+            "and India pledged medicine. Landslides near Faizabad still blocked the roads of Afghanistan.")
+    found = [m for m in resolve_places(text, parse(text)) if m.text == "Faizabad"]
+    assert [state_of(m) for m in found] == ["AFG", "AFG"]
+    pakistan = _by_text("Floods cut off Hyderabad, officials in Pakistan's Sindh province said. India offered "
+                        "help. Pakistani troops evacuated families from Hyderabad on Sunday.")
+    assert state_of(pakistan["Hyderabad"]) == "PAK"
+
+
+def test_a_bare_region_after_the_needs_its_state_named() -> None:
+    gulf = _by_text("Iranian boats shadowed a British destroyer in the Gulf, the Royal Navy said, and London "
+                    "summoned Iran's envoy.")
+    assert gulf["Gulf"].place is None  # not Gulf Province, Papua New Guinea
+    assert state_of(_by_text("Landslides in Gulf province killed four people, Papua New Guinea's disaster "
+                             "office said.")["Gulf province"]) == "PNG"
+    north = _by_text("Gunmen attacked a convoy in the North, and Cameroon's army said it had killed three.")
+    assert state_of(north["North"]) == "CMR"

@@ -33,6 +33,9 @@ LOCATIVES = frozenset({"in", "near", "at", "from", "to", "into", "outside", "aro
 KIND_PRIOR = {"country": 8.5, "continent": 8.5, "adm1": 6.5, "adm2": 4.0}
 TEAM_PRIOR = 6.5
 CONTEXT_STATE = 2.5
+#: Each doubling of a state's other mentions adds this much more ("Faizabad" in a story that names Afghanistan
+#: five times and India once is the Afghan town, though the Indian one is larger).
+CONTEXT_MORE = 0.5
 CONTEXT_REGION = 2.0
 CONTEXT_NEIGHBOUR = 1.0
 CONTAINER = 6.0
@@ -228,10 +231,11 @@ def _contains(container: Place, place: Place) -> bool:
 
 
 def _score(place: Place, item: _Item, states: Counter[str], regions: set[str],
-           borders: dict[str, tuple[str, ...]]) -> float:
+           borders: dict[str, tuple[str, ...]], own: Counter[tuple[str, str]]) -> float:
     score = prior(place)
-    if place.country and states[place.country] > (1 if item.best and item.best.country == place.country else 0):
-        score += CONTEXT_STATE
+    support = states[place.country] - own[normalize(item.text), place.country] if place.country else 0
+    if support > 0:
+        score += CONTEXT_STATE + CONTEXT_MORE * math.log2(support)
     elif any(states[n] for n in borders.get(place.country, ())):
         score += CONTEXT_NEIGHBOUR
     if place.admin1 in regions and place.kind not in ("adm1", "country"):
@@ -265,14 +269,22 @@ def _context(items: Sequence[_Item], given: Iterable[str]) -> tuple[Counter[str]
     return states, regions
 
 
+def _own(items: Sequence[_Item]) -> Counter[tuple[str, str]]:
+    """How often each name is currently placed in each state: a name repeated in the text is one piece of
+    context, so its own mentions do not count as context for it ("Faizabad ... Faizabad" is not two votes
+    for the Indian Faizabad in a story about Afghanistan)."""
+    return Counter((normalize(i.text), i.best.country) for i in items if i.best is not None)
+
+
 def _choose(items: list[_Item], given: Sequence[str], borders: dict[str, tuple[str, ...]]) -> None:
     for item in items:
         item.best = max(item.candidates, key=prior) if item.candidates else None
     for _ in range(2):
         states, regions = _context(items, given)
+        own = _own(items)
         for item in items:
             if item.candidates:
-                item.best = max(item.candidates, key=lambda p: _score(p, item, states, regions, borders))
+                item.best = max(item.candidates, key=lambda p: _score(p, item, states, regions, borders, own))
 
 
 def _kept(item: _Item, states: Counter[str]) -> bool:
@@ -305,6 +317,24 @@ def _settle_approximate(item: _Item, states: Counter[str]) -> None:
         item.best = None
 
 
+_THE_BEFORE = re.compile(r"(?i:\bthe)\s+$")
+
+
+def _settle_lone_regions(items: Sequence[_Item], text: str, states: Counter[str]) -> None:
+    """A bare one-word region written after "the", of a state nothing else in the text names, stays
+    unresolved: "the Gulf" is not Gulf Province of Papua New Guinea, nor "the Centre" a region of Burkina Faso.
+    "Tigray", "Gulf province" and "the Centre" in a story that names France are kept."""
+    own = _own(items)
+    for item in items:
+        p = item.best
+        if p is None or p.kind != "adm1" or item.regional or len(item.text.split()) > 1:
+            continue
+        if not _THE_BEFORE.search(text[max(0, item.span.start - 8):item.span.start]):
+            continue
+        if states[p.country] - own[normalize(item.text), p.country] <= 0:
+            item.best = None
+
+
 def _settle_contained(items: Sequence[_Item], text: str) -> None:
     """A name the gazetteer does not know, written with a local place it lies in ("Ghulam Khan, North
     Waziristan", "Olembe Stadium in Yaoundé"), stands at that place, as a facility stands at its namesake."""
@@ -328,6 +358,7 @@ def resolve_spans(text: str, spans: Sequence[Span], context_countries: Sequence[
     for item in items:
         _to_region(item, index)
         _settle_approximate(item, states)
+    _settle_lone_regions(items, text, states)
     _settle_contained(items, text)
     out = []
     for item in items:
