@@ -9,12 +9,17 @@
 from ._version import __version__
 from .errors import InputError, InvalidValue, ModelNotFound, StoreError, ThucydidesError
 from .model import Actor, ActorMention, Article, Claim, Document, LossClaim, Proposition, Provenance
-from .pipeline.run import extract, extract_batch, extract_many
-from .places import Place, PlaceMention, resolve_places, state_of
-from .stages.actors import resolve_actor
+from .places.types import Place, PlaceMention
 
-#: Public names whose modules pull in heavier dependencies (DuckDB, pyarrow, onnxruntime); imported on first use.
+#: Public names whose modules pull in heavier dependencies (spaCy, DuckDB, pyarrow, onnxruntime); imported on
+#: first use, so that the commands and the web server that read a store do not load the parser.
 _LAZY = {
+    "extract": "thucydides.pipeline.run",
+    "extract_batch": "thucydides.pipeline.run",
+    "extract_many": "thucydides.pipeline.run",
+    "resolve_places": "thucydides.places",
+    "state_of": "thucydides.places",
+    "resolve_actor": "thucydides.stages.actors",
     "open_store": "thucydides.store",
     "Filter": "thucydides.store",
     "check_claim": "thucydides.ledger",

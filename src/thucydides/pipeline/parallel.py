@@ -17,13 +17,16 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import ActorMention, Article, LossClaim, Proposition
 from ..nlp.parse import parse_many
-from ..nlp.types import Doc
 from ..places.types import PlaceMention
 from ..workers import die_with_parent, in_worker
 from .state import DateMention, EventMention, Stage, State
+
+if TYPE_CHECKING:
+    from ..nlp.types import Doc
 
 __all__ = ["PARALLEL_CHARS", "WORKERS", "Found", "chunk_article", "found_in", "map_batches", "run_local",
            "workers_for"]

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..inputs import parse_date
 from ..model import ActorMention, Article, Document, LossClaim, Proposition
 from ..nlp.parse import load_nlp, parse, parse_many
-from ..nlp.types import Doc
 from ..places.types import PlaceMention
 from .chunks import CHUNK_CHARS, absorb, shift_document, split_paragraphs, split_stages
 from .parallel import Found, chunk_article, map_batches, run_local, workers_for
 from .registry import Pipeline, default_pipeline, pipeline_for
 from .state import Stage, State
+
+if TYPE_CHECKING:
+    from ..nlp.types import Doc
 
 __all__ = ["extract", "extract_article", "extract_batch", "extract_many"]
 

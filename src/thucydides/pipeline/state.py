@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import ActorMention, Article, LossClaim, Proposition
-from ..nlp.types import Doc
 from ..places.types import PlaceMention
+
+if TYPE_CHECKING:
+    from ..nlp.types import Doc
 
 __all__ = ["FIELDS", "INITIAL_FIELDS", "Annotated", "DateMention", "EventMention", "Source", "Stage", "State"]
 

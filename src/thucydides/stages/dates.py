@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..nlp.types import Doc
 from ..pipeline.state import DateMention, State
+
+if TYPE_CHECKING:
+    from ..nlp.types import Doc
 
 __all__ = ["DATE_CUES", "DateMention", "annotate", "find_dates", "resolve_date"]
 

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import ActorMention
-from ..nlp.types import Doc, Span, Token
 from ..nlp.words import DENIAL_VERBS, SPEECH_VERBS
 from ..pipeline.state import DateMention, EventMention, State
 from .attribution.events import attribute_events
@@ -24,6 +23,9 @@ from .events.detect import make_event
 from .events.lexicon import Trigger
 from .events.roles import MentionIndex
 from .status.settle import settle_events
+
+if TYPE_CHECKING:
+    from ..nlp.types import Doc, Span, Token
 
 if TYPE_CHECKING:
     from ..classifier import EventClassifier

@@ -24,11 +24,14 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..._version import __version__
 from ...model import Actor, ActorMention, Provenance
-from ...nlp.types import Doc, Token
 from .gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
 
 __all__ = ["EXTRACTOR", "as_state", "resolve_references"]
 

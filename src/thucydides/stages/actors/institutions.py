@@ -21,11 +21,14 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..._version import __version__
 from ...model import Actor, ActorMention, Provenance
-from ...nlp.types import Doc
 from .gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
 
 __all__ = ["EXTRACTOR", "STATE_SECTORS", "institution_mentions"]
 

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from ..._version import __version__
 from ...model import Actor, ActorMention, Provenance
-from ...nlp.types import Doc
 from .coref import as_state
 from .institutions import STATE_SECTORS
 from .resolve import resolve_actor
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
 
 __all__ = ["EXTRACTOR", "FIRST_PERSON", "GOVERNMENT_OFFICES", "OWN_OFFICE", "office_mentions", "principal_of",
            "voice_mentions"]

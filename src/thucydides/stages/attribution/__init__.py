@@ -17,10 +17,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Span, Token
 from ...pipeline.state import Source
 from .cues import (
     _according_to,
@@ -49,6 +48,9 @@ from .spans import (
     _trim,
     _via_from,
 )
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 __all__ = ["ALLEGE_CUES", "DENY_CUES", "Attribution", "Source", "attribute", "find_attributions", "is_outlet",
            "quote_regions"]

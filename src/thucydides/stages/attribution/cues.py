@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...nlp.types import Doc, Span, Token
 from .lexicon import (
     _BEFORE_ADJECTIVAL_SAID,
     _QUOTE_CHARS,
@@ -32,6 +31,9 @@ from .spans import (
     _via_from,
     _via_scan,
 )
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 
 @dataclass(frozen=True)

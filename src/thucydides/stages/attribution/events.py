@@ -5,14 +5,17 @@ subject of a denial whose object is a claim noun ("X rejected claims that Y bomb
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Token
 from ...nlp.words import CLAIM_NOUNS, DENIAL_VERBS
 from ...pipeline.state import EventMention, Source, State
 from ..events import roles
 from ..events.roles import MentionIndex
 from . import attribute
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
 
 __all__ = ["annotate", "attribute_events", "claim_denier"]
 

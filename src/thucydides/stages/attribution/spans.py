@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...nlp.types import Doc, Span, Token
 from .lexicon import ANON_HEADS, ANON_PHRASES, SPEECH_VERBS, STATEMENT_NOUNS, _is_channel, is_outlet
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 
 def _lemma(tok: Token) -> str:

@@ -11,14 +11,17 @@ propositions with claims.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Span, Token
 from ...nlp.words import CLAIM_NOUNS, DENIAL_VERBS, FALSITY_NOUNS
 from ...pipeline.state import EventMention, State
 from . import roles
 from .lexicon import DEFAULT_LEXICON, VERBS, Lexicon, Trigger
 from .roles import MentionIndex
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 __all__ = ["annotate", "candidate_events", "find_triggers", "make_event"]
 

@@ -5,14 +5,17 @@ request mode, the place, the date and who must be named for an event to be kept.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ...nlp.types import Token
 from ...nlp.words import FUTURE_AUXILIARIES, POSSIBILITY_MODALS
 from ...pipeline.state import DateMention, EventMention, Source
 from ...plover import quad_of
 from . import roles
 from .lexicon import REQUEST_MODES
 from .roles import MentionIndex
+
+if TYPE_CHECKING:
+    from ...nlp.types import Token
 
 __all__ = ["LOCATION_LABELS", "absorbed", "attach_date", "background", "complete_roles", "keep", "location",
            "protest_to", "refine_mode", "retype", "share_interview_dates", "speech_act",

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Span, Token
 from ...nlp.words import (
     ACCIDENT_NOUNS,
     ACCIDENT_VERBS,
@@ -42,6 +42,9 @@ from ...nlp.words import (
 )
 from ...pipeline.state import EventMention, State
 from .roles import SUBJ, MentionIndex
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 __all__ = ["NAME", "annotate", "causes", "hazard_sentence", "is_hazard", "keep_events", "result_sentence"]
 

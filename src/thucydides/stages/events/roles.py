@@ -9,10 +9,12 @@ who met ..."), control verbs ("wanted to warn"), participles ("..., saying that"
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Token
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
 
 __all__ = ["MentionIndex", "clause_head", "codes_of", "object_of", "pobj_codes", "subject_codes"]
 

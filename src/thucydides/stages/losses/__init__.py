@@ -18,11 +18,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._version import __version__
 from ...model import ActorMention, Article, LossClaim, Provenance
-from ...nlp.types import Doc, Span, Token
 from ...pipeline.state import EventMention, State
 from .context import attribution, categories_of, item_text, period_of, unit_span
 from .events import SentenceEvents
@@ -30,6 +29,9 @@ from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, TRIGGER_WORDS, VAGUE
 from .quantities import SINGULAR, Quantity, counts_people, find_trigger, quantities, unit_ok
 from .sides import Actors, sentence_side, side_of, subject_of
 from .tally import tally_items, tally_period
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 __all__ = ["EXTRACTOR", "annotate", "extract_loss_claims", "parse_number"]
 

@@ -6,14 +6,16 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...nlp.types import Span, Token
 from ...nlp.words import DENIAL_VERBS, FIGURE_HEDGES, FIGURE_VERBS, HEDGE_ADVERBS, MODALS, SPEECH_VERBS
 from ..dates import DATE_CUES, resolve_date
 from .lexicon import VAGUE
 from .quantities import Quantity, is_numeric, of_object, unit_ok
 from .sides import PRONOUNS, Actors, actor_of, subject_of
+
+if TYPE_CHECKING:
+    from ...nlp.types import Span, Token
 
 #: Verbs of saying or of reporting a figure, and the hedges of a loss figure.
 SPEECH = SPEECH_VERBS | FIGURE_VERBS

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ...nlp.types import Span
 from ...pipeline.state import EventMention
 from ..merge import merge_events
+
+if TYPE_CHECKING:
+    from ...nlp.types import Span
 
 __all__ = ["SentenceEvents"]
 

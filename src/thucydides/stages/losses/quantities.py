@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...nlp.types import Span, Token
 from .lexicon import (
     AGENTIVE,
     EQUIPMENT,
@@ -23,6 +22,9 @@ from .lexicon import (
     WORD_NUMBERS,
     parse_number,
 )
+
+if TYPE_CHECKING:
+    from ...nlp.types import Span, Token
 
 __all__ = ["Quantity", "counts_people", "find_trigger", "is_loss_verb", "is_numeric", "of_object", "quantities", "unit_ok"]
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Span, Token
 from .lexicon import EXPERIENCER, LOSS_NOUNS, PEOPLE_VERBS, WAR_WORDS, words
 from .quantities import Quantity, is_loss_verb, of_object
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Span, Token
 
 __all__ = ["PRONOUNS", "Actors", "actor_of", "sentence_side", "side_of", "subject_of"]
 

@@ -15,9 +15,8 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...nlp.types import Doc, Token
 from ...nlp.words import (
     CLAIM_NOUNS,
     DENIAL_VERBS,
@@ -32,6 +31,9 @@ from ...nlp.words import (
 )
 from ...pipeline.state import Source
 from ..attribution import attribute
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
 
 __all__ = ["Judgement", "event_factuality", "is_uncertain", "judge", "status_of", "uncertainty_score"]
 

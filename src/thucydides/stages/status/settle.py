@@ -10,14 +10,17 @@ the kept ones get their place and date.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...model import ActorMention
-from ...nlp.types import Doc, Token
 from ...pipeline.state import DateMention, EventMention, Source, State
 from ...plover import quad_of
 from ..events import finish
 from ..events.roles import MentionIndex
 from .judgement import judge, status_of
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
 
 __all__ = ["annotate", "settle_events"]
 
