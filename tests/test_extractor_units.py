@@ -168,6 +168,38 @@ def test_combine_keeps_rule_events_the_model_did_not_find() -> None:
     assert combine(rules, model, "none") == model
 
 
+@pytest.mark.parametrize(("model", "rule", "expected"), [
+    # a directed act whose two parties the model made actors takes the rule's split
+    (("REQUEST", ("RUS", "CHN"), ()), ("REQUEST", ("RUS",), ("CHN",)), (("RUS",), ("CHN",))),
+    (("THREATEN", ("PRK", "KOR"), ()), ("THREATEN", ("PRK",), ("KOR",)), (("PRK",), ("KOR",))),
+    # a reciprocal type keeps both sides as actors
+    (("CONSULT", ("FRA", "DEU"), ()), ("CONSULT", ("FRA",), ("DEU",)), (("FRA", "DEU"), ())),
+    # the rule names other codes, or another type: the model's roles stay
+    (("REQUEST", ("SRB", "HUN"), ()), ("REQUEST", ("SRB",), ("EU",)), (("SRB", "HUN"), ())),
+    (("REQUEST", ("SRB", "HUN"), ()), ("ACCUSE", ("SRB",), ("HUN",)), (("SRB", "HUN"), ())),
+    # the model gave a recipient: nothing to split
+    (("AID", ("USA", "GBR"), ("UKR",)), ("AID", ("USA",), ("GBR", "UKR")), (("USA", "GBR"), ("UKR",))),
+])
+def test_a_model_event_with_every_party_as_actor_takes_the_matching_rule_events_split(
+        model: tuple[str, tuple[str, ...], tuple[str, ...]], rule: tuple[str, tuple[str, ...], tuple[str, ...]],
+        expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    from thucydides.stages.extractor import combine
+
+    [kept] = combine([_ev(*rule, 0, "r")], [_ev(*model, 0, "m")], "uncovered")
+    assert (kept.actor, kept.recipient, kept.extractor) == (*expected, "m")
+    assert combine([_ev(*rule, 0, "r")], [_ev(*model, 0, "m")], "none")[0].actor == model[1]
+
+
+def test_the_default_pipeline_keeps_who_asks_whom_apart() -> None:
+    import thucydides
+
+    for text, actor, recipient in [
+            ("Russia asked China for military aid, US officials said.", ("RUS",), ("CHN",)),
+            ("Serbia asked Hungary for gas supplies, officials said.", ("SRB",), ("HUN",))]:
+        [p] = thucydides.extract(text, published="2022-03-15").propositions
+        assert (p.type, p.actor, p.recipient) == ("REQUEST", actor, recipient)
+
+
 @pytest.mark.parametrize(("sentences", "support", "kept"), [
     (1, 0.0, ["ASSAULT", "SANCTION"]), (4, 0.0, ["ASSAULT", "SANCTION"]),   # short: every uncovered rule event
     (5, 0.0, ["ASSAULT"]), (9, 0.04, ["ASSAULT"]),                        # a document: the model must support it

@@ -9,6 +9,7 @@ the date from a date expression in the sentence, else the publication date unles
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -175,12 +176,32 @@ def _supported(event: EventMention, support: Support | None, floor: float) -> bo
     return support[event.sentence[0]][EVENT_TYPES.index(event.type)] >= floor
 
 
+#: Types whose two sides can both be actors with no recipient (CODING.md §2: they meet, talk, sign, exchange).
+RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def _split_by_rule(model: EventMention, rules: Sequence[EventMention]) -> EventMention:
+    """``model`` with the actor and recipient of the rule event it matches, when the model made every party of
+    a directed act an actor ("Russia asked China for military aid, US officials said": REQUEST RUS, CHN -> none)
+    and the rule event splits the same codes into actor and recipient (RUS -> CHN)."""
+    if len(model.actor) < 2 or model.recipient or model.type in RECIPROCAL_TYPES:
+        return model
+    for rule in rules:
+        if _same_claim(rule, model) and rule.recipient and set(rule.actor) | set(rule.recipient) == set(model.actor):
+            extras = {**model.extras, "reciprocal": False}
+            return dataclasses.replace(model, actor=rule.actor, recipient=rule.recipient, extras=extras)
+    return model
+
+
 def combine(rule_events: Sequence[EventMention], model_events: Sequence[EventMention],
             keep_rules: str = "uncovered", support: Support | None = None, floor: float = 0.0) -> list[EventMention]:
     """The events the stage keeps: the model's, plus rule events by ``keep_rules``: ``"none"``,
     ``"uncovered"`` (those in sentences where the model found no event) or ``"all"`` (all but those the model
     also found, so one sentence does not make two claims of one proposition). With ``support``, a rule event is
-    kept only when the model gives its type at least ``floor`` in its sentence."""
+    kept only when the model gives its type at least ``floor`` in its sentence. A model event that makes two
+    parties of a directed act its actors takes the split of the rule event it matches (:func:`_split_by_rule`)."""
+    if keep_rules != "none":
+        model_events = [_split_by_rule(m, rule_events) for m in model_events]
     covered = {e.sentence[0] for e in model_events}
     if keep_rules == "none":
         kept: list[EventMention] = []
