@@ -172,3 +172,17 @@ def test_a_bare_region_after_the_needs_its_state_named() -> None:
                              "office said.")["Gulf province"]) == "PNG"
     north = _by_text("Gunmen attacked a convoy in the North, and Cameroon's army said it had killed three.")
     assert state_of(north["North"]) == "CMR"
+
+
+def test_a_compass_word_before_a_state_or_region_names_a_part_of_it() -> None:
+    found = _by_text("A bridge links Heihe in Northeastern China with Blagoveshchensk in Far Eastern Russia, and "
+                     "lorries from Southwest Ukraine and North-Western Nigeria were delayed.")
+    assert {m.text: state_of(m) for m in found.values() if m.text in ("China", "Russia", "Ukraine", "Nigeria")} \
+        == {"China": "CHN", "Russia": "RUS", "Ukraine": "UKR", "Nigeria": "NGA"}
+    assert found["China"].place.kind == "country"
+    # a name indexed as a whole keeps its own entry
+    korea = _by_text("North Korea fired a missile, and South Sudan and the West Bank were calm.")
+    assert state_of(korea["North Korea"]) == "PRK" and state_of(korea["South Sudan"]) == "SSD"
+    # only a state or a first-level region loses its compass word: not a town ("Street", Somerset)
+    street = _by_text("Two men were shot in the South Street neighbourhood of Philadelphia.")
+    assert all(state_of(m) != "GBR" for m in street.values())

@@ -63,6 +63,16 @@ FEATURE_WORDS = frozenset({"airport", "international", "stadium", "arena", "dist
                            "governorate", "lake", "power", "plant", "station", "dam", "base", "air", "airbase",
                            "port", "harbour", "harbor", "bridge", "square", "refinery", "oblast", "region"})
 
+#: A compass word before a name the gazetteer does not know as a whole: "Far Eastern Russia", "Northeastern
+#: China", "northern Syria" are parts of Russia, China, Syria (a name that is itself indexed, "North Korea",
+#: "South Sudan", "West Bank", "Northern Ireland", is looked up first and kept).
+_DIRECTION = re.compile(r"(?i:(?:far\s+)?(?:north|south|east|west|central|(?:north|south)[\s-]?(?:east|west)?(?:ern)?"
+                        r"|eastern|western|upper|lower)\s+)(?=[A-Z])")
+
+#: What a compass word can take a part of: a state or a first-level region ("South Street" is no part of a town
+#: called Street, "South Khorasan" no part of Horasan).
+WIDE_KINDS = frozenset({"country", "adm1"})
+
 
 @dataclass(frozen=True)
 class Span:
@@ -194,6 +204,11 @@ def _item(text: str, span: Span, index: PlaceIndex) -> _Item:
     name = text[span.start:span.end]
     regional = bool(_REGION_AFTER.match(text, span.end) or _REGION_BEFORE.search(text[:span.start]))
     found = _acronym_entries(name, index.lookup(name))
+    direction = _DIRECTION.match(name)
+    wide = [p for p in index.lookup(name[direction.end():]) if p.kind in WIDE_KINDS] if direction and not found else []
+    if wide and direction:
+        rest = Span(span.start + direction.end(), span.end, span.source, span.locative)
+        return _Item(rest, name[direction.end():], wide, regional=regional)
     if found or not _head(name):
         return _Item(span, name, found, regional=regional)
     head = _head(name)
