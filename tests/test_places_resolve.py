@@ -186,3 +186,13 @@ def test_a_compass_word_before_a_state_or_region_names_a_part_of_it() -> None:
     # only a state or a first-level region loses its compass word: not a town ("Street", Somerset)
     street = _by_text("Two men were shot in the South Street neighbourhood of Philadelphia.")
     assert all(state_of(m) != "GBR" for m in street.values())
+
+
+def test_a_name_coordinated_with_a_placed_name_is_placed_too() -> None:
+    # spaCy reads both towns as people; a town under 100,000 found by the gazetteer alone is kept after "in",
+    # "of", ... and now also when it is joined by "and", "or" or a comma to a name that follows one
+    found = _by_text("Fighting spread to the Afghan towns of Charikar and Jabal Saraj, officials in Afghanistan said.")
+    assert state_of(found["Jabal Saraj"]) == "AFG"
+    # without a locative word before the first name, neither is placed by the gazetteer alone
+    left = _by_text("Troops left Charikar, Jabal Saraj and Bagram, Afghanistan's defence ministry said.")
+    assert "Jabal Saraj" not in left or left["Jabal Saraj"].place is None

@@ -132,9 +132,17 @@ def _extend(doc: Any, end: int) -> int:
 
 
 def _locative(doc: Any, start: int) -> bool:
+    """Whether the name at token ``start`` follows a locative preposition ("in Kharkiv", "near the Jordan"), or is
+    coordinated with a name that does ("the cities of Tal Rifaat and Manbij", "in Homs, Hama or Idlib")."""
     before = start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
+    if before > 0 and doc[before].lower_ in ("and", "or", ","):
+        first = before
+        while first > 0 and doc[first - 1].tag_ in ("NNP", "NNPS"):
+            first -= 1
+        if first < before:
+            return _locative(doc, first)
     return before >= 0 and doc[before].lower_ in LOCATIVES
 
 
