@@ -152,12 +152,12 @@ def test_default_pipeline_wiring() -> None:
     assert default_pipeline().names == (
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.rules.v1",
         "attribution.rules.v1", "status.rules.v1", "events.learned.v1", "events.nonpolitical.v1",
-        "events.counterpart.v1", "merge.claims.v1", "propositions.parties.v1", "places.link.v1", "losses.rules.v1")
+        "events.counterpart.v1", "events.document_parties.v1", "merge.claims.v1", "propositions.parties.v1", "places.link.v1", "losses.rules.v1")
     assert "events.model.v1" in pipeline_for("rules").names
-    assert pipeline_for("rules").names[-6] == "events.nonpolitical.v1"
+    assert pipeline_for("rules").names[-7] == "events.nonpolitical.v1"
     assert pipeline_for("model").names == (
         "actors.gazetteer.v1", "dates.dateparser.v1", "places.geonames.v1", "events.learned.v1",
-        "events.nonpolitical.v1", "events.counterpart.v1", "merge.claims.v1", "propositions.parties.v1",
+        "events.nonpolitical.v1", "events.counterpart.v1", "events.document_parties.v1", "merge.claims.v1", "propositions.parties.v1",
         "places.link.v1", "losses.rules.v1")
     for extractor in ("learned", "rules", "model"):
         stages = list(pipeline_for(extractor))

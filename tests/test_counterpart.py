@@ -10,7 +10,7 @@ import thucydides
 from thucydides.model import Actor, ActorMention, Article, Provenance
 from thucydides.pipeline.state import EventMention, State
 from thucydides.stages import counterpart
-from thucydides.stages.counterpart import fill_recipients, leading_pair
+from thucydides.stages.counterpart import fill_recipients, has_parties, leading_pair
 
 
 def _mention(code: str, start: int, kind: str = "state", sector: str | None = None) -> ActorMention:
@@ -21,8 +21,9 @@ def _mentions(*codes: str) -> list[ActorMention]:
     return [_mention(code, 10 * i) for i, code in enumerate(codes)]
 
 
-def _event(type_: str, actor: tuple[str, ...], recipient: tuple[str, ...] = ()) -> EventMention:
-    return EventMention(type_, None, 0, actor, recipient, 0, 10, (0, 10), "test")
+def _event(type_: str, actor: tuple[str, ...], recipient: tuple[str, ...] = (),
+           status: str = "asserted") -> EventMention:
+    return EventMention(type_, None, 0, actor, recipient, 0, 10, (0, 10), "test", status=status)
 
 
 def test_the_leading_pair_is_the_two_states_named_clearly_most() -> None:
@@ -77,6 +78,28 @@ def test_the_stage_runs_on_whole_documents_only() -> None:
     short = _state(["A", "."] * 4, [True, False] * 4, mentions, [_event("MOBILIZE", ("SRB",))])
     counterpart.annotate(short)
     assert short.events[0].recipient == ()
+
+
+def test_in_a_document_an_event_names_its_actor_and_an_act_done_to_someone_its_recipient() -> None:
+    kept = [_event("ACCUSE", ("IRN",)), _event("THREATEN", ("IRN",)), _event("REQUEST", ("IRN",), ("UN",)),
+            _event("REQUEST", ("IRN", "IRQ")),  # two actors: they ask together, of no one named
+            _event("ASSAULT", (), ("IRQ",)),  # "gunmen killed four villagers": an unnamed attacker
+            _event("REJECT", ("IRN",), status="denied"), _event("AID", (), ("IRQ",), status="denied")]
+    dropped = [_event("REQUEST", ("IRN",)), _event("AID", ("IRN",)), _event("COERCE", ("IRQ",)),
+               _event("REJECT", ("IRN",)), _event("CONCEDE", ("IRQ",)), _event("PROTEST", ("IRN",)),
+               _event("ACCUSE", (), ("IRN",)), _event("CONSULT", (), ())]
+    assert [has_parties(e) for e in kept] == [True] * len(kept)
+    assert [has_parties(e) for e in dropped] == [False] * len(dropped)
+
+
+def test_the_parties_rule_runs_on_whole_documents_only() -> None:
+    events = [_event("REQUEST", ("KEN",)), _event("ACCUSE", (), ("KEN",)), _event("ACCUSE", ("KEN",))]
+    long = _state(["A", "."] * 5, [True, False] * 5, [], list(events))
+    counterpart.annotate_parties(long)
+    assert long.events == events[2:]
+    short = _state(["A", "."] * 4, [True, False] * 4, [], list(events))
+    counterpart.annotate_parties(short)
+    assert short.events == events
 
 
 REPORT = """QUITO, August 4 (Andes Bulletin) - Ecuador and Peru traded accusations on Sunday over a new border post on the \
