@@ -24,7 +24,7 @@ from thucydides.stages.actors.knowledge import FILES, KBPerson, kb_date, parse_k
 REGION = ("kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv",
           "kb_roles_region_europe.tsv", "kb_roles_region_americas.tsv", "kb_roles_region_asia_east_pacific.tsv",
           "kb_roles_gap_africa_nw.tsv", "kb_roles_gap_mideast_asia.tsv", "kb_roles_gap_africa_ecs.tsv",
-          "kb_roles_gap_americas.tsv")
+          "kb_roles_gap_americas.tsv", "kb_roles_gap_europe.tsv")
 
 Row = tuple[str, str, str, str, str, str]
 
@@ -131,3 +131,16 @@ def test_no_regional_name_or_alias_is_named_in_the_ngec_dev_file(shared_dir: Pat
         parse_kb(resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8"), name, norm, people)
         names |= {form for p in people.values() for form in [p.name, *p.aliases]}
     assert sorted(n for n in names if _fold(n) in dev) == []
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    ("the Irish justice minister", "2010-01-01", "Dermot Ahern"),
+    ("Georgia's foreign minister", "2010-01-01", "Grigol Vashadze"),
+    ("the Armenian prime minister", "2010-01-01", "Tigran Sargsyan"),
+    ("the Swiss justice minister", "2015-01-01", "Simonetta Sommaruga"),
+    ("the Czech interior minister", "2012-01-01", "Jan Kubice"),
+    ("Kosovo's prime minister", "2007-01-01", "Agim Ceku"),
+])
+def test_a_title_with_a_state_finds_the_european_gap_holder_of_the_day(text: str, date: str, name: str) -> None:
+    actor = resolve_actor(text, date=date)
+    assert actor is not None and actor.name == name
