@@ -24,7 +24,8 @@ FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb
          "kb_roles_world_cabinet.tsv", "kb_roles_world_security.tsv", "kb_roles_world_igo.tsv",
          "kb_roles_world_ministers.tsv", "kb_roles_region_europe.tsv", "kb_roles_region_americas.tsv",
          "kb_roles_region_asia_east_pacific.tsv", "kb_roles_region_africa.tsv",
-         "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv")
+         "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv",
+         "kb_roles_gap_asia_pacific.tsv")
 
 
 @dataclass
