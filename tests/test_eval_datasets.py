@@ -90,8 +90,10 @@ def test_the_officials_lists_are_scored_like_the_ngec_cases(monkeypatch: pytest.
     monkeypatch.setattr(actor_resolution, "library_function", lambda m, n: fake)
     sizes = {"actor_officials": 200, "actor_officials_b": 200, "actor_officials_c": 200, "actor_officials_d": 214,
              "actor_officials_e": 200, "actor_officials_f": 200}
+    lists: dict[str, str | tuple[str, ...]] = {name: name + ".jsonl" for name in sizes}
+    sizes["actor_officials_g"], lists["actor_officials_g"] = 343, actor_resolution.REGION_LISTS
     for name, size in sizes.items():
-        dataset = actor_resolution.ActorOfficials(name, name + ".jsonl")
+        dataset = actor_resolution.ActorOfficials(name, lists[name])
         assert dataset.available(Path("/nonexistent"))
         f = figs(dataset.evaluate(Path("/nonexistent")))
         assert f["country/n"] == size and f["sector/n"] == size and f["country/accuracy"] == 0.0

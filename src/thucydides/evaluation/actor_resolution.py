@@ -144,6 +144,11 @@ class ActorResolution:
         return EvalResult(self.name, _scores(main) + _scores(known, "known_failures:"), notes)
 
 
+#: The six regional lists of ``actor_officials_g``, one per gap file (``kb_roles_gap_<region>.tsv``).
+REGION_LISTS = tuple(f"actor_officials_{region}.jsonl" for region in (
+    "africa_nw", "africa_ecs", "europe", "americas", "mideast_asia", "asia_pacific"))
+
+
 class ActorOfficials(ActorResolution):
     """The same scores on a packaged list of officials of 2000-2026 that the NGEC file does not name.
 
@@ -157,13 +162,16 @@ class ActorOfficials(ActorResolution):
     ministers, central bankers, deputy heads, UN ambassadors, service and intelligence chiefs, opposition leaders
     and sitting heads of state and government) before the world files' first batch; ``actor_officials_e`` (200
     officials of Africa, the Middle East and Central and South Asia) and ``actor_officials_f`` (200 officials of
-    Europe, the Americas, East and South-East Asia and Oceania) before the regional files.
+    Europe, the Americas, East and South-East Asia and Oceania) before the regional files; ``actor_officials_g``
+    (six lists of 60 officials, one per region, each written by the writer of that region's gap file before
+    writing it: :data:`REGION_LISTS`).
     """
 
-    def __init__(self, name: str = "actor_officials", file: str = OFFICIALS) -> None:
+    def __init__(self, name: str = "actor_officials", file: str | tuple[str, ...] = OFFICIALS) -> None:
         self.name = name
-        self.file = file
-        self.description = f"officials of 2000-2026 not in the NGEC file ({file}): country, sector, both by name+date"
+        self.files = (file,) if isinstance(file, str) else file
+        self.description = (f"officials of 2000-2026 not in the NGEC file ({', '.join(self.files)}): country, "
+                            "sector, both by name+date")
 
     def available(self, root: Path) -> bool:
         return True
@@ -171,6 +179,7 @@ class ActorOfficials(ActorResolution):
     def evaluate(self, root: Path, limit: int | None = None) -> EvalResult:
         from importlib import resources
 
-        text = resources.files("thucydides").joinpath("data", self.file).read_text(encoding="utf-8")
-        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        data = resources.files("thucydides").joinpath("data")
+        rows = [json.loads(line) for name in self.files
+                for line in data.joinpath(name).read_text(encoding="utf-8").splitlines() if line.strip()]
         return self.score(rows[:limit])
