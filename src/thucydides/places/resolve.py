@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp.dateline import outlet_spans
 from .index import PlaceIndex, load_index
 from .names import normalize
 from .types import Place, PlaceMention
@@ -177,7 +178,8 @@ def _known_parts(doc: Any, start: int, end: int, index: PlaceIndex) -> Iterable[
 
 
 def detect(doc: Any) -> list[Span]:
-    """Candidate place names in a parsed ``Doc``, in text order, none overlapping."""
+    """Candidate place names in a parsed ``Doc``, in text order, none overlapping; none in the outlet a dateline
+    names ("DUBAI, May 3 (Gulf Maritime Wire) -": :func:`~thucydides.nlp.dateline.outlet_spans`)."""
     index = load_index()
     spans: list[Span] = []
     taken: set[int] = set()
@@ -196,7 +198,9 @@ def detect(doc: Any) -> list[Span]:
         taken.update(range(ent.start, max(end, ent.end)))
     for run_start, run_end in _propn_runs(doc, taken):
         spans.extend(_char_span(doc, s, e, "gazetteer") for s, e in _known_parts(doc, run_start, run_end, index))
-    return sorted(spans, key=lambda s: s.start)
+    outlets = outlet_spans(doc.text)
+    return sorted((s for s in spans if not any(lo < s.end and s.start < hi for lo, hi in outlets)),
+                  key=lambda s: s.start)
 
 
 def _head(name: str) -> str:
