@@ -57,7 +57,8 @@ def test_other_events_are_left_as_they_are() -> None:
         _event("CONSULT", ("IND",)), _event("AGREE", ("PAK",)), _event("AID", ("IND",)),  # cooperation
         _event("ASSAULT", ("PAK",)),  # attacks are the parties stage's
         _event("THREATEN", ("AFG",)),  # an actor outside the pair
-        _event("REQUEST", ("IND", "PAK")),  # both of the pair
+        _event("REQUEST", ("IND",)),  # an appeal goes to allies or the UN as often as to the other side
+        _event("SANCTION", ("IND", "PAK")),  # both of the pair
         _event("REQUEST", ()),
     ]
     assert fill_recipients(events, pair) == events
@@ -100,6 +101,15 @@ def test_the_parties_rule_runs_on_whole_documents_only() -> None:
     short = _state(["A", "."] * 4, [True, False] * 4, [], list(events))
     counterpart.annotate_parties(short)
     assert short.events == events
+
+
+def test_a_partless_event_that_merging_joins_to_a_full_one_is_kept() -> None:
+    # "is believed to have shipped shells" (no recipient) and "denied receiving any weapons from" (both sides)
+    shipped, denied = _event("AID", ("PRK",)), _event("AID", ("PRK",), ("RUS",), status="denied")
+    alone = _event("AID", ("IRN",))  # joins nothing: dropped
+    state = _state(["A", "."] * 5, [True, False] * 5, [], [shipped, denied, alone])
+    counterpart.annotate_parties(state)
+    assert state.events == [shipped, denied]
 
 
 REPORT = """QUITO, August 4 (Andes Bulletin) - Ecuador and Peru traded accusations on Sunday over a new border post on the \
