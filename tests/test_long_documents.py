@@ -4,6 +4,7 @@ propositions are those of the article extracted in one piece (merged across chun
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import subprocess
@@ -141,9 +142,11 @@ def test_the_parallel_path_gives_the_results_of_the_plain_path(monkeypatch: pyte
     monkeypatch.setattr(parallel, "PARALLEL_CHARS", 1000)
     monkeypatch.setattr(parallel, "WORKERS", 2)
     monkeypatch.setattr(run, "map_batches", counted)
+    frozen = gc.get_freeze_count()
     fast = run.extract(text, published="2024-11-08")
     assert calls == [min(2, os.cpu_count() or 1)]
     assert fast.to_dict() == plain.to_dict()
+    assert gc.get_freeze_count() == frozen  # the objects frozen for the workers are collectable again
     assert any(p.verdict == "disputed" for p in fast.propositions)  # claims from chunks of both processes
 
 

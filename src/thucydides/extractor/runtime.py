@@ -26,10 +26,17 @@ from .encode import Batch, encode_units
 from .heads import Heads
 from .units import Unit
 
-__all__ = ["FLOOR", "EventOutput", "LearnedExtractor", "UnitOutput", "default_model_dir", "get_extractor"]
+__all__ = ["FLOOR", "THREADS", "EventOutput", "LearnedExtractor", "UnitOutput", "default_model_dir", "get_extractor"]
 
 #: Types below this probability are not expanded (no event can be decoded from them at any threshold).
 FLOOR = 0.05
+#: Threads of the encoder session. One: the encoder reads one sentence per call (see
+#: :meth:`LearnedExtractor.predict`), too little work to share; a second thread made no sentence faster here
+#: (1,267 Wikipedia lines, whole pipeline: 93 sentences/s on one thread or two) and spent 60 % more CPU
+#: time waiting for work, which a second process extracting beside this one (a long article's worker,
+#: ``ingest --workers 2``, a Dask worker) then lacks: a 400,000-character article on two processes took
+#: 22.9 s with two threads a session and 18.6 s with one (``benchmarks/bench_long_document.py``).
+THREADS = 1
 Array = npt.NDArray[np.float32]
 
 
@@ -70,7 +77,7 @@ def default_model_dir() -> Path:
 class LearnedExtractor:
     """Encoder session, heads and metadata (thresholds) loaded from a model folder."""
 
-    def __init__(self, model_dir: Path | None = None, threads: int = 2) -> None:
+    def __init__(self, model_dir: Path | None = None, threads: int = THREADS) -> None:
         import onnxruntime as ort
 
         folder = model_dir or default_model_dir()
