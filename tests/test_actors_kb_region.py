@@ -27,7 +27,8 @@ REGION = ("kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv", "kb_roles
           "kb_roles_gap_americas.tsv", "kb_roles_gap_europe.tsv", "kb_roles_gap_asia_pacific.tsv",
           "kb_roles_office_intel.tsv",
           "kb_roles_office_interior.tsv",
-          "kb_roles_office_military.tsv")
+          "kb_roles_office_military.tsv",
+          "kb_roles_office_un.tsv")
 
 Row = tuple[str, str, str, str, str, str]
 

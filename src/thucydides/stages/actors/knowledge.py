@@ -29,7 +29,8 @@ FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb
          "kb_roles_gap_americas.tsv", "kb_roles_gap_europe.tsv", "kb_roles_gap_asia_pacific.tsv",
          "kb_roles_office_intel.tsv",
          "kb_roles_office_interior.tsv",
-         "kb_roles_office_military.tsv")
+         "kb_roles_office_military.tsv",
+         "kb_roles_office_un.tsv")
 
 
 @dataclass
