@@ -30,7 +30,8 @@ FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb
          "kb_roles_office_intel.tsv",
          "kb_roles_office_interior.tsv",
          "kb_roles_office_military.tsv",
-         "kb_roles_office_un.tsv")
+         "kb_roles_office_un.tsv",
+         "kb_roles_office_economy.tsv")
 
 
 @dataclass
