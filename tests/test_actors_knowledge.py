@@ -103,6 +103,7 @@ def test_dates_of_year_month_and_day_precision() -> None:
     ("Toomas Hendrik Ilves", "2010-01-01", "EST", "GOV"),
     ("Jaap de Hoop Scheffer", "2006-01-01", "NATO", "GOV"),
     ("Ken McCallum", "2022-01-01", "GBR", "SPY"),
+    ("Moshe Yaalon", "2014-06-01", "ISR", "GOV"),  # one person under two spellings, once ELI here
     ("Qamar Javed Bajwa", "2019-01-01", "PAK", "MIL"),
     ("Maleeha Lodhi", "2017-01-01", "PAK", "DIP"),
     ("Ed Miliband", "2013-01-01", "GBR", "OPP"),
