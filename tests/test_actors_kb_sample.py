@@ -76,7 +76,8 @@ SAMPLED = ("kb_roles_cabinets.tsv", "kb_roles_security.tsv", "kb_roles_world_eco
            "kb_roles_region_asia_east_pacific.tsv", "kb_roles_region_africa.tsv",
            "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv", "kb_roles_gap_africa_nw.tsv",
            "kb_roles_gap_mideast_asia.tsv", "kb_roles_gap_africa_ecs.tsv", "kb_roles_gap_americas.tsv",
-           "kb_roles_gap_europe.tsv", "kb_roles_gap_asia_pacific.tsv")
+           "kb_roles_gap_europe.tsv", "kb_roles_gap_asia_pacific.tsv",
+           "kb_roles_office_defence.tsv")
 
 
 @pytest.mark.parametrize(("file", "seed"), [(f, 11 + i) for i, f in enumerate(SAMPLED)])

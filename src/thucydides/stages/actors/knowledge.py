@@ -26,7 +26,8 @@ FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb
          "kb_roles_region_asia_east_pacific.tsv", "kb_roles_region_africa.tsv",
          "kb_roles_region_mideast.tsv", "kb_roles_region_asia_central_south.tsv",
          "kb_roles_gap_africa_nw.tsv", "kb_roles_gap_mideast_asia.tsv", "kb_roles_gap_africa_ecs.tsv",
-         "kb_roles_gap_americas.tsv", "kb_roles_gap_europe.tsv", "kb_roles_gap_asia_pacific.tsv")
+         "kb_roles_gap_americas.tsv", "kb_roles_gap_europe.tsv", "kb_roles_gap_asia_pacific.tsv",
+         "kb_roles_office_defence.tsv")
 
 
 @dataclass
