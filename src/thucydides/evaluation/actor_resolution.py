@@ -147,6 +147,9 @@ class ActorResolution:
 #: The six regional lists of ``actor_officials_g``, one per gap file (``kb_roles_gap_<region>.tsv``).
 REGION_LISTS = tuple(f"actor_officials_{region}.jsonl" for region in (
     "africa_nw", "africa_ecs", "europe", "americas", "mideast_asia", "asia_pacific"))
+#: The seven office lists of ``actor_officials_h``, one per office file (``kb_roles_office_<office>.tsv``).
+OFFICE_LISTS = tuple(f"actor_officials_{office}.jsonl" for office in (
+    "un", "military", "intel", "interior", "deputies", "defence", "economy"))
 
 
 class ActorOfficials(ActorResolution):
@@ -164,7 +167,8 @@ class ActorOfficials(ActorResolution):
     officials of Africa, the Middle East and Central and South Asia) and ``actor_officials_f`` (200 officials of
     Europe, the Americas, East and South-East Asia and Oceania) before the regional files; ``actor_officials_g``
     (six lists of 60 officials, one per region, each written by the writer of that region's gap file before
-    writing it: :data:`REGION_LISTS`).
+    writing it: :data:`REGION_LISTS`); ``actor_officials_h`` (seven lists of 60 officials, one per office family,
+    each written by the writer of that office's file before writing it: :data:`OFFICE_LISTS`).
     """
 
     def __init__(self, name: str = "actor_officials", file: str | tuple[str, ...] = OFFICIALS) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..plugins import hookimpl
-from .actor_resolution import REGION_LISTS, ActorOfficials, ActorResolution
+from .actor_resolution import OFFICE_LISTS, REGION_LISTS, ActorOfficials, ActorResolution
 from .factuality import FactualityDev
 from .gold import GoldDocuments
 from .hedge import HedgeWiki
@@ -27,7 +27,7 @@ def builtin_datasets() -> list[Any]:
         ActorOfficials("actor_officials_d", "actor_officials_d.jsonl"),
         ActorOfficials("actor_officials_e", "actor_officials_e.jsonl"),
         ActorOfficials("actor_officials_f", "actor_officials_f.jsonl"),
-        ActorOfficials("actor_officials_g", REGION_LISTS),
+        ActorOfficials("actor_officials_g", REGION_LISTS), ActorOfficials("actor_officials_h", OFFICE_LISTS),
         PolNeAR(),
         FactualityDev("factuality_uw_dev", "factuality/uw/dev.conll",
                       "UW event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
