@@ -99,7 +99,7 @@ def agree(x: set[str], y: set[str]) -> bool:
 
 def gap(p: Prop, q: Prop) -> int:
     """Days between the two propositions' portal dates."""
-    return abs((p["day"] - q["day"]).days)
+    return abs(int((p["day"] - q["day"]).days))
 
 
 def strata(items: dict[str, Item]) -> list[tuple[str, int, int, Keep]]:

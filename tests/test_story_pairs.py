@@ -80,3 +80,21 @@ def test_the_third_set_is_a_registered_dataset(shared_dir: Path) -> None:
     result = StoryPairs("story_pairs_c", "story_pairs_c.jsonl").evaluate(shared_dir / "eval", limit=30)
     figures = result.figures()
     assert figures["story_pairs_c/same_event/n"] == sum(p["same_event"] for p in load_pairs("story_pairs_c.jsonl")[:30])
+
+
+def test_the_fourth_set_is_stand_off_distinct_coded_and_shares_no_item_with_the_others() -> None:
+    pairs = load_pairs("story_pairs_d.jsonl")
+    assert len(pairs) >= 50
+    assert all("evidence" not in p[s] and 0 <= p[s]["start"] < p[s]["end"] for p in pairs for s in "ab")
+    assert len({frozenset((p["a"]["doc"], p["b"]["doc"])) for p in pairs}) == len(pairs)
+    assert all(isinstance(p["same_event"], bool) for p in pairs)
+    assert 0 < sum(p["same_event"] for p in pairs) < len(pairs)
+    assert {p["stratum"] for p in pairs} <= {"shared_name", "two_names", "shared_words", "dyad_near", "window"}
+    earlier = {p[s]["doc"] for name in ("story_pairs.jsonl", "story_pairs_b.jsonl", "story_pairs_c.jsonl")
+               for p in load_pairs(name) for s in "ab"}
+    assert not earlier & {p[s]["doc"] for p in pairs for s in "ab"}
+
+
+def test_the_fourth_set_is_a_registered_dataset() -> None:
+    # registered only: its figure is the grouping's, run by whoever changes the grouping, not by the tests
+    assert "story_pairs_d" in {d.name for d in builtin_datasets()}

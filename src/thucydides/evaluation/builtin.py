@@ -35,6 +35,7 @@ def builtin_datasets() -> list[Any]:
                       "MEANTIME event factuality dev: Pearson r and MAE of event_factuality (-3..+3)"),
         HedgeWiki(), StoryPairs(), StoryPairs("story_pairs_b", "story_pairs_b.jsonl"),
         StoryPairs("story_pairs_c", "story_pairs_c.jsonl"),
+        StoryPairs("story_pairs_d", "story_pairs_d.jsonl"),
     ]
 
 

@@ -15,7 +15,9 @@ pipeline did not extract counts as "not the same" (so a missed positive lowers r
 set coded after the linking rules were settled, stand-off: each side is an item id and the character offsets
 of the evidence in the item's text, read from the corpus at evaluation time. ``story_pairs_c``
 (``data/story_pairs_c.jsonl``, ``data/story_pairs_c.README.md``) is a third stand-off set, coded before the
-grouping was changed again and kept out of its design: the untouched check.
+grouping was changed again and kept out of its design. ``story_pairs_d`` (``data/story_pairs_d.jsonl``,
+``data/story_pairs_d.README.md``) is a fourth, drawn from items none of the three uses and coded before any
+grouping was run on it.
 """
 
 from __future__ import annotations
