@@ -31,7 +31,8 @@ REGION = ("kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv", "kb_roles
           "kb_roles_office_un.tsv",
           "kb_roles_office_economy.tsv",
           "kb_roles_office_deputies.tsv",
-          "kb_roles_office_defence.tsv")
+          "kb_roles_office_defence.tsv",
+          "kb_roles_office_heads.tsv")
 
 Row = tuple[str, str, str, str, str, str]
 

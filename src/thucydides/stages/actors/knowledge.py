@@ -33,7 +33,8 @@ FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb
          "kb_roles_office_un.tsv",
          "kb_roles_office_economy.tsv",
          "kb_roles_office_deputies.tsv",
-         "kb_roles_office_defence.tsv")
+         "kb_roles_office_defence.tsv",
+         "kb_roles_office_heads.tsv")
 
 
 @dataclass
