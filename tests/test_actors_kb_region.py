@@ -34,7 +34,8 @@ REGION = ("kb_roles_region_africa.tsv", "kb_roles_region_mideast.tsv", "kb_roles
           "kb_roles_office_defence.tsv",
           "kb_roles_office_services.tsv",
           "kb_roles_office_spokes.tsv",
-          "kb_roles_office_opposition.tsv")
+          "kb_roles_office_opposition.tsv",
+          "kb_roles_office_heads.tsv")
 
 Row = tuple[str, str, str, str, str, str]
 

@@ -86,7 +86,8 @@ SAMPLED = ("kb_roles_cabinets.tsv", "kb_roles_security.tsv", "kb_roles_world_eco
            "kb_roles_office_defence.tsv",
            "kb_roles_office_services.tsv",
            "kb_roles_office_spokes.tsv",
-           "kb_roles_office_opposition.tsv")
+           "kb_roles_office_opposition.tsv",
+           "kb_roles_office_heads.tsv")
 
 
 @pytest.mark.parametrize(("file", "seed"), [(f, 11 + i) for i, f in enumerate(SAMPLED)])

@@ -36,7 +36,8 @@ FILES = ("kb_roles_heads.tsv", "kb_roles_ministers.tsv", "kb_roles_igo.tsv", "kb
          "kb_roles_office_defence.tsv",
          "kb_roles_office_services.tsv",
          "kb_roles_office_spokes.tsv",
-         "kb_roles_office_opposition.tsv")
+         "kb_roles_office_opposition.tsv",
+         "kb_roles_office_heads.tsv")
 
 
 @dataclass
