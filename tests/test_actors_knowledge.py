@@ -120,6 +120,9 @@ def test_people_only_the_knowledge_base_knows(text: str, date: str, code: str, s
     ("Kenya's president", "2010-01-01", "Mwai Kibaki"),
     ("Morocco's ambassador to the UN", "2020-01-01", "Omar Hilale"),
     ("the Kazakh prime minister", "2023-01-01", "Alikhan Smailov"),
+    ("the Australian governor-general", "2002-06-01", "Peter Hollingworth"),
+    ("Canada's governor general", "2023-01-01", "Mary Simon"),
+    ("the Grand Duke of Luxembourg", "2010-01-01", "Henri, Grand Duke of Luxembourg"),
 ])
 def test_a_title_finds_the_knowledge_base_office_holder(text: str, date: str, name: str) -> None:
     actor = resolve_actor(text, date=date)
