@@ -149,7 +149,8 @@ REGION_LISTS = tuple(f"actor_officials_{region}.jsonl" for region in (
     "africa_nw", "africa_ecs", "europe", "americas", "mideast_asia", "asia_pacific"))
 #: The seven office lists of ``actor_officials_h``, one per office file (``kb_roles_office_<office>.tsv``).
 OFFICE_LISTS = tuple(f"actor_officials_{office}.jsonl" for office in (
-    "un", "military", "intel", "interior", "deputies", "defence", "economy"))
+    "un", "military", "intel", "interior", "deputies", "defence", "economy",
+    "services", "spokes", "opposition", "heads"))
 
 
 class ActorOfficials(ActorResolution):
